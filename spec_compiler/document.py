@@ -33,6 +33,10 @@ class Locator(Protocol):
         """
         ...
 
+    def raw(self, pointer: str) -> str | None:
+        """The scalar at ``pointer`` exactly as written (``0930``), if it exists."""
+        ...
+
 
 @dataclass(frozen=True)
 class Document:

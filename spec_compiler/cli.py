@@ -1,0 +1,205 @@
+"""The command line: click fills an options object, a ``run`` function does the work.
+
+This is the only module that knows about click. Command modules are imported inside
+each command so that a pre-commit ``lint`` pays only for what lint needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from spec_compiler import __version__
+
+_PATH = click.Path(path_type=Path)
+_EXISTING = click.Path(exists=True, path_type=Path)
+
+
+def _finish(code: int) -> NoReturn:
+    sys.stdout.flush()
+    raise SystemExit(code)
+
+
+def _guard(fn: Any, *args: Any) -> int:
+    """Run a command; our own bugs exit 2 with a short report instead of a traceback."""
+    from spec_compiler.errors import UsageError
+
+    try:
+        return int(fn(*args))
+    except UsageError as exc:
+        click.echo(f"spec-compiler: error: {exc}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        click.echo("spec-compiler: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # report, never a traceback
+        import os
+        import traceback
+
+        click.echo(f"spec-compiler: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("please report this with the file that caused it", err=True)
+        if os.environ.get("SPEC_COMPILER_DEBUG"):
+            traceback.print_exc()
+        return 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="spec-compiler")
+def cli() -> None:
+    """Lint, compile and document Web1on1 outbound message specs."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=_PATH)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+              default=None, help="Output format (default: text; github on GitHub Actions).")
+@click.option("--output", "-o", type=_PATH, help="Write the report to FILE.")
+@click.option("--config", type=_PATH, help="Configuration file (else found upward).")
+@click.option("--select", multiple=True, help="Codes or prefixes to enable (repeatable).")
+@click.option("--ignore", multiple=True, help="Codes or prefixes to disable (repeatable).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--statistics", is_flag=True, help="Count findings per code.")
+@click.option("--kind", type=click.Choice(["auto", "spec", "conversation", "message"]),
+              default="auto", help="Override document kind detection.")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@click.option("--jobs", "-j", type=int, default=0, help="Processes (0: automatic).")
+@click.option("--verbose", "-v", is_flag=True, help="Show every schema error, not the best.")
+def lint(paths: tuple[Path, ...], fmt: str | None, output: Path | None, config: Path | None,
+         select: tuple[str, ...], ignore: tuple[str, ...], strict: bool, statistics: bool,
+         kind: str, color: bool | None, jobs: int, verbose: bool) -> None:
+    """Lint spec and payload files (directories are walked)."""
+    from spec_compiler.lint_cmd import LintOptions, run
+
+    opts = LintOptions(paths=paths or (Path("."),), format=fmt, output=output, config=config,
+                       select=select, ignore=ignore, strict=strict, statistics=statistics,
+                       kind=kind, color=color, jobs=jobs, verbose=verbose)
+    _finish(_guard(run, opts, sys.stdout, sys.stderr))
+
+
+@cli.command(name="compile")
+@click.argument("specs", nargs=-1, required=True, type=_PATH)
+@click.option("--var", multiple=True, metavar="NAME=VALUE", help="A variable (repeatable).")
+@click.option("--vars", "vars_file", type=_PATH, help="Variables from a YAML/JSON file.")
+@click.option("--rows", type=_PATH, help="One compilation per row (CSV, JSONL, JSON, YAML).")
+@click.option("--rejects", type=_PATH, help="Where rows that fail go (with reasons).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "body", "curl", "http"]),
+              default="json", show_default=True)
+@click.option("--output", "-o", type=_PATH, help="Write to FILE.")
+@click.option("--out-dir", type=_PATH, help="One file per spec in DIR.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if an output is stale.")
+@click.option("--batch", is_flag=True, help="One request with an array body (kind: messages).")
+@click.option("--config", type=_PATH, help="Configuration file.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: tty).")
+def compile_(specs: tuple[Path, ...], var: tuple[str, ...], vars_file: Path | None,
+             rows: Path | None, rejects: Path | None, fmt: str, output: Path | None,
+             out_dir: Path | None, check: bool, batch: bool, config: Path | None,
+             progress: bool | None) -> None:
+    """Compile specs into ready-to-POST requests."""
+    from spec_compiler.compile_cmd import CompileOptions, run
+
+    opts = CompileOptions(specs=specs, var=var, vars_file=vars_file, rows=rows, rejects=rejects,
+                          format=fmt, output=output, out_dir=out_dir,  # type: ignore[arg-type]
+                          check=check, batch=batch, config=config, progress=progress)
+    _finish(_guard(run, opts, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.argument("spec", type=_PATH)
+@click.option("--var", multiple=True, metavar="NAME=VALUE")
+@click.option("--vars", "vars_file", type=_PATH)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def timeline(spec: Path, var: tuple[str, ...], vars_file: Path | None, fmt: str) -> None:
+    """When each typing indicator starts and each message appears."""
+    from spec_compiler.timeline_cmd import TimelineOptions, run
+
+    opts = TimelineOptions(spec=spec, var=var, vars_file=vars_file,
+                           format=fmt)  # type: ignore[arg-type]
+    _finish(_guard(run, opts, sys.stdout, sys.stderr))
+
+
+@cli.group()
+def schema() -> None:
+    """The JSON Schemas (list, show, export)."""
+
+
+@schema.command(name="list")
+def schema_list() -> None:
+    """List the bundled schemas."""
+    from spec_compiler.schema_cmd import list_schemas
+
+    for name, title in list_schemas():
+        click.echo(f"{name:<14} {title}")
+
+
+@schema.command(name="show")
+@click.argument("name")
+def schema_show(name: str) -> None:
+    """Print one schema (self-contained)."""
+    from spec_compiler import schema_cmd
+
+    try:
+        click.echo(schema_cmd.show(name), nl=False)
+    except schema_cmd.UnknownSchemaError as exc:
+        click.echo(f"spec-compiler: error: {exc}", err=True)
+        _finish(2)
+
+
+@schema.command(name="export")
+@click.argument("directory", type=_PATH)
+def schema_export(directory: Path) -> None:
+    """Write every schema, self-contained, to DIRECTORY."""
+    from spec_compiler.schema_cmd import export
+
+    try:
+        written = export(directory)
+    except OSError as exc:
+        click.echo(f"spec-compiler: error: cannot write to '{directory}': {exc.strerror}",
+                   err=True)
+        _finish(2)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text")
+def rules(fmt: str) -> None:
+    """List every rule: code, name, default severity."""
+    from spec_compiler.rules_cmd import list_rules
+
+    _finish(_guard(list_rules, fmt, sys.stdout))
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Show the documentation of one rule."""
+    from spec_compiler.rules_cmd import explain as explain_
+
+    _finish(_guard(explain_, code, sys.stdout))
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, required=True, type=_PATH)
+@click.option("--out-dir", type=_PATH, required=True, help="Where the site goes.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html")
+@click.option("--vars", "vars_file", type=_PATH, help="Example values for variables.")
+@click.option("--config", type=_PATH, help="Configuration file.")
+def docs(specs: tuple[Path, ...], out_dir: Path, fmt: str, vars_file: Path | None,
+         config: Path | None) -> None:
+    """Write a static catalog of specs with chat previews, plus references."""
+    from spec_compiler.docs_cmd import DocsOptions, run
+
+    opts = DocsOptions(specs=specs, out_dir=out_dir, format=fmt,  # type: ignore[arg-type]
+                       vars_file=vars_file, config=config)
+    _finish(_guard(run, opts, sys.stdout, sys.stderr))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="spec-compiler")

@@ -1,0 +1,251 @@
+"""Documents in, diagnostics out: schema validation, then every selected rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from spec_compiler.config import DEFAULT_CONFIG, Config
+from spec_compiler.diagnostics import Diagnostic
+from spec_compiler.document import (
+    SPEC_ONLY_KEYS,
+    Document,
+    DocumentKind,
+    LintContext,
+    Locator,
+    MessageSite,
+    SchemaError,
+    detect_kind,
+    is_template,
+)
+from spec_compiler.loader import LoadedFile
+from spec_compiler.merge import deep_merge
+from spec_compiler.pointer import join, split
+from spec_compiler.rules import REGISTRY, load_rule
+from spec_compiler.rules.base import Finding, option_defaults
+
+PointerMap = Callable[[str], str]
+
+
+class RuleCrash(Exception):
+    """A rule raised: a bug of ours, reported with enough context to file it."""
+
+    def __init__(self, code: str, file: str, error: BaseException) -> None:
+        super().__init__(f"rule {code} crashed on {file}: {type(error).__name__}: {error}")
+        self.code, self.file, self.error = code, file, error
+
+
+# ---------------------------------------------------------------- the view rules get
+
+
+def effective_message(message: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """A spec message as it will be sent: defaults merged, ``role: agent`` implied."""
+    merged = deep_merge(defaults, message) if defaults else dict(message)
+    if "role" not in merged and merged.get("type") != "command":
+        merged["role"] = "agent"
+    return merged
+
+
+def _sites(messages: Any, base: str, defaults: Mapping[str, Any] | None) -> tuple[MessageSite, ...]:
+    if not isinstance(messages, list):
+        return ()
+    out = []
+    for i, m in enumerate(messages):
+        if isinstance(m, Mapping):
+            eff = effective_message(m, defaults) if defaults is not None else m
+            out.append(MessageSite(join(base, i), eff, i, m))
+    return tuple(out)
+
+
+def build_context(doc: Document, kind: DocumentKind | None = None,
+                  flags: Mapping[str, Any] | None = None) -> LintContext:
+    """The view of a document that schema checks and rules work on."""
+    kind = kind or doc.kind
+    data = doc.data
+    conversation: Mapping[str, Any] | None = None
+    spec: Mapping[str, Any] | None = None
+    request: Any = "messages"
+    pointer = "/messages"
+    if kind == "message-list":
+        sites = _sites(data, "", None)
+        pointer = ""
+    elif kind == "conversation" and isinstance(data, Mapping):
+        conversation, request = data, "conversation"
+        sites = _sites(data.get("messages"), "/messages", None)
+    elif kind == "spec" and isinstance(data, Mapping):
+        spec = data
+        defaults = data.get("defaults")
+        defaults = defaults if isinstance(defaults, Mapping) else {}
+        sites = _sites(data.get("messages"), "/messages", defaults)
+        if data.get("kind") == "conversation":
+            conversation, request = spec_body(data, sites), "conversation"
+    elif isinstance(data, Mapping):
+        sites = (MessageSite("", data, 0, data),)
+        pointer = ""
+    else:
+        sites = ()
+    return LintContext(document=doc, kind=kind, data=data, messages=sites,
+                       conversation=conversation, spec=spec, messages_pointer=pointer,
+                       request=request, flags=flags or {})
+
+
+def spec_body(spec: Mapping[str, Any], sites: Iterable[MessageSite]) -> dict[str, Any]:
+    """The POST /v2/conversations body a conversation spec describes (before rendering)."""
+    body = {k: v for k, v in spec.items() if k not in SPEC_ONLY_KEYS}
+    body.setdefault("type", "contact")
+    if isinstance(spec.get("messages"), list):
+        body["messages"] = [s.message for s in sites]
+    return body
+
+
+# ---------------------------------------------------------------- schema validation
+
+
+def _validate(name: str, data: Any, prefix: str = "") -> list[SchemaError]:
+    from spec_compiler.validation import get_validator
+
+    validator = get_validator(name)
+    if validator.is_valid(data):
+        return []
+    errors = validator.errors(data)
+    if not prefix:
+        return list(errors)
+    return [SchemaError(prefix + e.pointer, e.keyword, e.message, e.value, e.at_key)
+            for e in errors]
+
+
+def schema_errors(ctx: LintContext) -> tuple[SchemaError, ...]:
+    """Schema faults of the document; in specs, template strings are not judged."""
+    data = ctx.data
+    if ctx.kind == "message":
+        errors = _validate("message", data)
+    elif ctx.kind == "message-list":
+        errors = _validate("message-list", data)
+    elif ctx.kind == "conversation":
+        errors = _validate("conversation", data)
+    else:
+        errors = _validate("spec", data)
+        if not any(e.pointer in ("", "/messages") for e in errors):
+            if ctx.conversation is not None:
+                errors += _validate("conversation", ctx.conversation)
+            else:
+                for site in ctx.messages:
+                    errors += _validate("message", dict(site.message), site.pointer)
+        errors = [_respec(ctx, e) for e in errors if not is_template(e.value)]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for e in errors:
+        if (e.pointer, e.keyword) not in seen:
+            seen.add((e.pointer, e.keyword))
+            unique.append(e)
+    return tuple(unique)
+
+
+def _respec(ctx: LintContext, error: SchemaError) -> SchemaError:
+    new = spec_pointer(ctx, error.pointer)
+    if new == error.pointer:
+        return error
+    return SchemaError(new, error.keyword, error.message, error.value, error.at_key)
+
+
+def spec_pointer(ctx: LintContext, pointer: str) -> str:
+    """Map a pointer into an effective spec message to where it was written.
+
+    A value that came from ``defaults`` is reported at ``/defaults/...``.
+    """
+    tokens = split(pointer)
+    if len(tokens) < 3 or tokens[0] != "messages" or not tokens[1].isdigit():
+        return pointer
+    index = int(tokens[1])
+    sites = [s for s in ctx.messages if s.index == index]
+    if not sites or tokens[2] in sites[0].written:
+        return pointer
+    spec = ctx.spec or {}
+    defaults = spec.get("defaults")
+    if isinstance(defaults, Mapping) and tokens[2] in defaults:
+        return join("/defaults", *tokens[2:])
+    return pointer
+
+
+# ---------------------------------------------------------------- running rules
+
+
+def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
+              pointer_map: PointerMap | None = None) -> list[Diagnostic]:
+    """Schema checks and every enabled rule over one context."""
+    doc = ctx.document
+    out: list[Diagnostic] = []
+    for code in REGISTRY:
+        if not config.is_enabled(code, doc.file):
+            continue
+        rule = load_rule(code)
+        options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
+        try:
+            findings = list(rule.check(ctx, options))
+        except Exception as exc:  # a bug of ours: say where, do not hide it
+            raise RuleCrash(code, doc.file, exc) from exc
+        severity = config.severity_for(code, rule.SEVERITY)
+        for f in findings:
+            out.append(_diagnostic(doc, code, rule.NAME, severity, f, locator, pointer_map))
+    return out
+
+
+def _diagnostic(doc: Document, code: str, name: str, severity: Any, finding: Finding,
+                locator: Locator, pointer_map: PointerMap | None) -> Diagnostic:
+    pointer = pointer_map(finding.pointer) if pointer_map else finding.pointer
+    span = locator.locate(pointer, key=finding.at_key)
+    return Diagnostic(file=doc.file, line=span.line, column=span.column, code=code,
+                      severity=severity, message=finding.message, rule=name,
+                      pointer=pointer, document=doc.index, end_line=span.end_line,
+                      end_column=span.end_column)
+
+
+def lint_document(doc: Document, *, config: Config = DEFAULT_CONFIG,
+                  kind: DocumentKind | None = None) -> list[Diagnostic]:
+    """Lint one loaded document."""
+    ctx = build_context(doc, kind or config.kind_for(doc.file))
+    ctx = _with_schema_errors(ctx)
+    return run_rules(ctx, config, locator=doc.locator)
+
+
+def _with_schema_errors(ctx: LintContext) -> LintContext:
+    from dataclasses import replace
+
+    errors = schema_errors(ctx)
+    return replace(ctx, schema_errors=errors) if errors else ctx
+
+
+def lint_data(data: Any, *, kind: DocumentKind, file: str, locator: Locator,
+              pointer_map: PointerMap | None = None, document: int = 0,
+              config: Config = DEFAULT_CONFIG,
+              flags: Mapping[str, Any] | None = None) -> list[Diagnostic]:
+    """Lint data that is not a loaded document (rendered requests at compile time).
+
+    Findings are placed with ``locator`` after ``pointer_map`` maps each pointer back to
+    the source the data came from.
+    """
+    doc = Document(file, document, data, locator)
+    ctx = _with_schema_errors(build_context(doc, kind, flags))
+    return run_rules(ctx, config, locator=locator, pointer_map=pointer_map)
+
+
+def lint_loaded(loaded: LoadedFile, *, config: Config = DEFAULT_CONFIG,
+                kind: DocumentKind | None = None) -> list[Diagnostic]:
+    """Every finding of a loaded file: load problems, schema, rules, suppressions."""
+    from spec_compiler.suppressions import apply_suppressions
+
+    diags = [d for d in loaded.diagnostics if config.is_enabled(d.code, loaded.path)]
+    diags = [_reseverity(d, config) for d in diags]
+    for doc in loaded.documents:
+        diags.extend(lint_document(doc, config=config, kind=kind))
+    return apply_suppressions(loaded.text, diags, config=config)
+
+
+def _reseverity(diag: Diagnostic, config: Config) -> Diagnostic:
+    from dataclasses import replace
+
+    sev = config.severity_for(diag.code, diag.severity)
+    return diag if sev == diag.severity else replace(diag, severity=sev)
+
+
+__all__ = ["build_context", "detect_kind", "lint_data", "lint_document", "lint_loaded"]

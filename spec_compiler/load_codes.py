@@ -1,0 +1,73 @@
+"""Codes of the findings the loader produces (reading, decoding, parsing).
+
+They are documented next to the rules (``spec-compiler rules``) but raised here, before
+there is a document for a rule to look at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spec_compiler.diagnostics import Severity
+
+
+@dataclass(frozen=True)
+class LoadCode:
+    """A load-stage finding code with its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    fails: str = ""
+    passes: str = ""
+
+
+_E: Severity = "error"
+_W: Severity = "warning"
+
+LOAD_CODES: dict[str, LoadCode] = {
+    c.code: c
+    for c in (
+        LoadCode("IO001", "unreadable-file", _E,
+                 "The file could not be read (permissions, vanished, not a regular file)."),
+        LoadCode("IO002", "file-too-large", _E,
+                 "The file is over the size limit (`limits.max-file-bytes`, default 10 MB) "
+                 "and is not parsed."),
+        LoadCode("IO003", "binary-file", _E,
+                 "The file holds NUL bytes and no byte order mark: it is not text."),
+        LoadCode("IO004", "undecodable-text", _E,
+                 "The file is not valid UTF-8 (nor UTF-16/32 with a byte order mark); "
+                 "the finding names the first bad byte.",
+                 fails="text: caf\\xe9  # saved as Latin-1", passes="text: café  # UTF-8"),
+        LoadCode("YAML001", "syntax-error", _E,
+                 "The YAML or JSON does not parse. The position is the parser's.",
+                 fails='{"text": "hi",}', passes='{"text": "hi"}'),
+        LoadCode("YAML002", "duplicate-key", _E,
+                 "A mapping has the same key twice; parsers silently keep one of them.",
+                 fails="text: hi\ntext: hello", passes="text: hello"),
+        LoadCode("YAML003", "unsupported-tag", _E,
+                 "A tag other than the YAML 1.2 core ones (`!!str`, `!!int`, `!!float`, "
+                 "`!!bool`, `!!null`, `!!map`, `!!seq`). Nothing is ever constructed from it.",
+                 fails="text: !!python/object/apply:os.system [ls]", passes="text: ls"),
+        LoadCode("YAML004", "alias-expansion", _E,
+                 "Aliases expand to more nodes than `limits.max-alias-nodes` (default "
+                 "100000), or an alias refers to its own anchor (a billion-laughs bomb).",
+                 fails="a: &a [x, x]\nb: &b [*a, *a]\n# ...nested many times",
+                 passes="base: &base {touchpoint: sms}\nmsg: *base"),
+        LoadCode("YAML005", "nesting-depth", _E,
+                 "The document nests deeper than `limits.max-depth` (default 100).",
+                 fails="[[[[[[ ... 1000 levels", passes="[[1]]"),
+        LoadCode("YAML006", "non-string-key", _E,
+                 "A mapping key that is not a string (a number, null, a list): JSON "
+                 "payloads only have string keys.",
+                 fails="actions:\n  1: reply", passes='actions:\n  "1": reply'),
+        LoadCode("YAML007", "empty-document", _W,
+                 "The file or one of its `---` documents is empty.",
+                 fails="---\n---\ntext: hi", passes="---\ntext: hi"),
+        LoadCode("SUP001", "unused-suppression", _W,
+                 "A `# spec-compiler: ignore[CODE]` comment that suppresses nothing: the "
+                 "finding was fixed or the code is wrong. Remove it.",
+                 fails="text: hi  # spec-compiler: ignore[SMS001]", passes="text: hi"),
+    )
+}

@@ -1,0 +1,285 @@
+"""Read files into documents: bytes → text → data plus a lazy position map.
+
+YAML is composed by libyaml's C parser into a node tree that keeps marks; we resolve
+scalars with YAML 1.2 core rules ourselves, walk iteratively (no recursion limit), count
+alias expansion, and never construct tagged objects. JSON goes through ``json.loads``;
+its positions come from a small scanner run only when a finding needs one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spec_compiler.diagnostics import Diagnostic, to_one_based
+from spec_compiler.document import Document, Span
+from spec_compiler.load_codes import LOAD_CODES
+from spec_compiler.positions import JsonLocator, YamlLocator, line_col_at
+
+JSON_SUFFIXES = (".json",)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input cheap (config keys under ``[limits]``)."""
+
+    max_file_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 100
+    max_alias_nodes: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class LoadedFile:
+    """A file's documents and the problems met while loading it."""
+
+    path: str
+    text: str = ""
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Problem(Exception):
+    """A load problem at a 0-based position; becomes a Diagnostic."""
+
+    def __init__(self, code: str, message: str, line0: int = 0, col0: int = 0) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line0, self.col0 = code, message, line0, col0
+
+
+def diagnostic(path: str, code: str, message: str, line0: int, col0: int,
+               *, document: int = 0, pointer: str = "") -> Diagnostic:
+    """A load-stage Diagnostic from a 0-based mark."""
+    info = LOAD_CODES[code]
+    line, col = to_one_based(line0, col0)
+    return Diagnostic(file=path, line=line, column=col, code=code, severity=info.severity,
+                      message=message, rule=info.name, pointer=pointer, document=document)
+
+
+# ---------------------------------------------------------------- reading and decoding
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def read_bytes(path: Path, limits: Limits) -> bytes:
+    """Read a regular file within the size limit (raises _Problem otherwise)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise _Problem("IO001", f"cannot read file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _Problem("IO001", "not a regular file (a directory, FIFO or device)")
+    if st.st_size > limits.max_file_bytes:
+        raise _Problem("IO002", f"file is {st.st_size} bytes; the limit is "
+                       f"{limits.max_file_bytes} (limits.max-file-bytes)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise _Problem("IO001", f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limits.max_file_bytes:
+        raise _Problem("IO002", f"file is over the limit of {limits.max_file_bytes} bytes "
+                       "(limits.max-file-bytes)")
+    return data
+
+
+def decode(data: bytes) -> str:
+    """Decode text: a BOM picks the codec, else strict UTF-8; NUL bytes mean binary."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _Problem("IO004", f"invalid {codec} at byte {exc.start + len(bom)}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line0 = data.count(b"\n", 0, nul)
+        raise _Problem("IO003", f"binary file: NUL byte at offset {nul}", line0,
+                       nul - (data.rfind(b"\n", 0, nul) + 1))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        off = exc.start
+        line0 = data.count(b"\n", 0, off)
+        col0 = off - (data.rfind(b"\n", 0, off) + 1)
+        raise _Problem("IO004", f"not UTF-8: byte 0x{data[off]:02x} at offset {off} "
+                       f"(line {line0 + 1}); save the file as UTF-8", line0, col0) from None
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def load_path(path: Path | str, limits: Limits = DEFAULT_LIMITS,
+              *, display: str | None = None) -> LoadedFile:
+    """Load a file; every problem becomes a finding, never an exception."""
+    path = Path(path)
+    name = display if display is not None else str(path)
+    try:
+        data = read_bytes(path, limits)
+    except _Problem as p:
+        return LoadedFile(name, diagnostics=[diagnostic(name, p.code, p.message, p.line0, p.col0)])
+    return load_text(data, name, limits)
+
+
+def load_text(text: str | bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Load text (or bytes) as the documents of ``filename``."""
+    if isinstance(text, bytes):
+        if len(text) > limits.max_file_bytes:
+            msg = f"file is over the limit of {limits.max_file_bytes} bytes"
+            return LoadedFile(filename, diagnostics=[diagnostic(filename, "IO002", msg, 0, 0)])
+        try:
+            text = decode(text)
+        except _Problem as p:
+            return LoadedFile(filename,
+                              diagnostics=[diagnostic(filename, p.code, p.message, p.line0, p.col0)])
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    loaded = LoadedFile(filename, text=text)
+    if filename.lower().endswith(JSON_SUFFIXES):
+        _load_json(loaded, limits)
+    else:
+        _load_yaml(loaded, limits)
+    loaded.diagnostics.sort(key=lambda d: (d.document, d.line, d.column, d.code))
+    return loaded
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _load_json(loaded: LoadedFile, limits: Limits) -> None:
+    text = loaded.text
+    if not text.strip():
+        loaded.diagnostics.append(diagnostic(loaded.path, "YAML007", "file is empty", 0, 0))
+        return
+    duplicates: list[tuple[int, str]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            seen: set[str] = set()
+            for k, _ in items:
+                if k in seen:
+                    duplicates.append((id(obj), k))
+                seen.add(k)
+        return obj
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        loaded.diagnostics.append(diagnostic(loaded.path, "YAML001", _json_message(exc),
+                                             exc.lineno - 1, exc.colno - 1))
+        return
+    except RecursionError:
+        line0, col0 = _json_depth_mark(text, limits.max_depth)
+        loaded.diagnostics.append(diagnostic(
+            loaded.path, "YAML005", f"nesting deeper than {limits.max_depth} levels "
+            "(limits.max-depth)", line0, col0))
+        return
+    locator = JsonLocator(text)
+    problems = _check_json_tree(data, duplicates, limits)
+    for code, pointer, message, at_key in problems:
+        span = locator.locate(pointer, key=at_key)
+        loaded.diagnostics.append(diagnostic(loaded.path, code, message, span.line - 1,
+                                             span.column - 1, pointer=pointer))
+    if any(code == "YAML005" for code, *_ in problems):
+        return
+    loaded.documents.append(Document(loaded.path, 0, data, locator))
+
+
+def _json_message(exc: json.JSONDecodeError) -> str:
+    msg = exc.msg[0].lower() + exc.msg[1:]
+    if msg.startswith("expecting property name") or msg.startswith("illegal trailing comma"):
+        return f"{msg}: a trailing comma or an unquoted key"
+    if msg.startswith("expecting value"):
+        return f"{msg}: a trailing comma, a missing value or an unquoted string"
+    return msg
+
+
+def _json_depth_mark(text: str, max_depth: int) -> tuple[int, int]:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line_col_at(text, i)
+        elif ch in "]}":
+            depth -= 1
+    return 0, 0
+
+
+def _check_json_tree(data: Any, duplicates: list[tuple[int, str]],
+                     limits: Limits) -> list[tuple[str, str, str, bool]]:
+    """Depth and duplicate-key problems, found with one iterative walk."""
+    dup_by_obj: dict[int, list[str]] = {}
+    for oid, key in duplicates:
+        dup_by_obj.setdefault(oid, []).append(key)
+    out: list[tuple[str, str, str, bool]] = []
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, ptr, depth = stack.pop()
+        if depth > limits.max_depth:
+            out.append(("YAML005", ptr, f"nesting deeper than {limits.max_depth} levels "
+                        "(limits.max-depth)", False))
+            return out
+        if isinstance(value, dict):
+            for key in dup_by_obj.get(id(value), ()):
+                out.append(("YAML002", _ptr(ptr, key), f"duplicate key '{key}'", True))
+            stack.extend((v, _ptr(ptr, k), depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, _ptr(ptr, i), depth + 1) for i, v in enumerate(value))
+    return out
+
+
+def _ptr(base: str, token: str | int) -> str:
+    return base + "/" + str(token).replace("~", "~0").replace("/", "~1")
+
+
+# ---------------------------------------------------------------- YAML
+
+
+def _load_yaml(loaded: LoadedFile, limits: Limits) -> None:
+    from spec_compiler.yaml12 import ComposeError, compose_documents, to_data
+
+    if not loaded.text.strip():
+        loaded.diagnostics.append(diagnostic(loaded.path, "YAML007", "file is empty", 0, 0))
+        return
+    nodes: Iterator[Any] = compose_documents(loaded.text)
+    index = 0
+    while True:
+        try:
+            node = next(nodes)
+        except StopIteration:
+            break
+        except ComposeError as err:
+            code = "YAML005" if "maximum nesting depth" in err.message else "YAML001"
+            loaded.diagnostics.append(diagnostic(loaded.path, code, err.message,
+                                                 err.line0, err.col0, document=index))
+            break
+        start_line = node.start_mark.line + 1
+        result = to_data(node, loaded.text, limits, index)
+        for code, pointer, message, line0, col0 in result.problems:
+            loaded.diagnostics.append(diagnostic(loaded.path, code, message, line0, col0,
+                                                 document=index, pointer=pointer))
+        if result.empty:
+            loaded.diagnostics.append(diagnostic(
+                loaded.path, "YAML007", "document is empty", node.start_mark.line,
+                node.start_mark.column, document=index))
+        elif not result.fatal:
+            loaded.documents.append(Document(loaded.path, index, result.data,
+                                             YamlLocator(node), start_line))
+        index += 1
+
+
