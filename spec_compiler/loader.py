@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from spec_compiler.diagnostics import Diagnostic, to_one_based
-from spec_compiler.document import Document, Span
+from spec_compiler.document import Document
 from spec_compiler.load_codes import LOAD_CODES
 from spec_compiler.positions import JsonLocator, YamlLocator, line_col_at
 
@@ -143,8 +143,8 @@ def load_text(text: str | bytes, filename: str, limits: Limits = DEFAULT_LIMITS)
         try:
             text = decode(text)
         except _Problem as p:
-            return LoadedFile(filename,
-                              diagnostics=[diagnostic(filename, p.code, p.message, p.line0, p.col0)])
+            found = diagnostic(filename, p.code, p.message, p.line0, p.col0)
+            return LoadedFile(filename, diagnostics=[found])
     elif text.startswith("\ufeff"):
         text = text[1:]
     loaded = LoadedFile(filename, text=text)

@@ -140,7 +140,7 @@ class JsonLocator:
             if m.start(0) != pos:
                 break  # not JSON any more; what we have is enough
             pos = m.end(0)
-            string, punct, bare = m.group(1), m.group(2), m.group(3)
+            string, punct = m.group(1), m.group(2)
             start = m.start(1) if string else (m.start(2) if punct else m.start(3))
             if punct == ":" or punct == ",":
                 continue

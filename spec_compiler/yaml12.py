@@ -19,7 +19,7 @@ import yaml
 from yaml.resolver import BaseResolver
 
 try:  # the C parser; the pure-Python one is a slow but correct fallback
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -60,7 +60,7 @@ class ComposeError(Exception):
         self.message, self.line0, self.col0 = message, line0, col0
 
 
-class _Composer(_Parser, BaseResolver):  # type: ignore[misc,valid-type]
+class _Composer(_Parser, BaseResolver):
     """libyaml composer that leaves plain scalars unresolved."""
 
     def __init__(self, stream: str) -> None:
@@ -70,7 +70,7 @@ class _Composer(_Parser, BaseResolver):  # type: ignore[misc,valid-type]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode and implicit[0]:
             return _UNRESOLVED
-        return str(BaseResolver.resolve(self, kind, value, implicit))
+        return str(BaseResolver.resolve(self, kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
 def compose_documents(text: str) -> Iterator[Any]:
@@ -216,7 +216,7 @@ class _Converter:
             kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a sequence"
         self.problems.append(("YAML006", _ptr(frame.pointer, text),
                               f"key '{text}' is {kind}, not a string; quote it", m.line, m.column))
-        return text
+        return str(text)
 
     def _start(self, node: Any, pointer: str, depth: int, parent: _Frame,
                stack: list[_Frame]) -> None:
@@ -312,7 +312,8 @@ class _Converter:
                 elif isinstance(event, yaml.AliasEvent) and seen_docs == self.document:
                     n += 1
                     if n >= wanted:
-                        return event.start_mark.line, event.start_mark.column
+                        mark = event.start_mark
+                        return (mark.line, mark.column) if mark else (0, 0)
         except yaml.YAMLError:
             pass
         finally:

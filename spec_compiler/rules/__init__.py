@@ -7,7 +7,7 @@ Modules are imported on first use (``load_rules``) so that ``--help``, ``schema`
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 
 from spec_compiler.rules.base import RuleModule
 
@@ -90,11 +90,11 @@ REGISTRY: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rule(code: str) -> RuleModule:
     """Import the module of one rule."""
     module = importlib.import_module(f"{__name__}.{REGISTRY[code]}")
-    return module  # type: ignore[return-value]
+    return module
 
 
 def load_rules() -> dict[str, RuleModule]:

@@ -99,10 +99,10 @@ def test_twenty_thousand_documents() -> None:
 def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     src = (
-        "text: !!python/object/apply:os.system ['touch {0}']\n"
-        "other: !!python/object/new:subprocess.Popen [['touch', '{0}']]\n"
+        f"text: !!python/object/apply:os.system ['touch {marker}']\n"
+        f"other: !!python/object/new:subprocess.Popen [['touch', '{marker}']]\n"
         "more: !!python/name:os.system\n"
-    ).format(marker)
+    )
     loaded = load_text(src, "evil.yaml")
     assert [d.code for d in loaded.diagnostics] == ["YAML003"] * 3
     assert not marker.exists()
