@@ -1,0 +1,160 @@
+"""The bundled JSON Schemas: discovery, loading, the offline registry and export bundles."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag, urljoin
+
+if TYPE_CHECKING:
+    from referencing import Registry
+
+#: base of every bundled schema's ``$id`` (an identifier only; never fetched)
+BASE_URI = "https://spec-compiler.dev/schemas/"
+SUFFIX = ".schema.json"
+
+
+class RemoteRefError(LookupError):
+    """A ``$ref`` points outside the bundled schemas; we never fetch anything."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(
+            f"schema reference {uri!r} is not a bundled schema; "
+            "spec-compiler resolves references offline only"
+        )
+        self.uri = uri
+
+
+class UnknownSchemaError(KeyError):
+    """A schema name that is not bundled."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.known = known
+
+    def __str__(self) -> str:
+        return f"unknown schema {self.name!r}; known schemas: {', '.join(self.known)}"
+
+
+def _folder() -> Any:
+    return files("spec_compiler") / "schemas"
+
+
+def _discover() -> tuple[str, ...]:
+    names = (
+        entry.name[: -len(SUFFIX)]
+        for entry in _folder().iterdir()
+        if entry.name.endswith(SUFFIX) and entry.is_file()
+    )
+    return tuple(sorted(names))
+
+
+#: every bundled schema, by name (``message``, ``conversation``, ...)
+SCHEMA_NAMES: tuple[str, ...] = _discover()
+
+
+def schema_id(name: str) -> str:
+    """The stable ``$id`` of a bundled schema."""
+    return f"{BASE_URI}{name}{SUFFIX}"
+
+
+def _check_name(name: str) -> None:
+    if name not in SCHEMA_NAMES:
+        raise UnknownSchemaError(name, SCHEMA_NAMES)
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    _check_name(name)
+    text = (_folder() / f"{name}{SUFFIX}").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def load(name: str) -> dict[str, Any]:
+    """The parsed schema ``name`` (cached; treat it as read-only)."""
+    return _load(name)
+
+
+def _by_id() -> dict[str, str]:
+    return {str(load(n).get("$id", schema_id(n))): n for n in SCHEMA_NAMES}
+
+
+def _retrieve(uri: str) -> Any:
+    raise RemoteRefError(uri)
+
+
+@cache
+def registry() -> Registry:
+    """Every bundled schema by ``$id``; any other reference raises `RemoteRefError`."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    resources = [
+        (uri, Resource.from_contents(load(name), default_specification=DRAFT202012))
+        for uri, name in _by_id().items()
+    ]
+    return Registry(retrieve=_retrieve).with_resources(resources).crawl()  # type: ignore[call-arg]
+
+
+def _refs(node: Any, base: str) -> Iterator[str]:
+    """Absolute targets (without fragment) of every ``$ref`` under ``node``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$id"), str):
+            base = urljoin(base, node["$id"])
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield urldefrag(urljoin(base, ref)).url
+        for key, value in node.items():
+            if key not in ("enum", "const", "examples", "default"):
+                yield from _refs(value, base)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value, base)
+
+
+def dependencies(name: str) -> tuple[str, ...]:
+    """Names of the other bundled schemas ``name`` references, transitively, in order."""
+    by_id = _by_id()
+    seen: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop(0)
+        schema = load(current)
+        for target in _refs(schema, str(schema.get("$id", schema_id(current)))):
+            if target not in by_id:
+                raise RemoteRefError(target)
+            other = by_id[target]
+            if other != name and other not in seen:
+                seen.append(other)
+                todo.append(other)
+    return tuple(seen)
+
+
+@cache
+def _bundle(name: str) -> dict[str, Any]:
+    root = copy.deepcopy(load(name))
+    defs: dict[str, Any] = root.setdefault("$defs", {})
+    for other in dependencies(name):
+        embedded = copy.deepcopy(load(other))
+        # 2020-12 compound document: an embedded resource keeps its $id, and $schema
+        # belongs to the document root only
+        embedded.pop("$schema", None)
+        defs[f"{other}{SUFFIX}"] = embedded
+    return root
+
+
+def bundle(name: str) -> dict[str, Any]:
+    """A self-contained copy of schema ``name``: every schema it references embedded in
+    ``$defs`` with its own ``$id``, so other validators resolve ``$ref``s without fetching."""
+    return copy.deepcopy(_bundle(name))
+
+
+def bundled(name: str) -> dict[str, Any]:
+    """The cached bundle of ``name`` (shared; treat it as read-only)."""
+    return _bundle(name)
