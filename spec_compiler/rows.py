@@ -1,0 +1,225 @@
+"""Streaming readers for ``--rows`` files: CSV, JSONL, JSON or a YAML list.
+
+Each reader yields one ``Row`` per record, in order, with its 1-based row number; a
+broken record becomes a ``Row`` with an ``error`` instead of an exception, so the good
+rows still compile. CSV and JSONL are read one record at a time (constant memory); a
+JSON or YAML list is parsed whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+RowsFormat = Literal["csv", "jsonl", "json", "yaml"]
+SUFFIXES: dict[str, RowsFormat] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+#: a quoted CSV field may span lines, but a record never exceeds this many lines
+MAX_RECORD_LINES = 1000
+
+
+class RowsError(ValueError):
+    """A rows file that cannot be read at all (its header, its top-level shape)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record: its values, or why it could not be read."""
+
+    number: int
+    #: 1-based line in the file where the record starts
+    line: int
+    values: dict[str, Any] | None = None
+    error: str | None = None
+    #: the record's text as read, kept for rejected rows
+    raw: str | None = None
+    #: True when values are strings to be typed by the declared schemas (CSV)
+    strings: bool = False
+
+
+def rows_format(path: Path) -> RowsFormat:
+    """The format of a rows file, from its suffix; raises RowsError."""
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(SUFFIXES))
+        raise RowsError(f"rows file '{path}' has an unknown suffix; use one of {known}")
+    return fmt
+
+
+def read_rows(path: Path) -> Iterator[Row]:
+    """The rows of ``path`` (streamed for CSV and JSONL); raises RowsError, OSError."""
+    fmt = rows_format(path)
+    if fmt == "csv":
+        return _file_rows(path, csv_rows)
+    if fmt == "jsonl":
+        return _file_rows(path, jsonl_rows)
+    return iter(list_rows(_load_list(path, fmt)))
+
+
+def _file_rows(path: Path, reader: Any) -> Iterator[Row]:
+    with path.open("rb") as stream:
+        yield from reader(stream)
+
+
+def _decode(data: bytes, line: int) -> tuple[str | None, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        return None, f"line {line} is not valid UTF-8 (byte 0x{bad} at column {exc.start + 1})"
+
+
+def jsonl_rows(stream: BinaryIO) -> Iterator[Row]:
+    """One row per line of a JSON Lines stream; each line must be a JSON object."""
+    for number, data in enumerate(stream, start=1):
+        text, error = _decode(data, number)
+        if text is None:
+            yield Row(number, number, error=error, raw=data.decode("utf-8", "replace"))
+            continue
+        yield _json_row(number, number, text.rstrip("\r\n").lstrip("\ufeff"))
+
+
+def _json_row(number: int, line: int, text: str) -> Row:
+    if not text.strip():
+        return Row(number, line, error="empty line", raw=text)
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        return Row(number, line, error=f"not valid JSON: {exc}", raw=text)
+    return _object_row(number, line, value, text)
+
+
+def _object_row(number: int, line: int, value: Any, raw: str | None) -> Row:
+    if not isinstance(value, Mapping):
+        return Row(number, line, error=f"a row must be an object, got {_kind(value)}", raw=raw)
+    bad = [k for k in value if not isinstance(k, str)]
+    if bad:
+        return Row(number, line, error=f"column name {bad[0]!r} is not a string", raw=raw)
+    return Row(number, line, values=dict(value))
+
+
+def _kind(value: Any) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean"}.get(type(value), "a scalar")
+
+
+def list_rows(value: Any, lines: Iterable[int] | None = None) -> Iterator[Row]:
+    """The rows of an already parsed JSON or YAML list."""
+    if not isinstance(value, list):
+        raise RowsError(f"rows must be a list of objects, got {_kind(value)}")
+    line_of = iter(lines) if lines is not None else None
+    for number, item in enumerate(value, start=1):
+        line = next(line_of, number) if line_of is not None else number
+        raw = json.dumps(item, ensure_ascii=False, default=str)
+        yield _object_row(number, line, item, raw)
+
+
+def _load_list(path: Path, fmt: RowsFormat) -> Any:
+    data = path.read_bytes()
+    if fmt == "json":
+        try:
+            return json.loads(data)
+        except ValueError as exc:
+            raise RowsError(f"rows file '{path}' is not valid JSON: {exc}") from None
+    from spec_compiler.loader import load_text
+
+    loaded = load_text(data, str(path))
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if errors:
+        raise RowsError(f"rows file '{path}': {errors[0].message} (line {errors[0].line})")
+    if len(loaded.documents) != 1:
+        raise RowsError(f"rows file '{path}' must hold exactly one YAML document")
+    return loaded.documents[0].data
+
+
+def csv_rows(stream: BinaryIO) -> Iterator[Row]:
+    """Rows of a CSV stream with a header; broken records become rows with an error."""
+    records = _records(stream)
+    header = _header(next(records, None))
+    for number, (line, data) in enumerate(records, start=1):
+        yield _csv_row(number, line, data, header)
+
+
+def _header(record: tuple[int, bytes] | None) -> list[str]:
+    if record is None:
+        raise RowsError("rows file is empty; the first line must name the columns")
+    text, error = _decode(record[1], record[0])
+    if text is None:
+        raise RowsError(f"CSV header: {error}")
+    fields, problem = _parse_csv(text.lstrip("\ufeff"))
+    if problem or fields is None or not any(f.strip() for f in fields):
+        raise RowsError(f"CSV header is not a list of column names: {problem or 'empty'}")
+    names = [f.strip() for f in fields]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise RowsError(f"CSV header names column '{duplicates[0]}' twice")
+    if "" in names:
+        raise RowsError(f"CSV header has an empty column name at column {names.index('') + 1}")
+    return names
+
+
+def _csv_row(number: int, line: int, data: bytes, header: list[str]) -> Row:
+    text, error = _decode(data, line)
+    if text is None:
+        return Row(number, line, error=error, raw=data.decode("utf-8", "replace"))
+    text = text.rstrip("\r\n")
+    if not text.strip():
+        return Row(number, line, error="empty line", raw=text)
+    fields, problem = _parse_csv(text)
+    if fields is None:
+        return Row(number, line, error=f"bad quoting: {problem}", raw=text)
+    if len(fields) != len(header):
+        return Row(
+            number,
+            line,
+            error=f"expected {len(header)} columns, got {len(fields)}",
+            raw=text,
+        )
+    return Row(number, line, values=dict(zip(header, fields, strict=True)), raw=text, strings=True)
+
+
+def _parse_csv(text: str) -> tuple[list[str] | None, str | None]:
+    try:
+        records = list(csv.reader([text], strict=True))
+    except csv.Error as exc:
+        return None, str(exc)
+    if len(records) != 1:
+        return None, "a record must be one line or a quoted multi-line field"
+    return records[0], None
+
+
+def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Physical lines joined into records: a quoted field may hold line breaks.
+
+    A record whose quote never closes (within ``MAX_RECORD_LINES`` or the file) is cut
+    back to its first line, and reading resumes at the line after it.
+    """
+    pending: deque[tuple[int, bytes]] = deque()
+    source = enumerate(stream, start=1)
+    while True:
+        first = pending.popleft() if pending else next(source, None)
+        if first is None:
+            return
+        parts = [first]
+        quotes = first[1].count(b'"')
+        while quotes % 2 == 1:
+            more = pending.popleft() if pending else next(source, None)
+            if more is None or len(parts) >= MAX_RECORD_LINES:
+                if more is not None:
+                    pending.appendleft(more)
+                pending.extendleft(reversed(parts[1:]))
+                parts = parts[:1]
+                break
+            parts.append(more)
+            quotes += more[1].count(b'"')
+        yield parts[0][0], b"".join(data for _, data in parts)
