@@ -151,40 +151,73 @@ def _respec(ctx: LintContext, error: SchemaError) -> SchemaError:
 def spec_pointer(ctx: LintContext, pointer: str) -> str:
     """Map a pointer into an effective spec message to where it was written.
 
-    A value that came from ``defaults`` is reported at ``/defaults/...``.
+    A value that came from ``defaults`` (at any depth) is reported at ``/defaults/...``,
+    once, not once per message that inherits it.
     """
     tokens = split(pointer)
     if len(tokens) < 3 or tokens[0] != "messages" or not tokens[1].isdigit():
         return pointer
     index = int(tokens[1])
-    sites = [s for s in ctx.messages if s.index == index]
-    if not sites or tokens[2] in sites[0].written:
+    site = next((s for s in ctx.messages if s.index == index), None)
+    rest = tokens[2:]
+    if site is None or _has_path(site.written, rest):
         return pointer
-    spec = ctx.spec or {}
-    defaults = spec.get("defaults")
-    if isinstance(defaults, Mapping) and tokens[2] in defaults:
-        return join("/defaults", *tokens[2:])
+    defaults = (ctx.spec or {}).get("defaults")
+    if _has_path(defaults, rest):
+        return join("/defaults", *rest)
     return pointer
+
+
+def _has_path(value: Any, tokens: list[str]) -> bool:
+    for token in tokens:
+        if isinstance(value, Mapping) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- running rules
 
 
+_Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
+_PLANS: dict[tuple[int, str], tuple[Config, _Plan]] = {}
+
+
+def _plan(config: Config, file: str) -> _Plan:
+    """The enabled rules for one file with their options and severities, worked out once.
+
+    Compiling 100,000 rows lints every row with the same config and file: asking the
+    config about 60 codes per row would cost more than the rules themselves.
+    """
+    key = (id(config), file)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    plan = []
+    for code in REGISTRY:
+        if config.is_enabled(code, file):
+            rule = load_rule(code)
+            options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
+            plan.append((code, rule, options, config.severity_for(code, rule.SEVERITY)))
+    if len(_PLANS) > 1024:
+        _PLANS.clear()
+    _PLANS[key] = (config, tuple(plan))
+    return _PLANS[key][1]
+
+
 def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
               pointer_map: PointerMap | None = None) -> list[Diagnostic]:
-    """Schema checks and every enabled rule over one context."""
+    """Every enabled rule over one context (schema faults included, via the SCHEMA rules)."""
     doc = ctx.document
     out: list[Diagnostic] = []
-    for code in REGISTRY:
-        if not config.is_enabled(code, doc.file):
-            continue
-        rule = load_rule(code)
-        options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
+    for code, rule, options, severity in _plan(config, doc.file):
         try:
             findings = list(rule.check(ctx, options))
         except Exception as exc:  # a bug of ours: say where, do not hide it
             raise RuleCrash(code, doc.file, exc) from exc
-        severity = config.severity_for(code, rule.SEVERITY)
         for f in findings:
             out.append(_diagnostic(doc, code, rule.NAME, severity, f, locator, pointer_map))
     return out

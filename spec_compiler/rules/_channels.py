@@ -68,4 +68,7 @@ def touchpoints(ctx: LintContext) -> list[str | None]:
 
 def touchpoint_of(ctx: LintContext, site: MessageSite) -> str | None:
     """The effective touchpoint of one message (see ``touchpoints``)."""
-    return touchpoints(ctx)[site.index] if site.index < len(ctx.messages) else None
+    for found, touchpoint in zip(ctx.messages, touchpoints(ctx)):
+        if found is site:
+            return touchpoint
+    return None

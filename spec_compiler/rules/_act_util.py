@@ -1,0 +1,74 @@
+"""What the action rules share: the URLs of a message and their placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from spec_compiler.document import LintContext, MessageSite, is_template
+from spec_compiler.rules._site_util import Path, actions_of, origin
+
+#: the placeholders the server fills in link URLs ([DOC] seed, facts §7)
+AUTH_PLACEHOLDERS = ("authuser", "authtoken")
+#: ``{word}`` with single braces (``{{ var }}`` is a template, not a placeholder)
+PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+#: URL fields by action type
+ACTION_URL_FIELDS: dict[str, tuple[str, ...]] = {
+    "link": ("uri", "url"),
+    "webview": ("uri", "fallback"),
+    "reply": ("iconUrl",),
+}
+
+
+@dataclass(frozen=True)
+class UrlValue:
+    """One URL of a message: where it was written, its field and value."""
+
+    pointer: str
+    field: str
+    value: str
+
+
+def _url(ctx: LintContext, site: MessageSite, path: Path, name: str,
+         holder: Mapping[str, Any]) -> Iterator[UrlValue]:
+    value = holder.get(name)
+    if isinstance(value, str) and not is_template(value):
+        yield UrlValue(origin(ctx, site, *path, name), name, value)
+
+
+def message_urls(ctx: LintContext, site: MessageSite) -> Iterator[UrlValue]:
+    """Link and webview URLs, quick-reply icons and item images of a message."""
+    for path, action in actions_of(site.message):
+        kind = action.get("type")
+        for name in ACTION_URL_FIELDS.get(kind if isinstance(kind, str) else "", ()):
+            yield from _url(ctx, site, path, name, action)
+    items = site.message.get("items")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, Mapping):
+            yield from _url(ctx, site, ("items", i), "mediaUrl", item)
+
+
+def placeholders(value: str) -> list[str]:
+    """The ``{word}`` placeholders of a URL, in order."""
+    return PLACEHOLDER.findall(value)
+
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL (server placeholders allowed inside)."""
+    filled = PLACEHOLDER.sub("x", value)
+    if any(c.isspace() for c in filled):
+        return False
+    try:
+        parts = urlsplit(filled)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def looks_like_url(value: str) -> bool:
+    """True for a value that is meant as a URL (``http…``, ``www.…``)."""
+    lowered = value.strip().lower()
+    return lowered.startswith(("http://", "https://", "www."))

@@ -1,0 +1,68 @@
+"""Button without text.
+
+Sunshine Conversations requires a ``text`` on every action and does not recommend an
+empty one ([DOC] facts §10); one SDK example builds quick replies from a payload alone
+([SDK] facts §3). Where the schema already requires ``text`` it reports the omission.
+
+Fails:
+
+```yaml
+role: agent
+text: Which do you prefer?
+actions:
+  - {type: reply, payload: TACOS}
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Which do you prefer?
+actions:
+  - {type: reply, text: Tacos, payload: TACOS}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, SchemaError
+from spec_compiler.rules._site_util import actions_of, error_origin, origin, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT009"
+NAME = "action-without-text"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+ACTION_TYPES = frozenset({"link", "postback", "reply", "webview", "buy", "locationRequest"})
+
+
+def _reported(ctx: LintContext) -> frozenset[str]:
+    """Actions (as written) where the schema already reports a missing ``text``."""
+    def about_text(error: SchemaError) -> bool:
+        return error.keyword == "required" and "'text'" in error.message
+    return frozenset(error_origin(ctx, e.pointer) for e in ctx.schema_errors if about_text(e))
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per action without a text (or with an empty one)."""
+    reported = _reported(ctx)
+    found = []
+    for site in ctx.messages:
+        for path, action in actions_of(site.message):
+            kind, text = action.get("type"), action.get("text")
+            if kind not in ACTION_TYPES:
+                continue  # a missing or unknown type is the schema's
+            pointer = origin(ctx, site, *path)
+            if "text" not in action and pointer not in reported:
+                found.append(Finding(pointer, f"{kind} action has no 'text'; Sunshine "
+                                              "Conversations requires a button text"))
+            elif isinstance(text, str) and not text.strip():
+                found.append(Finding(origin(ctx, site, *path, "text"),
+                                     f"{kind} action has an empty 'text'; give the button a "
+                                     "text"))
+    yield from unique(found)

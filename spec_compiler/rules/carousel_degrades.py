@@ -1,0 +1,69 @@
+"""Carousel or postback buttons on a channel that shows raw text.
+
+Carousels are fully rendered only on Messenger-like channels; elsewhere they degrade to
+raw text without images or postback actions ([DOC] facts §10, Sunshine Conversations).
+SMS, e-mail and WhatsApp contacts get the text and lose the buttons' meaning; use link
+actions or separate messages there.
+
+Fails:
+
+```yaml
+role: agent
+text: Favorite color?
+touchpoint: sms
+actions:
+  - {type: postback, text: Red, payload: red}
+  - {type: postback, text: Blue, payload: blue}
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Favorite color? See https://example.org/colors
+touchpoint: sms
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, MessageSite
+from spec_compiler.rules._channels import is_command
+from spec_compiler.rules._site_util import actions_of, channels, origin, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT011"
+NAME = "carousel-degrades"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+RAW_TEXT_CHANNELS = ("sms", "email", "whatsapp")
+
+
+def _finding(ctx: LintContext, site: MessageSite, channel: str) -> Finding | None:
+    items = site.message.get("items")
+    if isinstance(items, list) and items:
+        return Finding(origin(ctx, site, "items"),
+                       f"carousel degrades to raw text on {channel}: no images or postback "
+                       "buttons; send links or separate messages instead")
+    for path, action in actions_of(site.message):
+        if action.get("type") == "postback":
+            return Finding(origin(ctx, site, *path),
+                           f"postback buttons degrade to raw text on {channel}; "
+                           "use link actions or ask for a typed answer")
+    return None
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per message with items or postbacks on sms, email or whatsapp."""
+    found = []
+    for site, channel in channels(ctx):
+        if channel in RAW_TEXT_CHANNELS and not is_command(site.message):
+            finding = _finding(ctx, site, channel)
+            if finding is not None:
+                found.append(finding)
+    yield from unique(found)

@@ -1,0 +1,57 @@
+"""File message without a title.
+
+The seed's file example names the file in ``meta.title`` ([DOC] seed, "Sending files and
+images"); without it the contact sees a bare link or file name.
+
+Fails:
+
+```yaml
+role: agent
+text: http://infolab.stanford.edu/pub/papers/google.pdf
+contentType: application/pdf
+```
+
+Passes:
+
+```yaml
+role: agent
+text: http://infolab.stanford.edu/pub/papers/google.pdf
+contentType: application/pdf
+meta:
+  title: Google
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.pointer import join
+from spec_compiler.rules._channels import meta
+from spec_compiler.rules._site_util import faulty, is_file, origin, outbound, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "FILE003"
+NAME = "file-without-title"
+SEVERITY: Severity = "info"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per outbound file message without ``meta.title``."""
+    bad = faulty(ctx)
+    found = []
+    for site in ctx.messages:
+        message = site.message
+        if not is_file(message) or not outbound(message) or "title" in meta(message):
+            continue
+        if origin(ctx, site, "contentType") in bad:
+            continue  # not a file after all: the schema reports the content type
+        written = isinstance(site.written.get("meta"), Mapping)
+        where = join(site.pointer, "meta") if written else site.pointer
+        found.append(Finding(where, "file message has no 'meta.title'; name the file "
+                                    "for the contact"))
+    yield from unique(found)

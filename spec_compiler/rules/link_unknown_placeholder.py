@@ -1,0 +1,65 @@
+"""Unknown ``{placeholder}`` in a URL.
+
+The server fills only '{authuser}' and '{authtoken}' in link URLs ([DOC] seed, facts §7);
+any other single-brace placeholder is sent as it is. Variables of a spec are written
+'{{ name }}'.
+
+Fails:
+
+```yaml
+role: agent
+text: Click the link to continue
+actions:
+  - type: link
+    text: Continue
+    uri: https://example.org/widget?id={authUser}&token={authtoken}
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Click the link to continue
+actions:
+  - type: link
+    text: Continue
+    uri: https://example.org/widget?id={authuser}&token={authtoken}
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._act_util import AUTH_PLACEHOLDERS, message_urls, placeholders
+from spec_compiler.rules._site_util import unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT004"
+NAME = "unknown-link-placeholder"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def explain(field: str, name: str) -> str:
+    """The message for one unknown placeholder, with a did-you-mean when close."""
+    close = difflib.get_close_matches(name.lower(), AUTH_PLACEHOLDERS, n=1, cutoff=0.6)
+    hint = (f"; did you mean '{{{close[0]}}}'?" if close
+            else "; the server fills only '{authuser}' and '{authtoken}' "
+                 "(spec variables are written '{{ name }}')")
+    return f"unknown placeholder '{{{name}}}' in {field}{hint}"
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per unknown placeholder of a URL."""
+    found = []
+    for site in ctx.messages:
+        for url in message_urls(ctx, site):
+            for name in placeholders(url.value):
+                if name not in AUTH_PLACEHOLDERS:
+                    found.append(Finding(url.pointer, explain(url.field, name)))
+    yield from unique(found)

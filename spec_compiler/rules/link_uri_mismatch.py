@@ -1,0 +1,60 @@
+"""Link action whose ``uri`` and ``url`` differ.
+
+Web1on1's examples send a link's URL in both ``uri`` and ``url``, with the same value
+([DOC] seed, facts §3); two different URLs leave it to the channel which one opens.
+
+Fails:
+
+```yaml
+role: agent
+text: Favorite food?
+actions:
+  - type: link
+    text: Taco 1
+    uri: http://example.org/taco.html
+    url: http://example.org/burrito.html
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Favorite food?
+actions:
+  - type: link
+    text: Taco 1
+    uri: http://example.org/taco.html
+    url: http://example.org/taco.html
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, is_template
+from spec_compiler.rules._site_util import actions_of, origin, quote, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT002"
+NAME = "link-uri-url-differ"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding (at ``url``) per link action whose ``uri`` and ``url`` differ."""
+    found = []
+    for site in ctx.messages:
+        for path, action in actions_of(site.message):
+            uri, url = action.get("uri"), action.get("url")
+            if action.get("type") != "link" or not isinstance(uri, str):
+                continue
+            if not isinstance(url, str) or is_template(uri) or is_template(url) or uri == url:
+                continue
+            found.append(Finding(origin(ctx, site, *path, "url"),
+                                 f"url {quote(url, 60)} differs from uri {quote(uri, 60)}; "
+                                 "give both the same URL or keep only 'uri'"))
+    yield from unique(found)

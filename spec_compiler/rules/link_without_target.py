@@ -1,0 +1,57 @@
+"""Link action without a URL.
+
+A link action opens its ``uri`` (Sunshine's field) or ``url`` (Web1on1's examples send
+both); without either the button leads nowhere ([INF] facts §3).
+
+Fails:
+
+```yaml
+role: agent
+text: Click the link to continue
+actions:
+  - type: link
+    text: Continue
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Click the link to continue
+actions:
+  - type: link
+    text: Continue
+    uri: https://example.org/continue
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._act_util import looks_like_url
+from spec_compiler.rules._site_util import actions_of, origin, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT001"
+NAME = "link-without-target"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per link action with neither ``uri`` nor ``url``."""
+    found = []
+    for site in ctx.messages:
+        for path, action in actions_of(site.message):
+            if action.get("type") != "link" or "uri" in action or "url" in action:
+                continue
+            payload = action.get("payload")
+            if isinstance(payload, str) and looks_like_url(payload):
+                continue  # ACT010: the URL is there, in the wrong field
+            found.append(Finding(origin(ctx, site, *path),
+                                 "link action has no 'uri'; add the URL it opens"))
+    yield from unique(found)

@@ -1,0 +1,112 @@
+"""One-way SMS (SenderID) that expects an answer.
+
+A message with ``meta.SenderID`` goes out from an alphanumeric sender: the contact cannot
+text back, only click a link ([DOC] seed, facts §7 and §12). Reply and postback buttons,
+or a text that asks for a reply ("reply STOP", "text back", "antwoord met JA"), cannot
+work there.
+
+Fails:
+
+```yaml
+role: agent
+text: Reply YES to confirm your appointment
+touchpoint: sms
+meta:
+  SenderID: Tims Trucks
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Your appointment is confirmed. Please do not reply to this message.
+touchpoint: sms
+meta:
+  SenderID: Tims Trucks
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, MessageSite
+from spec_compiler.rules._channels import is_command, meta
+from spec_compiler.rules._site_util import (
+    actions_of,
+    channels,
+    origin,
+    plain_text,
+    quote,
+    unique,
+)
+from spec_compiler.rules.base import Finding
+
+CODE = "SMS004"
+NAME = "one-way-sms-expects-reply"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+REPLY_ACTIONS = ("reply", "postback")
+
+#: a request to answer: the verb as an imperative (sentence start, after a comma or
+#: "please"), or followed by a keyword to send ("reply STOP", "antwoord met JA")
+_VERB = r"(?i:reply|respond|antwoord)"
+ASKS = re.compile(
+    rf"\b({_VERB}\s+(?:(?i:with|met)\s+)?[\"']?[A-Z0-9]{{2,}}[\"']?)(?!\w)"
+    r"|(?:^|[.!?:;,]\s*|\n\s*|\b(?i:please|pls|kindly|just|simply|graag|even)\s+)"
+    rf"({_VERB})\b"
+    r"|\b((?i:text)\s+(?i:us\s+|me\s+)?(?i:back))\b"
+    r"|\b((?i:stuur)\b[^.!?\n]{0,40}?\b(?i:terug))\b"
+    r"|\b((?i:sms)\s+[\"']?[A-Z0-9]{2,}[\"']?\s+(?i:to|naar))\b"
+    r"|\b((?i:let)\s+(?i:us|me)\s+(?i:know))\b[^.!\n]*\?"
+    r"|\b((?i:laat)\s+(?:(?i:het)\s+)?(?i:ons|me|mij)\s+(?i:weten))\b",
+)
+#: words that turn a request into its opposite: "do not reply", "no-reply", "niet antwoorden"
+NEGATIONS = frozenset({"not", "no", "never", "cannot", "niet", "geen", "dont", "noreply"})
+
+
+def _negated(text: str, start: int) -> bool:
+    words = re.findall(r"[\w']+", text[max(0, start - 30):start].lower())[-2:]
+    return any(w in NEGATIONS or w.endswith("n't") for w in words)
+
+
+def asks_reply(text: str) -> str | None:
+    """The phrase of ``text`` that asks the contact to answer, if any."""
+    for match in ASKS.finditer(text):
+        group = next(i for i, g in enumerate(match.groups(), start=1) if g is not None)
+        if not _negated(text, match.start(group)):
+            return match.group(group)
+    return None
+
+
+def _actions(ctx: LintContext, site: MessageSite) -> Iterator[Finding]:
+    for path, action in actions_of(site.message):
+        if action.get("type") in REPLY_ACTIONS:
+            yield Finding(origin(ctx, site, *path),
+                          f"{action['type']} action on a one-way sms: the contact cannot "
+                          "reply to a SenderID; use a link or drop meta.SenderID")
+
+
+def _text(ctx: LintContext, site: MessageSite) -> Iterator[Finding]:
+    text = plain_text(site.message)
+    phrase = asks_reply(text) if text is not None else None
+    if phrase is not None:
+        yield Finding(origin(ctx, site, "text"),
+                      f"text asks for a reply ({quote(phrase)}) but a one-way sms from a "
+                      "SenderID cannot be answered; drop meta.SenderID or the request")
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per reply/postback action, and per text asking for a reply."""
+    found: list[Finding] = []
+    for site, channel in channels(ctx):
+        if "SenderID" not in meta(site.message) or is_command(site.message):
+            continue
+        if channel is not None and channel != "sms":
+            continue  # SMS003: the SenderID has no effect there
+        found += [*_actions(ctx, site), *_text(ctx, site)]
+    yield from unique(found)

@@ -1,0 +1,71 @@
+"""SMS sender id with leading, trailing or double spaces.
+
+Spaces are allowed in an alphanumeric sender id ([DOC] facts §12) but stray ones are
+shown to the contact as they are and waste the 11 characters; [INF] facts §12 advises
+a warning.
+
+Fails:
+
+```yaml
+role: agent
+text: Your car is ready
+touchpoint: sms
+meta:
+  SenderID: "Tims  Cars "
+```
+
+Passes:
+
+```yaml
+role: agent
+text: Your car is ready
+touchpoint: sms
+meta:
+  SenderID: Tims Cars
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, is_template
+from spec_compiler.rules._site_util import faulty, origin, quote, sender_id, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "SMS002"
+NAME = "sender-id-whitespace"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def problem(value: str) -> str | None:
+    """What is wrong with the spaces of a sender id (None when nothing)."""
+    if value != value.strip():
+        where = "leading" if value[:1].isspace() else "trailing"
+        if value[:1].isspace() and value[-1:].isspace():
+            where = "leading and trailing"
+        return f"{where} space"
+    if "  " in value:
+        return "double space"
+    return None
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """One finding per sender id with stray spaces (unless SMS001 already refuses it)."""
+    bad = faulty(ctx)
+    found = []
+    for site in ctx.messages:
+        value = sender_id(site.message)
+        if not isinstance(value, str) or is_template(value):
+            continue
+        pointer = origin(ctx, site, "meta", "SenderID")
+        what = problem(value)
+        if what is None or pointer in bad:
+            continue
+        fixed = " ".join(value.split())
+        found.append(Finding(pointer, f"sender id {quote(value)} has a {what}; "
+                                      f"use {quote(fixed)}"))
+    yield from unique(found)

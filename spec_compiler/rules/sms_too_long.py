@@ -1,0 +1,65 @@
+"""SMS text over 1600 characters.
+
+Twilio refuses an SMS body longer than 1600 characters (error 21617, [DOC] facts §12).
+
+Fails:
+
+```yaml
+role: agent
+touchpoint: sms
+text: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+  Lorem ipsum dolor sit amet, consectetur adipiscing elit. Lorem ipsum dolor sit amet,
+  consectetur adipiscing elit. Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+```
+
+Passes:
+
+```yaml
+role: agent
+touchpoint: sms
+text: Your car is ready. Details and the invoice are in your e-mail.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._site_util import faulty
+from spec_compiler.rules._sms_util import sms_texts
+from spec_compiler.rules.base import Finding
+from spec_compiler.sms import MAX_CHARS
+
+CODE = "SMS007"
+NAME = "sms-too-long"
+SEVERITY: Severity = "error"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per SMS text over 1600 characters (unless the schema's limit is hit)."""
+    bad = faulty(ctx)
+    for sms in sms_texts(ctx):
+        if len(sms.text) > MAX_CHARS and sms.pointer not in bad:
+            yield Finding(sms.pointer, f"sms text is {len(sms.text)} characters; Twilio refuses "
+                                       f"more than {MAX_CHARS} (error 21617)")

@@ -1,0 +1,54 @@
+"""Link action with its URL in ``payload``.
+
+The Node SDK's documentation shows a link action with the URL in ``payload`` ([SDK]
+facts §3); the API opens ``uri`` ([DOC] seed), so such a button leads nowhere.
+
+Fails:
+
+```yaml
+role: agent
+text: More art
+actions:
+  - {type: link, text: Art 1, payload: "http://example.org/"}
+```
+
+Passes:
+
+```yaml
+role: agent
+text: More art
+actions:
+  - {type: link, text: Art 1, uri: "http://example.org/"}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._act_util import looks_like_url
+from spec_compiler.rules._site_util import actions_of, origin, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "ACT010"
+NAME = "url-in-payload"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding per link action whose URL is in ``payload`` rather than ``uri``."""
+    found = []
+    for site in ctx.messages:
+        for path, action in actions_of(site.message):
+            payload = action.get("payload")
+            if action.get("type") != "link" or "uri" in action or "url" in action:
+                continue
+            if isinstance(payload, str) and looks_like_url(payload):
+                found.append(Finding(origin(ctx, site, *path, "payload"),
+                                     "link URL is in 'payload'; the button opens 'uri': "
+                                     "move the URL there"))
+    yield from unique(found)
