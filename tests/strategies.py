@@ -111,20 +111,25 @@ def actions(*, in_item: bool = False) -> st.SearchStrategy[dict[str, Any]]:
 
 
 def items() -> st.SearchStrategy[dict[str, Any]]:
-    """One valid carousel item."""
-    return st.fixed_dictionaries(
+    """One valid carousel item (``mediaType`` and ``altText`` only with a ``mediaUrl``)."""
+    base = st.fixed_dictionaries(
         {
             "title": _printable(128, min_size=1),
             "actions": st.lists(actions(in_item=True), min_size=1, max_size=3),
         },
         optional={
             "description": _printable(128),
-            "mediaUrl": urls(),
-            "mediaType": st.sampled_from(["image/png", "image/jpeg"]),
-            "altText": _printable(128),
             "size": st.sampled_from(["compact", "large"]),
         },
     )
+    media = st.none() | st.fixed_dictionaries(
+        {"mediaUrl": urls()},
+        optional={
+            "mediaType": st.sampled_from(["image/png", "image/jpeg"]),
+            "altText": _printable(128),
+        },
+    )
+    return st.tuples(base, media).map(lambda pair: {**pair[0], **(pair[1] or {})})
 
 
 def _meta(message_type: str) -> st.SearchStrategy[dict[str, Any]]:

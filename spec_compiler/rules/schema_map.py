@@ -34,6 +34,7 @@ KEYWORD_CODES: dict[str, str] = {
     "required": "SCHEMA002",
     "enum": "SCHEMA003",
     "const": "SCHEMA003",
+    "not": "SCHEMA003",
     "pattern": "SCHEMA004",
     "format": "SCHEMA004",
     "minLength": "SCHEMA005",

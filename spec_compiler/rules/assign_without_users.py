@@ -1,0 +1,64 @@
+"""An `/assign` command without users to assign.
+
+`/assign` makes the users in `meta.users` participants with the inbox flag ([DOC]
+commands); without a non-empty `meta.users` list there is nobody to assign. No options.
+
+Fails:
+
+```yaml
+type: command
+text: /assign
+```
+
+Passes:
+
+```yaml
+type: command
+text: /assign
+meta:
+  users: [5adfe407f276f66f4288f171]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, MessageSite
+from spec_compiler.rules._channels import is_command
+from spec_compiler.rules._msg_util import command_word, field_pointer, text_of, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "CMD003"
+NAME = "assign-without-users"
+SEVERITY: Severity = "error"
+OPTIONS: dict[str, Any] = {}
+
+MESSAGE = "'/assign' needs the user ids to assign in a non-empty meta.users list"
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per ``/assign`` without users, where ``meta.users`` belongs."""
+    found = (_finding(ctx, site) for site in ctx.messages if _is_assign(site.message))
+    yield from unique(f for f in found if f is not None)
+
+
+def _is_assign(message: Mapping[str, Any]) -> bool:
+    text = text_of(message)
+    return is_command(message) and text is not None and command_word(text) == "assign"
+
+
+def _finding(ctx: LintContext, site: MessageSite) -> Finding | None:
+    meta = site.message.get("meta")
+    if meta is None:
+        return Finding(site.pointer, MESSAGE)
+    if not isinstance(meta, Mapping):
+        return None  # a schema fault already
+    users = meta.get("users")
+    if users is None:
+        return Finding(field_pointer(ctx, site, "meta"), MESSAGE)
+    if isinstance(users, list) and not users:
+        return Finding(field_pointer(ctx, site, "meta", "users"), MESSAGE)
+    return None  # a list of users, a template, or a schema fault

@@ -1,0 +1,53 @@
+"""A system command sent as a chat message.
+
+Without `type: command` a text like `/leave` is not run: it is a plain message (sent to
+the contact as text when the role is agent) ([DOC] commands need `type: command`).
+No options.
+
+Fails:
+
+```yaml
+role: agent
+text: /leave
+```
+
+Passes:
+
+```yaml
+type: command
+text: /leave
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext, is_template
+from spec_compiler.rules._channels import is_command
+from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "CMD004"
+NAME = "command-as-chat"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+_COMMANDS = frozenset(f"/{c}" for c in SYSTEM_COMMANDS)
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per chat text that is exactly a system command, at the text."""
+    found: list[Finding] = []
+    for site in ctx.messages:
+        text = text_of(site.message)
+        if text is None or text.strip() not in _COMMANDS or is_command(site.message):
+            continue
+        if is_template(site.message.get("type")):
+            continue
+        message = f"text '{text.strip()}' is a command; add type: command to run it " \
+                  "(otherwise it is sent as text)"
+        found.append(Finding(field_pointer(ctx, site, "text"), message))
+    yield from unique(found)

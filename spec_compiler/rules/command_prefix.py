@@ -1,0 +1,58 @@
+"""A command whose text is neither a system nor a bot command.
+
+System commands start with `/` ([DOC] commands: `/notify`, `/assign`) and bot commands
+with `>` ([SDK] `>review`); any other text on a `type: command` message does nothing.
+No options.
+
+Fails:
+
+```yaml
+type: command
+text: leave
+```
+
+Passes:
+
+```yaml
+type: command
+text: /leave
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._channels import is_command
+from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "CMD001"
+NAME = "command-prefix"
+SEVERITY: Severity = "error"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per command text without a ``/`` or ``>`` prefix, at the text."""
+    found = (
+        Finding(field_pointer(ctx, site, "text"), _message(text))
+        for site in ctx.messages
+        if is_command(site.message) and (text := text_of(site.message)) is not None
+        and not text.startswith(("/", ">"))
+    )
+    yield from unique(found)
+
+
+def _message(text: str) -> str:
+    if not text.strip():
+        return "command text is empty; write a system command like '/leave' " \
+               "or a bot command like '>review'"
+    stripped = text.strip()
+    if stripped.split()[0].lower().lstrip("/") in SYSTEM_COMMANDS:
+        fixed = "/" + stripped.lstrip("/")
+        return f"command '{text}' does not start with '/' or '>'; did you mean '{fixed}'?"
+    return f"command '{text}' must start with '/' (system command) or '>' (bot command)"

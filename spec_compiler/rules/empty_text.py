@@ -1,0 +1,52 @@
+"""An empty text on a message the contact receives.
+
+The contact would get a blank bubble (or a blank SMS). Only main-stream agent chat and
+card messages are checked ([DOC] roles: they are the outbound ones). [INF] No options.
+
+Fails:
+
+```yaml
+type: chat
+role: agent
+text: ''
+```
+
+Passes:
+
+```yaml
+type: chat
+role: agent
+text: Here is some information
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._channels import reaches_consumer
+from spec_compiler.rules._msg_util import field_pointer, unique
+from spec_compiler.rules.base import Finding
+
+CODE = "MSG005"
+NAME = "empty-text"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per blank text, at the text."""
+    yield from unique(_findings(ctx))
+
+
+def _findings(ctx: LintContext) -> Iterator[Finding]:
+    for site in ctx.messages:
+        text = site.message.get("text")
+        if not isinstance(text, str) or text.strip() or not reaches_consumer(site.message):
+            continue
+        what = "text is empty" if not text else "text is only whitespace"
+        yield Finding(field_pointer(ctx, site, "text"),
+                      f"{what}; the contact would get a blank message")

@@ -1,0 +1,46 @@
+"""A list with too few or too many entries.
+
+A carousel holds 1-10 items and an item 1-3 actions ([DOC] Sunshine Conversations
+carousel); a conversation needs at least one message. No options.
+
+Fails:
+
+```yaml
+text: Favorite food?
+role: agent
+type: card
+items: []
+```
+
+Passes:
+
+```yaml
+text: Favorite food?
+role: agent
+type: card
+items:
+  - title: Tacos
+    actions:
+      - {type: link, text: Taco, uri: 'https://example.org/taco'}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.rules._schema_util import schema_rule_findings
+from spec_compiler.rules.base import Finding
+
+CODE = "SCHEMA007"
+NAME = "invalid-item-count"
+SEVERITY: Severity = "error"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per list of the wrong size."""
+    yield from schema_rule_findings(ctx, CODE)

@@ -1,0 +1,144 @@
+"""A key the API does not know at that place.
+
+Every message, action (per its `type`), carousel item, conversation body, contact and
+profile field is declared in the schemas ([DOC] message types and attributes, Sunshine
+Conversations actions); an unknown key is silently dropped by the API, usually a typo.
+`meta` is open by design: only a near-miss of a known meta key (`senderID`,
+`element_name`) is reported. Top-level keys of specs are SPEC004's. No options.
+
+Fails:
+
+```yaml
+text: Hello
+role: agent
+contenttype: text/plain
+meta: {quoted_message: this message is quoted}
+```
+
+Passes:
+
+```yaml
+text: Hello
+role: agent
+contentType: text/plain
+meta: {quotedMessage: this message is quoted}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spec_compiler.diagnostics import Severity
+from spec_compiler.document import LintContext
+from spec_compiler.pointer import join
+from spec_compiler.rules._msg_util import key_sets, unique
+from spec_compiler.rules._schema_util import did_you_mean, hint
+from spec_compiler.rules._spec_util import SPEC_KEYS, near_spec_key
+from spec_compiler.rules.base import Finding
+
+CODE = "MSG001"
+NAME = "unknown-field"
+SEVERITY: Severity = "warning"
+OPTIONS: dict[str, Any] = {}
+
+#: how close an unknown meta key must be to a known one to count as a typo
+META_CUTOFF = 0.85
+
+
+def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Yield one finding per unknown key, at the key."""
+    yield from unique(_findings(ctx))
+
+
+def _findings(ctx: LintContext) -> Iterator[Finding]:
+    data = ctx.data
+    if ctx.spec is not None:
+        yield from _spec(ctx.spec)
+    elif ctx.kind == "conversation" and isinstance(data, Mapping):
+        yield from _keys("", data, "conversation")
+        yield from _contact(data.get("contact"))
+    for site in ctx.messages:
+        yield from _message(site.pointer, site.written)
+
+
+def _spec(spec: Mapping[str, Any]) -> Iterator[Finding]:
+    defaults = spec.get("defaults")
+    if isinstance(defaults, Mapping):
+        yield from _message("/defaults", defaults)
+    if spec.get("kind") != "conversation":
+        return  # every other top-level key of a messages spec is SPEC004's
+    body = key_sets()["conversation"]
+    for key in spec:
+        if key not in SPEC_KEYS and key not in body and near_spec_key(key, body) is None:
+            yield Finding(join("", key), f"unknown field '{key}'{hint(key, body)}", at_key=True)
+    yield from _contact(spec.get("contact"))
+
+
+def _keys(ptr: str, obj: Mapping[str, Any], place: str) -> Iterator[Finding]:
+    known = key_sets()[place]
+    for key in obj:
+        if isinstance(key, str) and key not in known:
+            yield Finding(join(ptr, key), f"unknown field '{key}'{hint(key, known)}", at_key=True)
+
+
+def _contact(contact: Any) -> Iterator[Finding]:
+    if not isinstance(contact, Mapping):
+        return
+    yield from _keys("/contact", contact, "contact")
+    if isinstance(contact.get("profile"), Mapping):
+        yield from _keys("/contact/profile", contact["profile"], "profile")
+
+
+def _message(ptr: str, message: Mapping[str, Any]) -> Iterator[Finding]:
+    yield from _keys(ptr, message, "message")
+    for i, action in _objects(message.get("actions")):
+        yield from _action(join(ptr, "actions", i), action)
+    for i, item in _objects(message.get("items")):
+        yield from _keys(join(ptr, "items", i), item, "item")
+        for j, action in _objects(item.get("actions")):
+            yield from _action(join(ptr, "items", i, "actions", j), action)
+    for i, result in _objects(message.get("results")):
+        yield from _keys(join(ptr, "results", i), result, "result")
+    if isinstance(message.get("meta"), Mapping):
+        yield from _meta(join(ptr, "meta"), message["meta"])
+
+
+def _objects(value: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, Mapping)]
+
+
+def _action(ptr: str, action: Mapping[str, Any]) -> Iterator[Finding]:
+    sets = key_sets()
+    kind = action.get("type")
+    variant = sets.get(f"action:{kind}") if isinstance(kind, str) else None
+    if variant is None:
+        yield from _keys(ptr, action, "action")
+        return
+    for key in action:
+        if not isinstance(key, str) or key in variant:
+            continue
+        if key in sets["action"]:
+            message = f"'{key}' is not a field of a {kind} action"
+        else:
+            message = f"unknown field '{key}'{hint(key, variant)}"
+        yield Finding(join(ptr, key), message, at_key=True)
+
+
+def _meta(ptr: str, meta: Mapping[str, Any]) -> Iterator[Finding]:
+    known = key_sets()["meta"]
+    squashed = {_squash(k): k for k in known}
+    for key in meta:
+        if not isinstance(key, str) or key in known:
+            continue
+        guess = squashed.get(_squash(key)) or did_you_mean(key, known, cutoff=META_CUTOFF)
+        if guess is not None:
+            message = f"unknown meta field '{key}'; did you mean '{guess}'?"
+            yield Finding(join(ptr, key), message, at_key=True)
+
+
+def _squash(key: str) -> str:
+    return key.lower().replace("_", "").replace("-", "").replace(" ", "")
