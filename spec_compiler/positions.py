@@ -38,8 +38,11 @@ class YamlLocator:
                 key_node = None
                 break
             key_node, node = found
-        target = key_node if key and key_node is not None else node
-        return _span(target.start_mark, _trim_end(target))
+        if key_node is not None and (key or _is_block_collection(node)):
+            # a block mapping or list starts on the line after its key: point at the key,
+            # where the reader looks (``profile:``), not at the first entry inside
+            return _span(key_node.start_mark, key_node.end_mark)
+        return _span(node.start_mark, _trim_end(node))
 
     def raw(self, pointer: str) -> str | None:
         """The scalar at ``pointer`` as written."""
@@ -72,6 +75,10 @@ class YamlLocator:
                 if found is not None:
                     return found
         return None
+
+
+def _is_block_collection(node: Any) -> bool:
+    return isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style
 
 
 def _trim_end(node: Any) -> Any:

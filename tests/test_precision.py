@@ -84,7 +84,7 @@ CASES: list[tuple[str, str, tuple[int, str]]] = [
     ("file-text-not-url", "role: agent\ntext: the brochure\ncontentType: application/pdf\n"
      "meta: {title: Brochure}\n", (2, "FILE001")),
     ("file-extension", "role: agent\ntext: https://e.org/brochure.png\n"
-     "contentType: application/pdf\nmeta: {title: Brochure}\n", (2, "FILE002")),
+     "contentType: application/pdf\nmeta: {title: Brochure}\n", (3, "FILE002")),
     ("file-no-title", "role: agent\ntext: https://e.org/brochure.pdf\n"
      "contentType: application/pdf\n", (1, "FILE003")),
     # commands
@@ -116,8 +116,8 @@ CASES: list[tuple[str, str, tuple[int, str]]] = [
     ("wa-incomplete", "role: agent\ntext: Ready\ntouchpoint: whatsapp\nmeta:\n"
      "  namespace: 56cca706_4162_b9be_fc60_13623ff73b1e\n", (4, "WA001")),
     ("wa-template-on-sms", "role: agent\ntext: Ready\ntouchpoint: sms\nmeta:\n"
-     "  namespace: 56cca706_4162_b9be_fc60_13623ff73b1e\n  elementName: car_ready\n", (4, "WA008")),
-    ("wa-free-form", "role: agent\ntext: Ready\ntouchpoint: whatsapp\n", (3, "WA007")),
+     "  namespace: 56cca706_4162_b9be_fc60_13623ff73b1e\n  elementName: car_ready\n", (5, "WA008")),
+    ("wa-free-form", "role: agent\ntext: Ready\ntouchpoint: whatsapp\n", (1, "WA007")),
     # conversations
     ("conv-no-identifier", CONV.replace("    email: john.johnson@example.com\n", ""),
      (4, "CONV001")),

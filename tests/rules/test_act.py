@@ -195,7 +195,7 @@ CASES = [
     # --- ACT011 carousel degrades
     pytest.param(card(item("{type: postback, text: A, payload: A}")).replace(
         "text: Pick\n", "text: Pick\ntouchpoint: sms\n"),
-        [(6, 3, "ACT011")], id="ACT011-carousel-sms"),
+        [(5, 1, "ACT011")], id="ACT011-carousel-sms"),
     pytest.param(actions("{type: postback, text: A, payload: A}",
                          "{type: postback, text: B, payload: B}", head="touchpoint: email\n"),
                  [(5, 5, "ACT011")], id="ACT011-postbacks-email-once"),

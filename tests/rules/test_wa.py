@@ -47,12 +47,12 @@ CONTACT = "contact: {profile: {telephone: '+31646280994'}}\n"
 
 CASES = [
     # --- WA001 incomplete template
-    pytest.param(template(f"  namespace: {NS}\n"), [(5, 3, "WA001")], id="WA001-no-name"),
-    pytest.param(template("  elementName: car_ready\n"), [(5, 3, "WA001")],
+    pytest.param(template(f"  namespace: {NS}\n"), [(4, 1, "WA001")], id="WA001-no-name"),
+    pytest.param(template("  elementName: car_ready\n"), [(4, 1, "WA001")],
                  id="WA001-no-namespace"),
-    pytest.param(template("  language: nl\n"), [(1, 1, "WA007"), (5, 3, "WA001")],
+    pytest.param(template("  language: nl\n"), [(1, 1, "WA007"), (4, 1, "WA001")],
                  id="WA001-language-alone-is-free-form"),
-    pytest.param(template(f"  namespace: {NS}\n  language: nl\n"), [(5, 3, "WA001")],
+    pytest.param(template(f"  namespace: {NS}\n  language: nl\n"), [(4, 1, "WA001")],
                  id="WA001-one-finding-for-two-missing"),
     pytest.param(template(FULL), [], id="WA001-ok"),
     pytest.param(template("  elementName: car_ready\n  namespace: x\n"), [(6, 14, "WA002")],
