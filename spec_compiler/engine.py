@@ -186,7 +186,7 @@ _Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
 _PLANS: dict[tuple[int, str], tuple[Config, _Plan]] = {}
 
 
-def _plan(config: Config, file: str) -> _Plan:
+def rule_plan(config: Config, file: str) -> _Plan:
     """The enabled rules for one file with their options and severities, worked out once.
 
     Compiling 100,000 rows lints every row with the same config and file: asking the
@@ -209,11 +209,14 @@ def _plan(config: Config, file: str) -> _Plan:
 
 
 def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
-              pointer_map: PointerMap | None = None) -> list[Diagnostic]:
-    """Every enabled rule over one context (schema faults included, via the SCHEMA rules)."""
+              pointer_map: PointerMap | None = None,
+              codes: frozenset[str] | None = None) -> list[Diagnostic]:
+    """Every enabled rule (or those of ``codes``) over one context."""
     doc = ctx.document
     out: list[Diagnostic] = []
-    for code, rule, options, severity in _plan(config, doc.file):
+    for code, rule, options, severity in rule_plan(config, doc.file):
+        if codes is not None and code not in codes:
+            continue
         try:
             findings = list(rule.check(ctx, options))
         except Exception as exc:  # a bug of ours: say where, do not hide it
@@ -271,7 +274,7 @@ def lint_loaded(loaded: LoadedFile, *, config: Config = DEFAULT_CONFIG,
     diags = [_reseverity(d, config) for d in diags]
     for doc in loaded.documents:
         diags.extend(lint_document(doc, config=config, kind=kind))
-    return apply_suppressions(loaded.text, diags, config=config)
+    return apply_suppressions(loaded.text, diags, config=config, file=loaded.path)
 
 
 def _reseverity(diag: Diagnostic, config: Config) -> Diagnostic:

@@ -1,32 +1,137 @@
-"""``# spec-compiler: ignore[CODE]`` comments."""
+"""``# spec-compiler: ignore[CODE] reason`` comments, and the suppressions nobody used.
+
+- ``ignore[A, B] reason`` at the end of a line covers findings on that line;
+- alone on its line it covers the next line that is not blank or a comment (so several
+  such comments can stack above one line);
+- ``ignore-file[A]`` anywhere covers the whole file.
+
+Codes may be prefixes (``ignore[SMS]``). A code that no finding used, or that is not a
+code at all, is reported as SUP001 at the comment (only for codes that are enabled: a
+suppression of a code the configuration turned off cannot be judged).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
-from spec_compiler.config import DEFAULT_CONFIG, Config
+from spec_compiler.config import DEFAULT_CONFIG, Config, known_codes
 from spec_compiler.diagnostics import Diagnostic
 
-_COMMENT = re.compile(r"#\s*spec-compiler:\s*(ignore|ignore-file)\[([A-Z0-9, ]+)\]")
+_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*spec-compiler:\s*(ignore-file|ignore)\[([^\]\n]*)\]")
+_CODE = re.compile(r"[^\s,]+")
+_SUP = "SUP001"
 
 
-def apply_suppressions(text: str, diagnostics: list[Diagnostic], *,
-                       config: Config = DEFAULT_CONFIG) -> list[Diagnostic]:
-    """Drop diagnostics suppressed on their line, the line above, or file-wide."""
+@dataclass
+class Suppression:
+    """One code of one suppression comment."""
+
+    code: str
+    line: int
+    column: int
+    end_column: int
+    file_wide: bool
+    #: the line whose findings it covers (unused for file-wide ones)
+    target: int
+    used: bool = field(default=False)
+
+    def covers(self, diag: Diagnostic) -> bool:
+        """Does this suppression cover ``diag``?"""
+        if not diag.code.startswith(self.code):
+            return False
+        return self.file_wide or diag.line == self.target
+
+
+def parse(text: str) -> list[Suppression]:
+    """Every suppressed code in ``text``, with where it is and what it covers."""
     if "spec-compiler:" not in text:
-        return diagnostics
-    by_line: dict[int, set[str]] = {}
-    file_wide: set[str] = set()
-    for lineno, line in enumerate(text.splitlines(), start=1):
+        return []
+    lines = text.splitlines()
+    out: list[Suppression] = []
+    for index, line in enumerate(lines):
         for m in _COMMENT.finditer(line):
-            codes = {c.strip() for c in m.group(2).split(",") if c.strip()}
-            if m.group(1) == "ignore-file":
-                file_wide |= codes
-            else:
-                by_line.setdefault(lineno, set()).update(codes)
-    kept = []
-    for d in diagnostics:
-        codes = by_line.get(d.line, set()) | by_line.get(d.line - 1, set()) | file_wide
-        if not any(d.code.startswith(c) for c in codes):
-            kept.append(d)
-    return kept
+            own_line = not line[: m.start()].strip()
+            target = _next_code_line(lines, index) if own_line else index + 1
+            for c in _CODE.finditer(m.group(2)):
+                col = m.start(2) + c.start() + 1
+                out.append(
+                    Suppression(
+                        c.group(),
+                        index + 1,
+                        col,
+                        col + len(c.group()),
+                        m.group(1) == "ignore-file",
+                        target,
+                    )
+                )
+    return out
+
+
+def _next_code_line(lines: list[str], index: int) -> int:
+    for j in range(index + 1, len(lines)):
+        stripped = lines[j].strip()
+        if stripped and not stripped.startswith("#"):
+            return j + 1
+    return index + 2
+
+
+def apply_suppressions(
+    text: str,
+    diagnostics: list[Diagnostic],
+    *,
+    config: Config = DEFAULT_CONFIG,
+    file: str | None = None,
+) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; add SUP001 for suppressions that did nothing.
+
+    ``file`` names the file for SUP001 findings; without it the file of the first
+    diagnostic is used (or ``""`` when there is none, for the caller to fill in).
+    """
+    sups = parse(text)
+    if not sups:
+        return diagnostics
+    name = file if file is not None else (diagnostics[0].file if diagnostics else "")
+    kept = [d for d in diagnostics if not _suppressed(d, sups)]
+    # SUP001 findings can be suppressed too (``ignore-file[SUP001]``), in a second pass
+    meta = [s for s in sups if _SUP.startswith(s.code)]
+    first = (_unused(s, name, config) for s in sups if not s.used and not _SUP.startswith(s.code))
+    found = [d for d in first if d is not None and not _suppressed(d, meta)]
+    second = (_unused(s, name, config) for s in meta if not s.used)
+    return kept + found + [d for d in second if d is not None]
+
+
+def _suppressed(diag: Diagnostic, sups: list[Suppression]) -> bool:
+    hit = False
+    for s in sups:
+        if s.covers(diag):
+            s.used = hit = True
+    return hit
+
+
+def _unused(s: Suppression, file: str, config: Config) -> Diagnostic | None:
+    codes = known_codes()
+    exists = any(c.startswith(s.code) for c in codes)
+    if exists and not any(
+        config.is_enabled(c, file or None) for c in codes if c.startswith(s.code) and c != _SUP
+    ):
+        return None  # every code it names is off: we cannot tell whether it is needed
+    if not config.is_enabled(_SUP, file or None):
+        return None
+    what = "suppression" if not s.file_wide else "file-wide suppression"
+    message = f"unused {what} of '{s.code}'" if exists else f"unknown code '{s.code}' in {what}"
+    return replace(
+        _TEMPLATE,
+        file=file,
+        line=s.line,
+        column=s.column,
+        end_line=s.line,
+        end_column=s.end_column,
+        message=message,
+        severity=config.severity_for(_SUP, "warning"),
+    )
+
+
+_TEMPLATE = Diagnostic(
+    file="", line=1, column=1, code=_SUP, severity="warning", message="", rule="unused-suppression"
+)

@@ -1,0 +1,237 @@
+"""``spec-compiler lint``: find files, lint them, report (no click here).
+
+Exit codes: 0 no errors; 1 errors (or warnings with ``--strict``); 2 usage,
+configuration or internal error. Large runs use a process pool over chunks of files;
+the output is sorted, so it is the same as a serial run's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from spec_compiler.config import Config
+from spec_compiler.diagnostics import Diagnostic, sort_key
+from spec_compiler.document import KINDS, DocumentKind
+from spec_compiler.errors import UsageError
+from spec_compiler.walker import Target
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+#: from this many files on, ``--jobs 0`` lints in parallel (a pool costs ~50 ms to start)
+PARALLEL_THRESHOLD = 300
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What ``spec-compiler lint`` was asked to do."""
+
+    paths: tuple[Path, ...]
+    format: str | None = None
+    output: Path | None = None
+    config: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    statistics: bool = False
+    kind: str = "auto"
+    color: bool | None = None
+    jobs: int = 0
+    verbose: bool = False
+
+
+class _Crash(Exception):
+    """A rule crashed (a bug of ours): exit 2 with its message."""
+
+
+def run(options: LintOptions, stdout: TextIO, stderr: TextIO) -> int:
+    """Lint and report; returns the exit code."""
+    try:
+        return _run(options, stdout, stderr)
+    except UsageError as exc:
+        stderr.write(f"spec-compiler: error: {exc}\n")
+        return 2
+    except _Crash as exc:
+        stderr.write(
+            f"spec-compiler: internal error: {exc}\n"
+            "please report this with the file that caused it\n"
+        )
+        return 2
+
+
+def _run(options: LintOptions, stdout: TextIO, stderr: TextIO) -> int:
+    from spec_compiler.config import load_config, with_overrides
+    from spec_compiler.walker import discover
+
+    config = with_overrides(
+        load_config(options.config, Path.cwd()), select=options.select, ignore=options.ignore
+    )
+    fmt = _format(options)
+    if options.jobs < 0:
+        raise UsageError("--jobs must be 0 (automatic) or a positive number")
+    found = discover(options.paths or (Path("."),), config)
+    kind = _kind(options.kind)
+    diags = list(found.problems)
+    diags += lint_targets(found.targets, config, kind, _jobs(options.jobs, len(found.targets)))
+    diags.sort(key=sort_key)
+    if options.verbose:
+        stderr.write(
+            f"spec-compiler: configuration: {config.source or 'defaults'}; "
+            f"{len(found.targets)} files linted\n"
+        )
+    files = [t.display for t in found.targets]
+    _report(options, fmt, diags, files, {t.display: t.path for t in found.targets}, stdout, stderr)
+    return _exit_code(diags, strict=options.strict)
+
+
+def _format(options: LintOptions) -> str:
+    from spec_compiler.reporters import REPORTERS
+
+    fmt = options.format
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt not in REPORTERS:
+        raise UsageError(f"unknown format '{fmt}'; use one of {', '.join(REPORTERS)}")
+    return fmt
+
+
+def _kind(kind: str) -> DocumentKind | None:
+    for known in KINDS:
+        if kind == known:
+            return known
+    if kind != "auto":
+        raise UsageError(f"unknown kind '{kind}'; use auto or one of {', '.join(KINDS)}")
+    return None
+
+
+def _exit_code(diags: Sequence[Diagnostic], *, strict: bool) -> int:
+    failing = ("error", "warning") if strict else ("error",)
+    return 1 if any(d.severity in failing for d in diags) else 0
+
+
+def _jobs(jobs: int, files: int) -> int:
+    if jobs == 0:
+        cpus = (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
+        return min(cpus, 8) if files >= PARALLEL_THRESHOLD else 1
+    return max(1, min(jobs, files))
+
+
+# ---------------------------------------------------------------- linting
+
+
+def lint_targets(
+    targets: Sequence[Target], config: Config, kind: DocumentKind | None, jobs: int = 1
+) -> list[Diagnostic]:
+    """Every finding of ``targets`` (unsorted); in ``jobs`` processes when above 1."""
+    if jobs <= 1 or len(targets) < 2:
+        return _lint_chunk(list(targets), config, kind)
+    from concurrent.futures import ProcessPoolExecutor
+
+    # lint the first chunk here: it imports the engine, rules and validators before the
+    # workers fork, so they inherit them instead of each paying for them again
+    size = max(1, -(-len(targets) // (jobs * 4)))
+    out = _lint_chunk(list(targets[:size]), config, kind)
+    chunks = [list(targets[i : i + size]) for i in range(size, len(targets), size)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        n = len(chunks)
+        for result in pool.map(_lint_chunk_safe, chunks, [config] * n, [kind] * n):
+            if isinstance(result, str):
+                raise _Crash(result)
+            out.extend(result)
+    return out
+
+
+def _context() -> BaseContext | None:
+    """``fork`` where it exists (cheap, inherits imports); the default elsewhere."""
+    import multiprocessing
+
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _lint_chunk_safe(
+    targets: list[Target], config: Config, kind: DocumentKind | None
+) -> list[Diagnostic] | str:
+    """``_lint_chunk`` in a worker: a crash comes back as its message (it pickles)."""
+    try:
+        return _lint_chunk(targets, config, kind)
+    except _Crash as exc:
+        return str(exc)
+
+
+def _lint_chunk(
+    targets: list[Target], config: Config, kind: DocumentKind | None
+) -> list[Diagnostic]:
+    from spec_compiler.engine import RuleCrash, lint_loaded
+    from spec_compiler.loader import load_path
+
+    out: list[Diagnostic] = []
+    for target in targets:
+        loaded = load_path(target.path, config.limits, display=target.display)
+        try:
+            diags = lint_loaded(loaded, config=config, kind=kind)
+        except RuleCrash as exc:
+            raise _Crash(str(exc)) from exc
+        # SUP001 findings of a file without other findings have no file yet
+        out.extend(d if d.file else replace(d, file=target.display) for d in diags)
+    return out
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def _report(
+    options: LintOptions,
+    fmt: str,
+    diags: list[Diagnostic],
+    files: list[str],
+    paths: dict[str, Path],
+    stdout: TextIO,
+    stderr: TextIO,
+) -> None:
+    from spec_compiler.reporters import REPORTERS, Report, statistics_lines
+
+    report = Report(diags, files, statistics=options.statistics and fmt == "text")
+
+    def source(display: str) -> str | None:
+        try:
+            return paths.get(display, Path(display)).read_text("utf-8", errors="replace")
+        except OSError:
+            return None
+
+    if options.output is None:
+        tty = _isatty(stdout)
+        color = options.color if options.color is not None else tty and _color_allowed()
+        REPORTERS[fmt](stdout, color=color, frame=tty, source=source).write(report)
+    else:
+        from spec_compiler.writer import atomic_open
+
+        try:
+            with atomic_open(options.output) as stream:
+                REPORTERS[fmt](stream, color=bool(options.color), source=source).write(report)
+        except OSError as exc:
+            raise UsageError(f"cannot write '{options.output}': {exc.strerror or exc}") from None
+    if options.statistics and fmt != "text":
+        for line in statistics_lines(diags):
+            stderr.write(line + "\n")
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _color_allowed() -> bool:
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"

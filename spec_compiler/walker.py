@@ -1,0 +1,119 @@
+"""Which files a lint run reads: the files named, and the files found in folders named.
+
+A file named on the command line is always linted (a missing file, a FIFO or a device
+becomes an IO001 finding when the loader stats it; nothing is opened here). Folders are
+walked in sorted order with the configured ``include`` / ``exclude`` globs, skipping
+hidden entries and tool folders; every folder is entered at most once, so symlink loops
+end, and a folder that cannot be listed is an IO001 finding.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spec_compiler.config import DEFAULT_CONFIG, Config
+from spec_compiler.diagnostics import Diagnostic
+
+SKIP_DIRS = frozenset(
+    {"node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to lint: where to read it and how to name it in the output."""
+
+    path: Path
+    display: str
+
+
+@dataclass
+class Discovery:
+    """The files to lint, and the folders that could not be listed (as findings)."""
+
+    targets: list[Target] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discovery:
+    """Files named and files found in folders named, each once, in a stable order."""
+    found = Discovery()
+    seen_files: set[str] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add(target: Target) -> None:
+        key = os.path.normcase(os.path.abspath(target.path))
+        if key not in seen_files:
+            seen_files.add(key)
+            found.targets.append(target)
+
+    for path in paths:
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            is_dir = False  # missing, a symlink loop...: the loader reports it
+        if is_dir:
+            for target in _walk(path, config, seen_dirs, found.problems):
+                add(target)
+        else:
+            add(Target(path, str(path)))
+    return found
+
+
+def _walk(
+    root: Path, config: Config, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
+) -> list[Target]:
+    out: list[Target] = []
+    stack: list[Path] = [root]
+    while stack:
+        folder = stack.pop()
+        entries = _list(folder, seen_dirs, problems)
+        subdirs: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            shown = folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue  # vanished while we looked
+            if is_dir:
+                if entry.name not in SKIP_DIRS and not _matches(config, shown, config.exclude):
+                    subdirs.append(shown)
+            elif (
+                is_file
+                and _matches(config, shown, config.include)
+                and not _matches(config, shown, config.exclude)
+            ):
+                out.append(Target(shown, str(shown)))
+        stack.extend(reversed(subdirs))
+    return out
+
+
+def _list(
+    folder: Path, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
+) -> list[os.DirEntry[str]]:
+    try:
+        st = os.stat(folder)
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return []  # a symlink loop, or a folder named twice
+        seen_dirs.add(key)
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        from spec_compiler.loader import diagnostic
+
+        message = f"cannot read folder: {exc.strerror or exc}"
+        problems.append(diagnostic(str(folder), "IO001", message, 0, 0))
+        return []
+
+
+def _matches(config: Config, path: Path, patterns: Sequence[str]) -> bool:
+    text = str(path)
+    return any(config.matches(text, p.rstrip("/")) for p in patterns)

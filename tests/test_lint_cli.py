@@ -1,0 +1,277 @@
+"""``spec-compiler lint`` through click: exit codes, formats, options."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from spec_compiler.cli import cli
+from spec_compiler.lint_cmd import LintOptions, lint_targets, run
+from spec_compiler.walker import discover
+
+BAD = (
+    "role: agent\ntouchpoint: sms\nmeta:\n  SenderID: Tims Truckshop BV\ntext: Your car is ready\n"
+)
+WARN = "text: Your car is ready\n"  # no role: MSG002 warning
+GOOD = "role: agent\ntext: Your car is ready\n"
+BAD_LINE = (
+    "bad.yaml:4:13: SMS001 error sender id 'Tims Truckshop BV' is 17 characters; "
+    "at most 11 are allowed"
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / "warn.yaml").write_text(WARN, encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def lint(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner(env=env).invoke(cli, ["lint", *args], catch_exceptions=False)
+
+
+def test_clean_file_exits_0() -> None:
+    result = lint("good.yaml")
+    assert (result.exit_code, result.stdout) == (0, "All checks passed.\n")
+
+
+def test_errors_exit_1() -> None:
+    result = lint("bad.yaml", "good.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == f"{BAD_LINE}\nFound 1 error in 1 file.\n"
+
+
+def test_warnings_exit_0_unless_strict() -> None:
+    assert lint("warn.yaml").exit_code == 0
+    result = lint("--strict", "warn.yaml")
+    assert result.exit_code == 1
+    assert "MSG002 warning" in result.stdout
+
+
+def test_directory_argument_is_walked() -> None:
+    result = lint(".")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == BAD_LINE and lines[1].startswith("warn.yaml:1:1: MSG002 warning")
+    assert lines[-1] == "Found 1 error, 1 warning in 2 files."
+
+
+def test_default_path_is_the_current_folder() -> None:
+    assert lint().exit_code == 1
+
+
+def test_missing_file_is_a_finding_not_a_crash() -> None:
+    result = lint("nope.yaml", "good.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("nope.yaml:1:1: IO001 error cannot read file:")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_fifo_argument_never_hangs(clean_env: Path) -> None:
+    os.mkfifo(clean_env / "pipe.yaml")
+    result = lint("pipe.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("pipe.yaml:1:1: IO001 error not a regular file")
+
+
+def test_json_format_exact_shape() -> None:
+    result = lint("--format", "json", "bad.yaml", "good.yaml")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "version": 1,
+        "diagnostics": [
+            {
+                "file": "bad.yaml",
+                "line": 4,
+                "column": 13,
+                "end_line": 4,
+                "end_column": 30,
+                "code": "SMS001",
+                "rule": "sender-id-format",
+                "severity": "error",
+                "message": "sender id 'Tims Truckshop BV' is 17 characters; at most 11 are allowed",
+                "pointer": "/meta/SenderID",
+                "document": 0,
+            }
+        ],
+        "summary": {"files": 2, "error": 1, "warning": 0, "info": 0},
+    }
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_output_file(clean_env: Path, fmt: str) -> None:
+    result = lint("--format", fmt, "--output", "report.out", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    report = (clean_env / "report.out").read_text("utf-8")
+    assert "SMS001" in report
+    assert [p.name for p in clean_env.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_output_to_a_missing_folder_is_a_usage_error() -> None:
+    result = lint("--output", "no/such/dir/report.txt", "bad.yaml")
+    assert result.exit_code == 2
+    assert "cannot write 'no/such/dir/report.txt'" in result.stderr
+
+
+def test_statistics() -> None:
+    result = lint("--statistics", "bad.yaml", "warn.yaml")
+    assert result.stdout.splitlines()[-3:] == [
+        "1  MSG002  missing-role",
+        "1  SMS001  sender-id-format",
+        "Found 1 error, 1 warning in 2 files.",
+    ]
+
+
+def test_statistics_of_machine_formats_go_to_stderr() -> None:
+    result = lint("--statistics", "--format", "json", "bad.yaml")
+    json.loads(result.stdout)
+    assert result.stderr == "1  SMS001  sender-id-format\n"
+
+
+def test_select_and_ignore() -> None:
+    assert lint("--ignore", "SMS001", "bad.yaml").exit_code == 0
+    assert lint("--select", "MSG", "bad.yaml").exit_code == 0
+    assert lint("--select", "SMS", "bad.yaml").exit_code == 1
+
+
+def test_unknown_code_on_the_command_line_exits_2() -> None:
+    result = lint("--select", "SMSS", "bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "spec-compiler: error: --select: unknown code or prefix 'SMSS'; did you mean 'SMS'?\n"
+    )
+
+
+def test_bad_config_exits_2(clean_env: Path) -> None:
+    (clean_env / "spec-compiler.toml").write_text("selct = ['SMS']\n", encoding="utf-8")
+    result = lint("bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "spec-compiler: error: spec-compiler.toml: 'selct' is not a known "
+        "key; did you mean 'select'?\n"
+    )
+    assert result.stdout == ""
+
+
+def test_config_is_used(clean_env: Path) -> None:
+    (clean_env / "spec-compiler.toml").write_text(
+        '[severity]\nSMS001 = "warning"\n', encoding="utf-8"
+    )
+    result = lint("bad.yaml")
+    assert result.exit_code == 0
+    assert "SMS001 warning" in result.stdout
+
+
+def test_explicit_config(clean_env: Path) -> None:
+    (clean_env / "lint.toml").write_text('ignore = ["SMS"]\n', encoding="utf-8")
+    assert lint("--config", "lint.toml", "bad.yaml").exit_code == 0
+    result = lint("--config", "missing.toml", "bad.yaml")
+    assert result.exit_code == 2
+    assert "configuration file 'missing.toml' does not exist" in result.stderr
+
+
+def test_github_format_is_automatic_on_github_actions() -> None:
+    result = lint("bad.yaml", env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith(
+        "::error file=bad.yaml,line=4,col=13,endLine=4,endColumn=30,"
+        "title=SMS001 sender-id-format::sender id"
+    )
+    forced = lint("--format", "text", "bad.yaml", env={"GITHUB_ACTIONS": "true"})
+    assert forced.stdout.startswith(BAD_LINE)
+
+
+def test_kind_override(clean_env: Path) -> None:
+    (clean_env / "list.yaml").write_text("- role: agent\n  text: hi\n", encoding="utf-8")
+    assert lint("list.yaml").exit_code == 0
+    result = lint("--kind", "spec", "list.yaml")
+    assert result.exit_code == 1
+
+
+def test_negative_jobs_is_a_usage_error() -> None:
+    assert lint("--jobs", "-1", "bad.yaml").exit_code == 2
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _run_on_tty(monkeypatch: pytest.MonkeyPatch, color: bool | None, **env: str) -> str:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    out = Tty()
+    run(LintOptions(paths=(Path("bad.yaml"),), color=color), out, io.StringIO())
+    return out.getvalue()
+
+
+def test_terminal_gets_colour_and_a_code_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _run_on_tty(monkeypatch, None)
+    assert "\x1b[" in out
+    assert "4 |   SenderID: Tims Truckshop BV\n" in out
+
+
+def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _run_on_tty(monkeypatch, None, NO_COLOR="1")
+    assert "\x1b[" not in out
+    assert "4 |   SenderID: Tims Truckshop BV\n  |             ^^^^^^^^^^^^^^^^^\n" in out
+
+
+def test_color_flag_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "\x1b[" in _run_on_tty(monkeypatch, True, NO_COLOR="1")
+    assert "\x1b[" not in _run_on_tty(monkeypatch, False)
+
+
+def test_not_a_terminal_no_colour_no_frame() -> None:
+    result = lint("--color", "bad.yaml")
+    assert "\x1b[" in result.stdout
+    assert " | " not in result.stdout
+
+
+def test_parallel_output_equals_serial(clean_env: Path) -> None:
+    for i in range(40):
+        (clean_env / f"m{i:02}.yaml").write_text(BAD if i % 3 else WARN, encoding="utf-8")
+    serial = lint("--jobs", "1", ".")
+    parallel = lint("--jobs", "2", ".")
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+    found = discover([Path(".")])
+    from spec_compiler.config import DEFAULT_CONFIG
+
+    a = sorted(lint_targets(found.targets, DEFAULT_CONFIG, None, 1))
+    b = sorted(lint_targets(found.targets, DEFAULT_CONFIG, None, 3))
+    assert a == b and len(a) == 42
+
+
+def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spec_compiler import engine
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise engine.RuleCrash("SMS001", "bad.yaml", ValueError("boom"))
+
+    monkeypatch.setattr(engine, "lint_loaded", boom)
+    result = lint("bad.yaml")
+    assert result.exit_code == 2
+    assert "internal error: rule SMS001 crashed on bad.yaml: ValueError: boom" in result.stderr
+
+
+def test_sarif_of_a_real_run_validates(clean_env: Path) -> None:
+    import jsonschema
+
+    result = lint("--format", "sarif", ".")
+    assert result.exit_code == 1
+    schema_path = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
+    schema = json.loads(schema_path.read_text("utf-8"))
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(schema).validate(log)
+    assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"SMS001", "MSG002"}
