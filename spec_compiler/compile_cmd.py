@@ -364,16 +364,22 @@ def _chain(first: Row | None, rest: Iterator[Row]) -> Iterator[Row]:
 def _compile_rows(
     plan: SpecPlan, rows: Iterator[Row], base: Mapping[str, Any], batch: bool, config: Any
 ) -> Iterator[tuple[Row, CompiledSpec | None, list[str]]]:
+    checker = plan.row_checker(config=config)
     for row in rows:
         if row.error is not None or row.values is None:
             yield row, None, [row.error or "unreadable row"]
             continue
-        compiled, reasons = compile_row(plan, row, base, batch, config)
+        compiled, reasons = compile_row(plan, row, base, batch, config, checker)
         yield row, compiled, reasons
 
 
 def compile_row(
-    plan: SpecPlan, row: Row, base: Mapping[str, Any], batch: bool, config: Any
+    plan: SpecPlan,
+    row: Row,
+    base: Mapping[str, Any],
+    batch: bool,
+    config: Any,
+    checker: Any = None,
 ) -> tuple[CompiledSpec | None, list[str]]:
     """One row's compilation, or the reasons it fails."""
     values = dict(base)
@@ -385,7 +391,10 @@ def compile_row(
         compiled = plan.build(plan.resolve(values, strings=row.strings), batch=batch)
     except CompileError as exc:
         return None, [str(exc)]
-    diags = plan.validate(compiled, config=config)
+    if checker is not None:
+        diags = checker.errors(plan.row_data(compiled))
+    else:
+        diags = plan.validate(compiled, config=config)
     errors = list(
         dict.fromkeys(d.render() for d in sorted(diags, key=sort_key) if d.severity == "error")
     )

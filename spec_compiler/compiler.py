@@ -171,6 +171,35 @@ class SpecPlan:
             **extra,
         )
 
+    def row_checker(self, *, config: Any = None) -> Any:
+        """A checker that re-validates rows at the cost of what their values change."""
+        from spec_compiler.config import DEFAULT_CONFIG
+        from spec_compiler.rowcheck import RowChecker
+
+        return RowChecker(kind="conversation" if self.kind == "conversation" else "message-list",
+                          file=self.doc.file, locator=self.doc.locator,
+                          pointer_map=self.origin, document=self.doc.index,
+                          config=config or DEFAULT_CONFIG, variable=self.varies)
+
+    def row_data(self, compiled: CompiledSpec) -> Any:
+        """The data a row's re-validation looks at (as ``validate`` does)."""
+        return compiled.requests[0].body if self.kind == "conversation" else compiled.messages
+
+    def varies(self, body_pointer: str) -> bool:
+        """True when the value at a rendered pointer can differ between rows."""
+        origin = self.origin(body_pointer)
+        if body_pointer.endswith("/delay") and not origin.endswith("/delay"):
+            return True  # computed by pacing from texts that may hold templates
+        value: Any = self.data
+        for token in split(origin):
+            if isinstance(value, Mapping):
+                value = value.get(token)
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value = value[int(token)]
+            else:
+                return False
+        return isinstance(value, str) and "{{" in value
+
     def origin(self, body_pointer: str) -> str:
         """The spec pointer a pointer into the rendered request data came from."""
         tokens = split(body_pointer)

@@ -68,7 +68,7 @@ def touchpoints(ctx: LintContext) -> list[str | None]:
 
 def touchpoint_of(ctx: LintContext, site: MessageSite) -> str | None:
     """The effective touchpoint of one message (see ``touchpoints``)."""
-    for found, touchpoint in zip(ctx.messages, touchpoints(ctx)):
+    for found, touchpoint in zip(ctx.messages, touchpoints(ctx), strict=True):
         if found is site:
             return touchpoint
     return None
