@@ -273,8 +273,20 @@ def lint_loaded(loaded: LoadedFile, *, config: Config = DEFAULT_CONFIG,
     diags = [d for d in loaded.diagnostics if config.is_enabled(d.code, loaded.path)]
     diags = [_reseverity(d, config) for d in diags]
     for doc in loaded.documents:
-        diags.extend(lint_document(doc, config=config, kind=kind))
+        found = lint_document(doc, config=config, kind=kind)
+        diags.extend(_without_cascades(found, loaded.diagnostics, doc.index))
     return apply_suppressions(loaded.text, diags, config=config, file=loaded.path)
+
+
+def _without_cascades(found: list[Diagnostic], load: list[Diagnostic],
+                      document: int) -> list[Diagnostic]:
+    """Drop findings about a value the loader already reported (an unsupported tag's
+    value, a non-string key): one fault, one finding."""
+    spoiled = [d.pointer for d in load if d.document == document and d.pointer]
+    if not spoiled:
+        return found
+    return [d for d in found
+            if not any(d.pointer == p or d.pointer.startswith(p + "/") for p in spoiled)]
 
 
 def _reseverity(diag: Diagnostic, config: Config) -> Diagnostic:

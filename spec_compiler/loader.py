@@ -147,6 +147,10 @@ def load_text(text: str | bytes, filename: str, limits: Limits = DEFAULT_LIMITS)
             return LoadedFile(filename, diagnostics=[found])
     elif text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:
+        # libyaml counts a lone CR as a line break, json and our reporters do not:
+        # one convention for every position we report
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     loaded = LoadedFile(filename, text=text)
     if filename.lower().endswith(JSON_SUFFIXES):
         _load_json(loaded, limits)
