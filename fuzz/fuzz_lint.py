@@ -28,7 +28,7 @@ def one_input(data: bytes) -> None:
     name = "fuzz.json" if as_json else "fuzz.yaml"
     loaded = load_text(raw, name)
     diagnostics = lint_loaded(loaded)
-    lines = max(loaded.text.count("\n") + 2, 2)
+    lines = max(raw.count(b"\n") + raw.count(b"\r") + 2, 2)
     for d in diagnostics:
         if not (1 <= d.line <= lines and d.column >= 1):
             raise AssertionError(f"position outside the file: {d.render()}")
