@@ -101,12 +101,19 @@ def spec_body(spec: Mapping[str, Any], sites: Iterable[MessageSite]) -> dict[str
 # ---------------------------------------------------------------- schema validation
 
 
-def _validate(name: str, data: Any, prefix: str = "") -> list[SchemaError]:
+def _validate(name: str, data: Any, prefix: str = "", *,
+              spec: bool = False) -> list[SchemaError]:
     from spec_compiler.validation import get_validator
 
     validator = get_validator(name)
     if validator.is_valid(data):
         return []
+    if spec:
+        # a spec whose only faults are template strings (checked after rendering) is
+        # valid: tell from the compiled validator, without importing jsonschema
+        values = validator.fault_values(data)
+        if values is not None and all(is_template(v) for v in values):
+            return []
     errors = validator.errors(data)
     if not prefix:
         return list(errors)
@@ -124,13 +131,13 @@ def schema_errors(ctx: LintContext) -> tuple[SchemaError, ...]:
     elif ctx.kind == "conversation":
         errors = _validate("conversation", data)
     else:
-        errors = _validate("spec", data)
+        errors = _validate("spec", data, spec=True)
         if not any(e.pointer in ("", "/messages") for e in errors):
             if ctx.conversation is not None:
-                errors += _validate("conversation", ctx.conversation)
+                errors += _validate("conversation", ctx.conversation, spec=True)
             else:
                 for site in ctx.messages:
-                    errors += _validate("message", dict(site.message), site.pointer)
+                    errors += _validate("message", dict(site.message), site.pointer, spec=True)
         errors = [_respec(ctx, e) for e in errors if not is_template(e.value)]
     seen: set[tuple[str, str]] = set()
     unique = []

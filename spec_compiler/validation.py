@@ -45,6 +45,16 @@ class SchemaValidator:
                 raise RuntimeError("jsonschema_rs is not installed")
         return bool(self._py_validator().is_valid(data))
 
+    def fault_values(self, data: Any) -> list[Any] | None:
+        """The failing values jsonschema_rs sees (cheap), or None when it cannot tell."""
+        rs = self._rs_validator()
+        if rs is None:
+            return None
+        try:
+            return [error.instance for error in rs.iter_errors(data)]
+        except (ValueError, TypeError, OverflowError):
+            return None
+
     def errors(self, data: Any) -> list[SchemaError]:
         """Every fault of ``data``, one error each, sorted by pointer."""
         from referencing.exceptions import Unresolvable

@@ -54,19 +54,32 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     declared = declared_vars(ctx.spec) if ctx.spec is not None else None
     if not declared:
         return
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
-
-    meta = Draft202012Validator(Draft202012Validator.META_SCHEMA)
     for name, schema in declared.items():
         if not isinstance(schema, Mapping):
             continue  # a schema fault (SCHEMA001)
         base = join("/vars", str(name))
-        error = best_match(meta.iter_errors(schema))
+        error = _metaschema_error(schema)
         if error is not None:
             where = join(base, *error.absolute_path) if error.absolute_path else base
             yield Finding(where, f"variable '{name}' has an invalid schema: {_describe(error)}")
         yield from _remote_refs(base, schema)
+
+
+def _metaschema_error(schema: Mapping[str, Any]) -> ValidationError | None:
+    """The best metaschema error; jsonschema (slow to import) only for a bad schema."""
+    try:
+        import jsonschema_rs
+
+        if jsonschema_rs.meta.is_valid(schema):
+            return None
+    except (ImportError, ValueError, TypeError, AttributeError):
+        pass
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    error: ValidationError | None = best_match(
+        Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(schema))
+    return error
 
 
 def _remote_refs(base: str, schema: Any) -> Iterator[Finding]:
