@@ -71,7 +71,8 @@ def _check_name(name: str) -> None:
 @cache
 def _text(name: str) -> str:
     _check_name(name)
-    return (_folder() / f"{name}{SUFFIX}").read_text(encoding="utf-8")
+    text: str = (_folder() / f"{name}{SUFFIX}").read_text(encoding="utf-8")
+    return text
 
 
 def _fresh(name: str) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def _metaschema_error(schema: Mapping[str, Any]) -> ValidationError | None:
     try:
         import jsonschema_rs
 
-        if jsonschema_rs.meta.is_valid(schema):
+        if jsonschema_rs.meta.is_valid(dict(schema)):
             return None
     except (ImportError, ValueError, TypeError, AttributeError):
         pass
