@@ -183,8 +183,14 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        loaded.diagnostics.append(diagnostic(loaded.path, "YAML001", _json_message(exc),
-                                             exc.lineno - 1, exc.colno - 1))
+        comma = _trailing_comma(text, exc.pos)
+        if comma is not None:
+            line0, col0 = line_col_at(text, comma)
+            closer = text[exc.pos] if exc.pos < len(text) else "end of file"
+            message = f"trailing comma before '{closer}': JSON does not allow one; remove it"
+        else:
+            line0, col0, message = exc.lineno - 1, exc.colno - 1, _json_message(exc)
+        loaded.diagnostics.append(diagnostic(loaded.path, "YAML001", message, line0, col0))
         return
     except RecursionError:
         line0, col0 = _json_depth_mark(text, limits.max_depth)
@@ -201,6 +207,16 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
     if any(code == "YAML005" for code, *_ in problems):
         return
     loaded.documents.append(Document(loaded.path, 0, data, locator))
+
+
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """Offset of a comma right before a closing bracket at ``pos``, if that is the fault."""
+    if pos >= len(text) or text[pos] not in "]}":
+        return None
+    back = pos - 1
+    while back >= 0 and text[back] in " \t\r\n":
+        back -= 1
+    return back if back >= 0 and text[back] == "," else None
 
 
 def _json_message(exc: json.JSONDecodeError) -> str:

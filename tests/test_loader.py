@@ -76,7 +76,8 @@ def test_anchors_and_merge_keys() -> None:
         ('{"text": "a",\n "text": "b"}', "dup.json", [(2, 2, "YAML002")]),
         ('{"a": {"x": 1, "x": 2}}', "dup.json", [(1, 16, "YAML002")]),
         ("text: [a, b\n", "syntax.yaml", [(2, 1, "YAML001")]),
-        ('{"text": "a",}', "comma.json", [(1, 14, "YAML001")]),
+        ('{"text": "a",}', "comma.json", [(1, 13, "YAML001")]),
+        ('{"text": "a",,}', "commas.json", [(1, 14, "YAML001")]),
         ("text: !!python/object/apply:os.system ['touch x']\n", "tag.yaml", [(1, 7, "YAML003")]),
         ("text: !custom hi\n", "tag.yaml", [(1, 7, "YAML003")]),
         ("text: !!int abc\n", "tag.yaml", [(1, 7, "YAML003")]),
@@ -154,3 +155,12 @@ def test_depth_limit_is_configurable() -> None:
     loaded = load_text(src, "deep.yaml", Limits(max_depth=10))
     assert [d.code for d in loaded.diagnostics] == ["YAML005"]
     assert not loaded.documents
+
+
+def test_seed_whatsapp_example_trailing_comma_is_one_precise_error() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "seed" / "10-conversation-whatsapp.json"
+    [diag] = load_text(path.read_bytes(), path.name).diagnostics
+    assert (diag.line, diag.column, diag.code) == (19, 7, "YAML001")
+    assert diag.message.startswith("trailing comma before '}'")

@@ -142,7 +142,7 @@ CASES: list[tuple[str, str, tuple[int, str]]] = [
     # loading
     ("duplicate-key", "role: agent\ntext: hi\ntext: hello\n", (3, "YAML002")),
     ("syntax", "role: agent\ntext: [hi\n", (3, "YAML001")),
-    ("trailing-comma.json", '{\n  "role": "agent",\n  "text": "hi",\n}\n', (4, "YAML001")),
+    ("trailing-comma.json", '{\n  "role": "agent",\n  "text": "hi",\n}\n', (3, "YAML001")),
     # specs
     ("spec-kind", "kind: mesages\nmessages:\n  - text: hi\n", (1, "SPEC003")),
     ("spec-undeclared-var", "kind: messages\nmessages:\n  - text: 'Hi {{ name }}'\n",
