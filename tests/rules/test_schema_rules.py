@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,6 @@ from spec_compiler.rules import load_rule
 PREFIX = "SCHEMA"
 CONFIG = Config(select=(PREFIX,))
 EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "api-examples"
-if not EXAMPLES.is_dir():
-    EXAMPLES = Path("/work/shared/reference/api-examples")
 
 Expected = list[tuple[int, int, str]]
 
@@ -188,14 +185,6 @@ def test_dependency_from_schema_errors(errors: list[SchemaError], expected: list
     """SCHEMA008: companion fields; WhatsApp meta's are WA001."""
     rule = load_rule("SCHEMA008")
     assert [f.pointer for f in rule.check(_context(*errors), {})] == expected
-
-
-@pytest.mark.parametrize("code", [f"SCHEMA00{i}" for i in range(1, 10)])
-def test_docstring_examples(code: str) -> None:
-    rule = load_rule(code)
-    fails, passes = re.findall(r"```yaml\n(.*?)```", rule.__doc__ or "", re.S)
-    assert any(c == code for *_, c in findings(fails))
-    assert not any(c == code for *_, c in findings(passes))
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +11,10 @@ from robustness import assert_robust
 from spec_compiler.config import Config
 from spec_compiler.engine import lint_loaded
 from spec_compiler.loader import load_path, load_text
-from spec_compiler.rules import load_rule
 
 PREFIX = "SPEC"
 CONFIG = Config(select=(PREFIX, "MSG001"))
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "api-examples"
-if not EXAMPLES.is_dir():
-    EXAMPLES = Path("/work/shared/reference/api-examples")
 
 Expected = list[tuple[int, int, str]]
 
@@ -187,13 +183,6 @@ def test_one_finding_per_top_level_key_of_a_conversation_spec(key: str) -> None:
     src = CONV + f"{key}: {{}}\nmessages:\n  - {{text: hi, touchpoint: sms}}\n"
     codes = [c for line, _, c in findings(src, prefix=("SPEC", "MSG")) if line == 4]
     assert len(codes) == 1, codes
-
-
-@pytest.mark.parametrize("code", [f"SPEC00{i}" for i in range(1, 7)])
-def test_docstring_examples(code: str) -> None:
-    fails, passes = re.findall(r"```yaml\n(.*?)```", load_rule(code).__doc__ or "", re.S)
-    assert any(c == code for *_, c in findings(fails))
-    assert not any(c == code for *_, c in findings(passes))
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
