@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from spec_compiler.config import Config
 from spec_compiler.diagnostics import Diagnostic, sort_key
-from spec_compiler.document import KINDS, DocumentKind
 from spec_compiler.errors import UsageError
-from spec_compiler.walker import Target
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from spec_compiler.cache import Fresh, Stamp
+    from spec_compiler.config import Config
+    from spec_compiler.document import DocumentKind
+    from spec_compiler.loader import Limits, LoadedFile
+    from spec_compiler.walker import Target
+
 #: from this many files on, ``--jobs 0`` lints in parallel (a pool costs ~50 ms to start)
 PARALLEL_THRESHOLD = 300
+#: the loader's default ``limits.max-file-bytes``, known here without importing the loader
+#: (it only bounds how much a cache lookup reads; a file over the loader's limit is never
+#: cached)
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,8 @@ class LintOptions:
     color: bool | None = None
     jobs: int = 0
     verbose: bool = False
+    #: use the result cache (``--no-cache`` turns it off)
+    cache: bool = True
 
 
 class _Crash(Exception):
@@ -77,7 +87,12 @@ def _run(options: LintOptions, stdout: TextIO, stderr: TextIO) -> int:
     found = discover(options.paths or (Path("."),), config)
     kind = _kind(options.kind)
     diags = list(found.problems)
-    diags += lint_targets(found.targets, config, kind, _jobs(options.jobs, len(found.targets)))
+    if options.cache:
+        diags += _lint_cached(found.targets, config, kind, options.jobs)
+    else:
+        diags += lint_targets(
+            found.targets, config, kind, _jobs(options.jobs, len(found.targets))
+        )
     diags.sort(key=sort_key)
     if options.verbose:
         stderr.write(
@@ -87,6 +102,30 @@ def _run(options: LintOptions, stdout: TextIO, stderr: TextIO) -> int:
     files = [t.display for t in found.targets]
     _report(options, fmt, diags, files, {t.display: t.path for t in found.targets}, stdout, stderr)
     return _exit_code(diags, strict=options.strict)
+
+
+def _lint_cached(
+    targets: Sequence[Target], config: Config, kind: DocumentKind | None, jobs: int
+) -> list[Diagnostic]:
+    """Findings of ``targets``: unchanged files from the cache, the rest linted (in
+    ``jobs`` processes when there are enough of them) and recorded."""
+    from spec_compiler.cache import LintCache, lookup_all
+
+    cache = LintCache.open(config, kind, os.getcwd())
+    pairs = [(str(t.path), t.display) for t in targets]
+    limit = config.limit_values.get("max_file_bytes", DEFAULT_MAX_FILE_BYTES)
+    hits, misses = lookup_all(cache, pairs, limit)
+    per_file: list[list[Diagnostic]] = [[] for _ in targets]
+    for i, hit in hits.items():
+        per_file[i] = hit.diagnostics
+    if misses:
+        todo = [targets[i] for i in misses]
+        results = lint_files(todo, config, kind, _jobs(jobs, len(todo)), record=True)
+        for i, fresh in zip(misses, results, strict=True):
+            cache.record(*pairs[i], fresh)
+            per_file[i] = fresh[2]
+    cache.save()
+    return [d for found in per_file for d in found]
 
 
 def _format(options: LintOptions) -> str:
@@ -100,12 +139,16 @@ def _format(options: LintOptions) -> str:
     return fmt
 
 
+#: ``document.KINDS``, repeated so that a cached run need not import ``document``
+_KINDS: tuple[DocumentKind, ...] = ("spec", "conversation", "message", "message-list")
+
+
 def _kind(kind: str) -> DocumentKind | None:
-    for known in KINDS:
+    for known in _KINDS:
         if kind == known:
             return known
     if kind != "auto":
-        raise UsageError(f"unknown kind '{kind}'; use auto or one of {', '.join(KINDS)}")
+        raise UsageError(f"unknown kind '{kind}'; use auto or one of {', '.join(_KINDS)}")
     return None
 
 
@@ -132,18 +175,32 @@ def lint_targets(
     targets: Sequence[Target], config: Config, kind: DocumentKind | None, jobs: int = 1
 ) -> list[Diagnostic]:
     """Every finding of ``targets`` (unsorted); in ``jobs`` processes when above 1."""
+    return [d for _, _, found in lint_files(targets, config, kind, jobs) for d in found]
+
+
+def lint_files(
+    targets: Sequence[Target],
+    config: Config,
+    kind: DocumentKind | None,
+    jobs: int = 1,
+    *,
+    record: bool = False,
+) -> list[Fresh]:
+    """Each target's findings, in order; with ``record``, also its stamp and content hash
+    (for the cache). In ``jobs`` processes when above 1."""
     if jobs <= 1 or len(targets) < 2:
-        return _lint_chunk(list(targets), config, kind)
+        return _lint_chunk(list(targets), config, kind, record)
     from concurrent.futures import ProcessPoolExecutor
 
     # lint the first chunk here: it imports the engine, rules and validators before the
     # workers fork, so they inherit them instead of each paying for them again
     size = max(1, -(-len(targets) // (jobs * 4)))
-    out = _lint_chunk(list(targets[:size]), config, kind)
+    out = _lint_chunk(list(targets[:size]), config, kind, record)
     chunks = [list(targets[i : i + size]) for i in range(size, len(targets), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         n = len(chunks)
-        for result in pool.map(_lint_chunk_safe, chunks, [config] * n, [kind] * n):
+        for result in pool.map(_lint_chunk_safe, chunks, [config] * n, [kind] * n,
+                               [record] * n):
             if isinstance(result, str):
                 raise _Crash(result)
             out.extend(result)
@@ -160,31 +217,54 @@ def _context() -> BaseContext | None:
 
 
 def _lint_chunk_safe(
-    targets: list[Target], config: Config, kind: DocumentKind | None
-) -> list[Diagnostic] | str:
+    targets: list[Target], config: Config, kind: DocumentKind | None, record: bool
+) -> list[Fresh] | str:
     """``_lint_chunk`` in a worker: a crash comes back as its message (it pickles)."""
     try:
-        return _lint_chunk(targets, config, kind)
+        return _lint_chunk(targets, config, kind, record)
     except _Crash as exc:
         return str(exc)
 
 
 def _lint_chunk(
-    targets: list[Target], config: Config, kind: DocumentKind | None
-) -> list[Diagnostic]:
+    targets: list[Target], config: Config, kind: DocumentKind | None, record: bool
+) -> list[Fresh]:
     from spec_compiler.engine import RuleCrash, lint_loaded
-    from spec_compiler.loader import load_path
 
-    out: list[Diagnostic] = []
+    limits = config.limits
+    out: list[Fresh] = []
     for target in targets:
-        loaded = load_path(target.path, config.limits, display=target.display)
+        loaded, st, hashed = _load(target, limits, record)
         try:
             diags = lint_loaded(loaded, config=config, kind=kind)
         except RuleCrash as exc:
             raise _Crash(str(exc)) from exc
         # SUP001 findings of a file without other findings have no file yet
-        out.extend(d if d.file else replace(d, file=target.display) for d in diags)
+        found = [d if d.file else replace(d, file=target.display) for d in diags]
+        out.append((st, hashed, found))
     return out
+
+
+def _load(target: Target, limits: Limits, record: bool) -> tuple[LoadedFile, Stamp | None,
+                                                                 str | None]:
+    """Load a target; with ``record``, also the stamp to trust and the hash of exactly the
+    bytes that were linted (None, None for a file that could not be read: not cached)."""
+    from spec_compiler.loader import load_path, load_text, read_bytes
+
+    if record:
+        from spec_compiler.cache import digest, trusted
+
+        now = time.time_ns()
+        try:
+            before = os.stat(target.path)
+            data = read_bytes(target.path, limits)
+            after = os.stat(target.path)
+        except Exception:  # the loader's own problem (IO001, IO002...), reported below
+            pass
+        else:
+            loaded = load_text(data, target.display, limits)
+            return loaded, trusted(after, before, now), digest(data)
+    return load_path(target.path, limits, display=target.display), None, None
 
 
 # ---------------------------------------------------------------- reporting

@@ -44,9 +44,11 @@ def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discover
     found = Discovery()
     seen_files: set[str] = set()
     seen_dirs: set[tuple[int, int]] = set()
+    cwd = os.getcwd()
 
     def add(target: Target) -> None:
-        key = os.path.normcase(os.path.abspath(target.path))
+        # os.path.abspath, without asking for the working directory once per file
+        key = os.path.normcase(os.path.normpath(os.path.join(cwd, target.path)))
         if key not in seen_files:
             seen_files.add(key)
             found.targets.append(target)
@@ -69,30 +71,49 @@ def _walk(
 ) -> list[Target]:
     out: list[Target] = []
     stack: list[Path] = [root]
+    suffixes = _suffixes(config.include)
     while stack:
         folder = stack.pop()
         entries = _list(folder, seen_dirs, problems)
         subdirs: list[Path] = []
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            shown = folder / entry.name
             try:
                 is_dir = entry.is_dir()
                 is_file = not is_dir and entry.is_file()
             except OSError:
                 continue  # vanished while we looked
             if is_dir:
-                if entry.name not in SKIP_DIRS and not _matches(config, shown, config.exclude):
+                shown = folder / name
+                if name not in SKIP_DIRS and not _matches(config, shown, config.exclude):
                     subdirs.append(shown)
-            elif (
-                is_file
-                and _matches(config, shown, config.include)
-                and not _matches(config, shown, config.exclude)
-            ):
-                out.append(Target(shown, str(shown)))
+            elif is_file:
+                if suffixes is not None:
+                    if not os.path.normcase(name).endswith(suffixes):
+                        continue
+                    shown = folder / name
+                else:
+                    shown = folder / name
+                    if not _matches(config, shown, config.include):
+                        continue
+                if not config.exclude or not _matches(config, shown, config.exclude):
+                    out.append(Target(shown, str(shown)))
         stack.extend(reversed(subdirs))
     return out
+
+
+def _suffixes(patterns: Sequence[str]) -> tuple[str, ...] | None:
+    """``("*.yaml", "*.json")`` as name endings (what ``Config.matches`` comes down to for
+    such patterns and a file's name), or None when a pattern is anything else."""
+    out = []
+    for p in patterns:
+        p = p.rstrip("/")
+        if p[:2] != "*." or not p[2:].isalnum():
+            return None
+        out.append(os.path.normcase(p[1:]))
+    return tuple(out)
 
 
 def _list(

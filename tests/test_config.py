@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -335,3 +336,92 @@ def test_the_hand_check_agrees_with_jsonschema(text: str, message: str) -> None:
     valid = Draft202012Validator(schemas.load("config")).is_valid(toml.loads(text))
     semantic = "unknown code" in message or "'rules." in message
     assert valid == semantic
+
+
+# ---------------------------------------------------------------- the result cache's keys
+
+
+def test_cache_dir_is_resolved_against_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "spec-compiler.toml").write_text('cache-dir = "build/cache"\n')
+    (tmp_path / "sub").mkdir()
+    c = load_config(None, tmp_path / "sub")
+    assert c.cache_dir == str(tmp_path / "build" / "cache")
+    assert DEFAULT_CONFIG.cache_dir is None
+
+
+def test_cache_dir_must_be_a_string(tmp_path: Path) -> None:
+    (tmp_path / "spec-compiler.toml").write_text("cache-dir = 3\n")
+    with pytest.raises(UsageError, match="cache-dir"):
+        load_config(None, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"select": ["SMS"]},
+        {"extend-select": ["SPEC002"]},
+        {"ignore": ["MSG002"]},
+        {"severity": {"SMS": "info"}},
+        {"per-file-ignores": {"*.json": ["MSG"]}},
+        {"kinds": {"*.json": "message"}},
+        {"rules": {"ACT007": {"max-length": 10}}},
+        {"sms": {"max-segments": 2}},
+        {"limits": {"max-depth": 10}},
+    ],
+)
+def test_fingerprint_covers_what_changes_findings(table: dict[str, Any]) -> None:
+    assert parse_config(table).fingerprint() != parse_config({}).fingerprint()
+
+
+def test_fingerprint_leaves_out_what_does_not(tmp_path: Path) -> None:
+    base = parse_config({}).fingerprint()
+    assert parse_config({"include": ["*.yaml"], "exclude": ["x"]}).fingerprint() == base
+    assert parse_config({"cache-dir": "c"}, source="other.toml").fingerprint() == base
+    # globs also match paths relative to the config's folder: the folder is part of it
+    assert parse_config({}, root=str(tmp_path)).fingerprint() != base
+
+
+def test_config_import_does_not_import_the_loader() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, spec_compiler.config as c; c.DEFAULT_CONFIG.fingerprint(); "
+            "print(sorted(m for m in ('yaml', 'spec_compiler.loader') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parent.parent).stdout
+    assert out.strip() == "[]"
+    assert DEFAULT_CONFIG.limits == Limits()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["a.yaml", "dir/a.yaml", "dir.yaml/a.json", "/abs/x.YAML", ".yaml", "a.yaml.bak", "a.yml",
+     "dir/sub/", "x/..", "deep/er/a.json", "a"],
+)
+@pytest.mark.parametrize("pattern", ["*.yaml", "*.yml", "*.json", "*.YAML"])
+def test_suffix_patterns_match_as_fnmatch_does(path: str, pattern: str, tmp_path: Path) -> None:
+    import fnmatch
+    import os
+
+    for root in (None, str(tmp_path)):
+        c = Config(root=root)
+        slow = fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1],
+                                                                 pattern)
+        if not slow and root is not None:
+            rel = os.path.relpath(os.path.abspath(path), root)
+            slow = not rel.startswith("../") and fnmatch.fnmatch(rel, pattern)
+        assert c.matches(path, pattern) == slow
+
+
+def test_discovery_with_suffix_globs_and_other_globs(tmp_path: Path) -> None:
+    from spec_compiler.walker import discover
+
+    for name in ("a.yaml", "b.yml", "c.json", "d.txt", "e.YAML", "sub/f.yaml", "sub/g.json.bak",
+                 "x.yaml/h.json", "x.yaml/i.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text: hi\n")
+    fast = discover([tmp_path], Config(include=("*.yaml", "*.json")))
+    slow = discover([tmp_path], Config(include=("*.[y]aml", "*.[j]son")))
+    assert fast.targets == slow.targets
+    assert [Path(t.display).name for t in fast.targets] == ["a.yaml", "c.json", "f.yaml",
+                                                             "h.json"]

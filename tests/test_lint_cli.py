@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -275,3 +277,122 @@ def test_sarif_of_a_real_run_validates(clean_env: Path) -> None:
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(schema).validate(log)
     assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"SMS001", "MSG002"}
+
+
+# ---------------------------------------------------------------- the fast path (no click)
+
+FAST = [
+    [],
+    ["good.yaml"],
+    ["bad.yaml", "good.yaml", "dir/x.json"],
+    ["--format", "json", "a.yaml"],
+    ["--format=sarif", "a.yaml"],
+    ["a.yaml", "--format", "junit", "b.yaml"],
+    ["-o", "out.txt", "--output", "second.txt", "a.yaml"],
+    ["--output=o.json", "--config", "c.toml", "--config=d.toml"],
+    ["--select", "SMS,MSG", "--select", "WA001", "--ignore", "SMS001", "--ignore=PACE"],
+    ["--strict", "--statistics", "--verbose", "-v", "x"],
+    ["--color", "--no-color"],
+    ["--no-color", "--color"],
+    ["--kind", "spec", "--kind=message", "--kind", "conversation"],
+    ["--jobs", "3", "-j", "2", "--jobs=0"],
+    ["--jobs", "+4"],
+    ["--no-cache", "a.yaml"],
+    ["--", "--strict", "-v"],
+    ["a.yaml", "--", "b.yaml", "--format"],
+    ["spaced name.yaml", "über.yaml"],
+]
+
+# what the fast parser leaves to click (click parses, reports or prints help)
+SLOW = [
+    ["--help"],
+    ["-h"],
+    ["a.yaml", "--help"],
+    ["--nope"],
+    ["--form", "json"],
+    ["-vj", "2"],
+    ["-j2"],
+    ["-ofile"],
+    ["--format", "xml"],
+    ["--format"],
+    ["--format="],
+    ["--kind", "message-list"],
+    ["--jobs", "x"],
+    ["--jobs", "-1"],
+    ["--select", "-v"],
+    ["--strict=1"],
+    ["-"],
+    ["a.yaml", "--", "-"],
+    [""],
+    ["--output", ""],
+]
+
+
+def _click_options(args: list[str], monkeypatch: pytest.MonkeyPatch) -> LintOptions:
+    from spec_compiler import lint_cmd
+
+    seen: list[LintOptions] = []
+    monkeypatch.setattr(lint_cmd, "run", lambda opts, *rest: seen.append(opts) or 0)
+    result = CliRunner().invoke(cli, ["lint", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert len(seen) == 1
+    return seen[0]
+
+
+@pytest.mark.parametrize("args", FAST, ids=" ".join)
+def test_fast_parser_matches_click(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from spec_compiler.cli import fast_lint_options
+
+    fast = fast_lint_options(["lint", *args])
+    assert fast is not None
+    assert fast == _click_options(args, monkeypatch)
+
+
+@pytest.mark.parametrize("args", SLOW, ids=" ".join)
+def test_fast_parser_leaves_the_rest_to_click(args: list[str]) -> None:
+    from spec_compiler.cli import fast_lint_options
+
+    assert fast_lint_options(["lint", *args]) is None
+
+
+def test_fast_parser_only_for_lint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spec_compiler.cli import fast_lint_options
+
+    assert fast_lint_options(["compile", "a.yaml"]) is None
+    assert fast_lint_options(["--version"]) is None
+    assert fast_lint_options([]) is None
+    monkeypatch.setenv("_SPEC_COMPILER_COMPLETE", "bash_complete")
+    assert fast_lint_options(["lint"]) is None
+
+
+def test_lint_kinds_match_the_document_kinds() -> None:
+    from spec_compiler import lint_cmd
+    from spec_compiler.document import KINDS
+
+    assert lint_cmd._KINDS == KINDS
+
+
+def _main(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import sys\n"
+        "from spec_compiler.cli import main\n"
+        f"sys.argv = ['spec-compiler', *{args!r}]\n"
+        "try:\n    main()\n"
+        "finally:\n    print('CLICK', 'click' in sys.modules, file=sys.stderr)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    return subprocess.run([sys.executable, "-c", script], cwd=tmp, env=env,
+                          capture_output=True, text=True)
+
+
+def test_main_runs_lint_without_click(clean_env: Path) -> None:
+    fast = _main(["lint", "bad.yaml", "good.yaml", "--no-cache"], clean_env)
+    assert (fast.returncode, fast.stdout) == (1, f"{BAD_LINE}\nFound 1 error in 1 file.\n")
+    assert fast.stderr.endswith("CLICK False\n")
+    slow = _main(["lint", "-vj1", "bad.yaml", "good.yaml", "--no-cache"], clean_env)
+    assert (slow.returncode, slow.stdout) == (fast.returncode, fast.stdout)
+    assert slow.stderr.endswith("CLICK True\n")
+    bad = _main(["lint", "--nope"], clean_env)
+    assert bad.returncode == 2 and "No such option" in bad.stderr
+    usage = _main(["lint", "--select", "NOPE1", "good.yaml"], clean_env)
+    assert usage.returncode == 2 and "error: --select: unknown code" in usage.stderr
