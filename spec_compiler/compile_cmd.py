@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
+import itertools
+import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO
@@ -14,7 +20,7 @@ from spec_compiler.compiler import CompiledSpec, CompileError, SpecPlan
 from spec_compiler.diagnostics import Diagnostic, sort_key
 from spec_compiler.emitters import EXTENSIONS, Item, Stream, dumps_line, render
 from spec_compiler.errors import UsageError
-from spec_compiler.rows import Row, RowsError, read_rows
+from spec_compiler.rows import Records, Row, RowsError, read_records
 from spec_compiler.variables import VariableError, parse_assignment
 from spec_compiler.writer import (
     FILE_MODE,
@@ -314,14 +320,26 @@ def run_rows(
         stderr.write(f"spec-compiler: {exc}\n")
         raise Failed from None
     target = _rows_target(options, plan)
-    rows = _open_rows(options.rows, plan, stderr)
+    source = _open_rows(options.rows, plan, stderr)
+    wants_rejects = options.rejects is not None and not options.check
+    rows = RowCompiler(plan, base, options.batch, config, options.format, source.parse,
+                       wants_rejects)
     tally = Tally()
     with _sink(options, target, stdout) as out, _rejects(options) as rejects:
         stream = Stream(options.format)
         out.write(stream.begin())
-        for row, compiled, reasons in _compile_rows(plan, rows, base, options.batch, config):
-            _emit_row(out, stream, rejects, row, compiled, reasons, tally, stderr)
-            _progress(options, stderr, tally)
+        streams = (out, rejects, stdout, stderr)
+        with _outcomes(rows, source.records, streams) as outcomes:
+            for text, messages, record in outcomes:
+                if text is not None:
+                    tally.compiled += 1
+                    out.write(text)
+                else:
+                    tally.rejected += 1
+                    stderr.write(messages or "")
+                    if rejects is not None and record is not None:
+                        rejects.write(record)
+                _progress(options, stderr, tally)
         out.write(stream.end())
     _progress_done(options, stderr, tally)
     stale = options.check and target is not None and not _same_hash(target, out)
@@ -340,10 +358,11 @@ def _rows_target(options: CompileOptions, plan: SpecPlan) -> Path | None:
     return options.output
 
 
-def _open_rows(path: Path, plan: SpecPlan, stderr: TextIO) -> Iterator[Row]:
+def _open_rows(path: Path, plan: SpecPlan, stderr: TextIO) -> Records:
     try:
-        rows = read_rows(path)
-        first = next(rows, None)
+        source = read_records(path)
+        record = next(source.records, None)
+        first = None if record is None else source.parse(record)
     except (RowsError, OSError) as exc:
         stderr.write(f"spec-compiler: {path}: {exc}\n")
         raise Failed from None
@@ -352,25 +371,13 @@ def _open_rows(path: Path, plan: SpecPlan, stderr: TextIO) -> Iterator[Row]:
         if columns:
             stderr.write(f"spec-compiler: {path}: undeclared variable '{columns[0]}' (a column)\n")
             raise Failed
-    return _chain(first, rows)
+    return Records(_chain(record, source.records), source.parse)
 
 
-def _chain(first: Row | None, rest: Iterator[Row]) -> Iterator[Row]:
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
     if first is not None:
         yield first
     yield from rest
-
-
-def _compile_rows(
-    plan: SpecPlan, rows: Iterator[Row], base: Mapping[str, Any], batch: bool, config: Any
-) -> Iterator[tuple[Row, CompiledSpec | None, list[str]]]:
-    checker = plan.row_checker(config=config)
-    for row in rows:
-        if row.error is not None or row.values is None:
-            yield row, None, [row.error or "unreadable row"]
-            continue
-        compiled, reasons = compile_row(plan, row, base, batch, config, checker)
-        yield row, compiled, reasons
 
 
 def compile_row(
@@ -380,6 +387,8 @@ def compile_row(
     batch: bool,
     config: Any,
     checker: Any = None,
+    *,
+    with_timeline: bool = True,
 ) -> tuple[CompiledSpec | None, list[str]]:
     """One row's compilation, or the reasons it fails."""
     values = dict(base)
@@ -388,44 +397,223 @@ def compile_row(
         given = {k: v for k, v in given.items() if v != ""}  # an empty cell is no value
     values.update(given)
     try:
-        compiled = plan.build(plan.resolve(values, strings=row.strings), batch=batch)
+        resolved = plan.resolve(values, strings=row.strings)
+        compiled = plan.build(resolved, batch=batch, with_timeline=with_timeline)
     except CompileError as exc:
         return None, [str(exc)]
     if checker is not None:
         diags = checker.errors(plan.row_data(compiled))
     else:
         diags = plan.validate(compiled, config=config)
+    compiled.diagnostics = diags
+    if not diags:
+        return compiled, []
     errors = list(
         dict.fromkeys(d.render() for d in sorted(diags, key=sort_key) if d.severity == "error")
     )
-    compiled.diagnostics = diags
     return (None, errors) if errors else (compiled, [])
 
 
-def _emit_row(
-    out: _Sink,
-    stream: Stream,
-    rejects: IO[str] | None,
-    row: Row,
-    compiled: CompiledSpec | None,
-    reasons: list[str],
-    tally: Tally,
-    stderr: TextIO,
-) -> None:
-    if compiled is not None:
-        tally.compiled += 1
-        for item in _items(compiled, row.number):
-            out.write(stream.item(item))
-        return
-    tally.rejected += 1
-    for reason in reasons:
-        stderr.write(f"row {row.number} (line {row.line}): {reason}\n")
-    if rejects is not None:
+#: what one row comes to: its output text, else its stderr lines and ``--rejects`` line
+Outcome = tuple[str | None, str | None, str | None]
+
+
+class RowCompiler:
+    """Records of a rows file to outcomes: the work of a bulk run, in any process."""
+
+    def __init__(self, plan: SpecPlan, base: Mapping[str, Any], batch: bool, config: Any,
+                 fmt: Any, parse: Callable[[Any], Row], rejects: bool) -> None:
+        self.plan, self.base, self.batch, self.config = plan, base, batch, config
+        self.stream = Stream(fmt)
+        self.parse = parse
+        self.rejects = rejects
+        self.checker = plan.row_checker(config=config)
+
+    def outcome(self, record: Any) -> Outcome:
+        """The outcome of one record."""
+        row = self.parse(record)
+        if row.error is not None or row.values is None:
+            return self._rejected(row, [row.error or "unreadable row"])
+        compiled, reasons = compile_row(self.plan, row, self.base, self.batch, self.config,
+                                        self.checker, with_timeline=False)
+        if compiled is None:
+            return self._rejected(row, reasons)
+        return self.stream.row(compiled.name, compiled.requests, row.number), None, None
+
+    def outcomes(self, records: Iterable[Any]) -> list[Outcome]:
+        """The outcomes of a chunk of records, in order."""
+        return [self.outcome(record) for record in records]
+
+    def _rejected(self, row: Row, reasons: list[str]) -> Outcome:
+        messages = "".join(f"row {row.number} (line {row.line}): {r}\n" for r in reasons)
+        if not self.rejects:
+            return None, messages, None
         record = {"row": row.number, "line": row.line, "reasons": reasons}
         record["values" if row.values is not None else "raw"] = (
             row.values if row.values is not None else row.raw
         )
-        rejects.write(dumps_line(record) + "\n")
+        return None, messages, dumps_line(record) + "\n"
+
+
+# ---------------------------------------------------------------- rows in worker processes
+
+#: a run with more rows than this compiles them in worker processes (tests lower it)
+PARALLEL_THRESHOLD = 5000
+#: rows a worker compiles per task
+CHUNK_ROWS = 1000
+#: tasks in flight per worker: bounds memory while keeping every worker busy
+IN_FLIGHT = 3
+#: worker processes; None: one per usable core (tests set it)
+WORKERS: int | None = None
+#: how long an interrupted run waits for its workers to finish the chunks they hold
+STOP_SECONDS = 10.0
+
+
+def _workers() -> int:
+    if WORKERS is not None:
+        return WORKERS
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return (
+        sys.platform != "darwin"
+        and hasattr(signal, "pthread_sigmask")
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+@contextlib.contextmanager
+def _outcomes(
+    rows: RowCompiler, records: Iterator[Any], streams: Sequence[Any]
+) -> Iterator[Iterator[Outcome]]:
+    """Every record's outcome, in order: here, or in worker processes for a big run."""
+    head = list(itertools.islice(records, PARALLEL_THRESHOLD + 1))
+    workers = _workers()
+    if len(head) <= PARALLEL_THRESHOLD or workers < 2 or not _can_fork():
+        yield map(rows.outcome, itertools.chain(head, records))
+        return
+    pools: list[Any] = []
+    try:
+        yield _parallel(rows, head, records, streams, workers, pools)
+    except BaseException:
+        for pool in pools:
+            _stop_pool(pool)
+        raise
+    for pool in pools:
+        pool.shutdown(wait=True)
+
+
+def _parallel(rows: RowCompiler, head: list[Any], records: Iterator[Any],
+              streams: Sequence[Any], workers: int, pools: list[Any]) -> Iterator[Outcome]:
+    # the first rows here, until the row checker has learned: the workers inherit it
+    done = 0
+    while done < len(head) and not rows.checker.learned:
+        yield rows.outcome(head[done])
+        done += 1
+    for stream in (*streams, sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()  # a forked worker must not inherit unwritten text
+    pool = _start_pool(rows, workers, pools)
+    rest = itertools.chain(itertools.islice(head, done, None), records)
+    yield from _pooled(pool, rows, rest, workers * IN_FLIGHT)
+
+
+def _start_pool(rows: RowCompiler, workers: int, pools: list[Any]) -> Any:
+    """Fork the workers; the pool goes in ``pools`` at once, for the caller to stop."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    # forked with SIGINT blocked, the workers ignore it: Ctrl-C reaches the parent only
+    # (delivered when unblocked), which stops the workers
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt,
+                                   initargs=(rows, os.getpid()))
+        pools.append(pool)
+        pool.submit(int).result()  # every worker started (with fork, all start at once)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    return pool
+
+
+def _stop_pool(pool: Any) -> None:
+    """Stop the workers after the chunks they hold: one killed while it sends a result
+    would leave the pool's result pipe half-written, and the interpreter's exit waiting
+    on it. A worker still busy after ``STOP_SECONDS`` is killed all the same."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_SECONDS
+    try:
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
+def _pooled(pool: Any, rows: RowCompiler, records: Iterator[Any], limit: int
+            ) -> Iterator[Outcome]:
+    pending: collections.deque[tuple[list[Any], Any]] = collections.deque()
+    while True:
+        chunk = list(itertools.islice(records, CHUNK_ROWS))
+        if chunk:
+            try:
+                future = pool.submit(_work, chunk)
+            except Exception:  # a broken pool (a worker was killed): compile it here
+                future = None
+            pending.append((chunk, future))
+        if not pending:
+            return
+        if len(pending) >= limit or not chunk:
+            yield from _collect(rows, *pending.popleft())
+
+
+def _collect(rows: RowCompiler, chunk: list[Any], future: Any) -> Iterator[Outcome]:
+    try:
+        done = None if future is None else future.result()
+    except Exception:  # a lost worker
+        done = None
+    if done is None:
+        # the worker failed: compile the chunk here, to the same failure in the same place
+        yield from map(rows.outcome, chunk)
+    else:
+        yield from done
+
+
+_ROWS: RowCompiler | None = None
+
+
+def _adopt(rows: RowCompiler, parent: int) -> None:
+    """A worker's start: keep the parent's compiler (inherited, not pickled)."""
+    global _ROWS
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _ROWS = rows
+    threading.Thread(target=_orphaned, args=(parent,), daemon=True).start()
+
+
+def _orphaned(parent: int) -> None:
+    """End the worker should its parent die without stopping it (SIGKILL, SIGTERM)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _work(chunk: list[Any]) -> list[Outcome] | None:
+    """A worker's task; None when it fails (the parent then reports it)."""
+    assert _ROWS is not None
+    try:
+        return _ROWS.outcomes(chunk)
+    except BaseException:
+        return None
 
 
 class _Sink:
@@ -441,6 +629,10 @@ class _Sink:
             self.digest.update(text.encode("utf-8"))
         else:
             self.stream.write(text)
+
+    def flush(self) -> None:
+        if self.stream is not None:
+            self.stream.flush()
 
 
 @contextlib.contextmanager

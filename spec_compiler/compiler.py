@@ -89,7 +89,10 @@ class SpecPlan:
         self.defaults: Mapping[str, Any] = defaults if isinstance(defaults, Mapping) else {}
         self.pacing = _pacing(data.get("pacing"), len(written))
         self._messages = Renderer([deep_merge(self.defaults, m) for m in written])
-        self._body = Renderer({k: v for k, v in data.items() if k not in SPEC_ONLY_KEYS})
+        # the body's messages are replaced by the rendered ones: not rendered twice
+        self._body = Renderer(
+            {k: None if k == "messages" else v for k, v in data.items() if k not in SPEC_ONLY_KEYS}
+        )
         self._conversation = Renderer(data.get("conversation"))
         self._check_names()
 
@@ -115,8 +118,14 @@ class SpecPlan:
         except VariableError as exc:
             raise CompileError(str(exc), exc.variable) from None
 
-    def build(self, values: Mapping[str, Any], *, batch: bool = False) -> CompiledSpec:
-        """Render the spec for resolved ``values``; raises CompileError."""
+    def build(
+        self, values: Mapping[str, Any], *, batch: bool = False, with_timeline: bool = True
+    ) -> CompiledSpec:
+        """Render the spec for resolved ``values``; raises CompileError.
+
+        Without ``with_timeline`` the result's timeline is left empty (bulk rows never
+        read it).
+        """
         try:
             rendered = self._messages.render(values)
             body = self._body.render(values)
@@ -124,7 +133,7 @@ class SpecPlan:
         except TemplateError as exc:
             raise CompileError(str(exc), exc.variable) from None
         messages = [_with_role(m) for m in rendered]
-        explicit = ["delay" in m for m in messages]
+        explicit = ["delay" in m for m in messages] if with_timeline else []
         messages = pace(messages, self.pacing)
         requests = self._requests(body, messages, conversation, batch)
         return CompiledSpec(
@@ -133,7 +142,7 @@ class SpecPlan:
             description=self.description,
             requests=requests,
             messages=messages,
-            timeline=timeline(messages, explicit),
+            timeline=timeline(messages, explicit) if with_timeline else [],
         )
 
     def _requests(

@@ -55,14 +55,19 @@ class Item:
     row: int | None = None
 
 
+#: what ``json.dumps`` would build on every call with these options, built once
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dumps(value: Any) -> str:
     """Pretty JSON, the one layout of every multi-line format."""
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return _PRETTY(value)
 
 
 def dumps_line(value: Any) -> str:
     """Compact one-line JSON for JSON Lines."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _LINE(value)
 
 
 def request_dict(request: Request, row: int | None = None) -> dict[str, Any]:
@@ -98,6 +103,21 @@ class Stream:
     def item(self, item: Item) -> str:
         """One request's chunk."""
         return self._item(item)
+
+    def row(self, name: str, requests: Sequence[Request], row: int) -> str:
+        """The chunks of one bulk row's requests (labelled ``name: request i of n``)."""
+        if self.fmt in ("json", "jsonl"):
+            return "".join(
+                _LINE({"row": row, "method": r.method, "path": r.path, "body": r.body}) + "\n"
+                for r in requests
+            )
+        if self.fmt == "body":
+            return "".join(_LINE(r.body) + "\n" for r in requests)
+        total = len(requests)
+        return "".join(
+            self._item(Item(f"{name}: request {i} of {total}", r, row))
+            for i, r in enumerate(requests, start=1)
+        )
 
     def end(self) -> str:
         """What follows the last request."""

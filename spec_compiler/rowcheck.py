@@ -109,19 +109,30 @@ class RowChecker:
     def __init__(self, *, kind: DocumentKind, file: str, locator: Locator,
                  pointer_map: PointerMap, document: int, config: Config,
                  variable: Callable[[str], bool]) -> None:
+        from spec_compiler.engine import build_context
+        from spec_compiler.validation import get_validator
+
         self.kind, self.file, self.locator = kind, file, locator
         self.pointer_map, self.document, self.config = pointer_map, document, config
         self.variable = variable
         self._codes: frozenset[str] | None = None
         self._constant: list[Diagnostic] = []
+        #: the rule plan entries of ``_codes``, in plan order
+        self._entries: tuple[Any, ...] = ()
+        self._is_valid = get_validator(SCHEMAS[kind]).is_valid
+        self._context = build_context
+
+    @property
+    def learned(self) -> bool:
+        """True once a row has taught which rules to run again."""
+        return self._codes is not None
 
     def errors(self, data: Any) -> list[Diagnostic]:
         """Error-severity diagnostics of ``data`` (a rendered request body or list)."""
-        from spec_compiler.engine import lint_data
-        from spec_compiler.validation import get_validator
-
-        valid = get_validator(SCHEMAS[self.kind]).is_valid(data)
+        valid = self._is_valid(data)
         if not valid or self._codes is None:
+            from spec_compiler.engine import lint_data
+
             found = lint_data(data, kind=self.kind, file=self.file, locator=self.locator,
                               pointer_map=self.pointer_map, document=self.document,
                               config=self.config, flags={"rendered": True})
@@ -130,16 +141,29 @@ class RowChecker:
                 # the verdict, which is taken on every row
                 self._learn(data, found)
             return [d for d in found if d.severity == "error"]
-        found = self._lint(data, self._codes)
+        found = self._lint(data)
+        if not found:
+            return list(self._constant)
         return self._constant + [d for d in found if d.severity == "error"]
 
-    def _lint(self, data: Any, codes: frozenset[str]) -> list[Diagnostic]:
-        from spec_compiler.engine import build_context, run_rules
-
+    def _lint(self, data: Any) -> list[Diagnostic]:
+        """What ``run_rules`` gives for ``_codes``, without going through all the plan."""
         doc = Document(self.file, self.document, data, self.locator)
-        ctx = build_context(doc, self.kind, {"rendered": True})
-        return run_rules(ctx, self.config, locator=self.locator,
-                         pointer_map=self.pointer_map, codes=codes)
+        ctx = self._context(doc, self.kind, {"rendered": True})
+        out: list[Diagnostic] = []
+        for code, rule, options, severity in self._entries:
+            try:
+                findings = list(rule.check(ctx, options))
+            except Exception as exc:  # a bug of ours: say where, do not hide it
+                from spec_compiler.engine import RuleCrash
+
+                raise RuleCrash(code, doc.file, exc) from exc
+            if findings:
+                from spec_compiler.engine import _diagnostic
+
+                out.extend(_diagnostic(doc, code, rule.NAME, severity, f, self.locator,
+                                       self.pointer_map) for f in findings)
+        return out
 
     def _learn(self, data: Any, found: list[Diagnostic]) -> None:
         """Which error rules read a value that varies between rows."""
@@ -159,4 +183,5 @@ class RowChecker:
             if reads.pointers & varying:
                 codes.add(code)
         self._codes = frozenset(codes)
+        self._entries = tuple(e for e in rule_plan(self.config, self.file) if e[0] in codes)
         self._constant = [d for d in found if d.severity == "error" and d.code not in codes]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import json
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -57,6 +58,53 @@ def rows_format(path: Path) -> RowsFormat:
     return fmt
 
 
+@dataclass(frozen=True)
+class Records:
+    """A rows file as raw records, and the function that makes one record its ``Row``.
+
+    Reading records is cheap and parsing them is not: a bulk run reads records in one
+    process and parses them in its workers. ``parse`` is picklable.
+    """
+
+    records: Iterator[Any]
+    parse: Callable[[Any], Row]
+
+
+def read_records(path: Path) -> Records:
+    """The records of ``path`` (streamed for CSV and JSONL); raises RowsError, OSError.
+
+    A CSV header is read here; the first record of any format may still raise RowsError.
+    """
+    fmt = rows_format(path)
+    if fmt == "csv":
+        stream = path.open("rb")
+        try:
+            records = _records(stream)
+            header = _header(next(records, None))
+        except BaseException:
+            stream.close()
+            raise
+        return Records(_numbered(stream, records), partial(csv_record, header))
+    if fmt == "jsonl":
+        return Records(_jsonl_records(path), jsonl_record)
+    return Records(iter(list_rows(_load_list(path, fmt))), _itself)
+
+
+def _numbered(stream: BinaryIO, records: Iterator[tuple[int, bytes]]) -> Iterator[Any]:
+    with stream:
+        for number, (line, data) in enumerate(records, start=1):
+            yield number, line, data
+
+
+def _jsonl_records(path: Path) -> Iterator[Any]:
+    with path.open("rb") as stream:
+        yield from enumerate(stream, start=1)
+
+
+def _itself(row: Row) -> Row:
+    return row
+
+
 def read_rows(path: Path) -> Iterator[Row]:
     """The rows of ``path`` (streamed for CSV and JSONL); raises RowsError, OSError."""
     fmt = rows_format(path)
@@ -82,12 +130,17 @@ def _decode(data: bytes, line: int) -> tuple[str | None, str | None]:
 
 def jsonl_rows(stream: BinaryIO) -> Iterator[Row]:
     """One row per line of a JSON Lines stream; each line must be a JSON object."""
-    for number, data in enumerate(stream, start=1):
-        text, error = _decode(data, number)
-        if text is None:
-            yield Row(number, number, error=error, raw=data.decode("utf-8", "replace"))
-            continue
-        yield _json_row(number, number, text.rstrip("\r\n").lstrip("\ufeff"))
+    for record in enumerate(stream, start=1):
+        yield jsonl_record(record)
+
+
+def jsonl_record(record: tuple[int, bytes]) -> Row:
+    """The row of one numbered JSON Lines line."""
+    number, data = record
+    text, error = _decode(data, number)
+    if text is None:
+        return Row(number, number, error=error, raw=data.decode("utf-8", "replace"))
+    return _json_row(number, number, text.rstrip("\r\n").lstrip("\ufeff"))
 
 
 def _json_row(number: int, line: int, text: str) -> Row:
@@ -150,6 +203,11 @@ def csv_rows(stream: BinaryIO) -> Iterator[Row]:
         yield _csv_row(number, line, data, header)
 
 
+def csv_record(header: list[str], record: tuple[int, int, bytes]) -> Row:
+    """The row of one numbered CSV record (``number, line, data``)."""
+    return _csv_row(record[0], record[1], record[2], header)
+
+
 def _header(record: tuple[int, bytes] | None) -> list[str]:
     if record is None:
         raise RowsError("rows file is empty; the first line must name the columns")
@@ -188,7 +246,13 @@ def _csv_row(number: int, line: int, data: bytes, header: list[str]) -> Row:
     return Row(number, line, values=dict(zip(header, fields, strict=True)), raw=text, strings=True)
 
 
+#: characters after which a record is not simply split at its commas
+_SPECIAL = frozenset('"\r\n\x00')
+
+
 def _parse_csv(text: str) -> tuple[list[str] | None, str | None]:
+    if _SPECIAL.isdisjoint(text):
+        return text.split(","), None  # what the csv module gives for such a record
     try:
         records = list(csv.reader([text], strict=True))
     except csv.Error as exc:
@@ -210,8 +274,11 @@ def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
         first = pending.popleft() if pending else next(source, None)
         if first is None:
             return
-        parts = [first]
         quotes = first[1].count(b'"')
+        if not quotes % 2:
+            yield first
+            continue
+        parts = [first]
         while quotes % 2 == 1:
             more = pending.popleft() if pending else next(source, None)
             if more is None or len(parts) >= MAX_RECORD_LINES:

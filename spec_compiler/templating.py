@@ -8,6 +8,7 @@ braces (``{authuser}``, ``{authtoken}``) are plain text to Jinja and stay untouc
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -80,12 +81,34 @@ def referenced_variables(text: str) -> set[str]:
     name = native_name(text)
     if name is not None:
         return {name}
+    names = _plain_fields(text)
+    if names is not None:
+        return names
     from jinja2 import TemplateSyntaxError, meta
 
     try:
         return set(meta.find_undeclared_variables(_environment().parse(text)))
     except TemplateSyntaxError as exc:
         raise TemplateError(f"template {text!r} does not parse: {exc.message}") from None
+
+
+#: names that Jinja reads as something else than a variable in ``{{ name }}``, or that
+#: its parser or environment treats specially (globals are not undeclared variables)
+_JINJA_NAMES = _CONSTANTS | frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {
+    "not", "and", "or", "in", "is", "if", "else", "loop", "self", "super", "caller",
+    "varargs", "kwargs", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
+}
+
+
+def _plain_fields(text: str) -> set[str] | None:
+    """The names of a text of plain ``{{ name }}`` fields (what Jinja finds), else None."""
+    parts = _FIELD.split(text)
+    literals, names = parts[0::2], set(parts[1::2])
+    if any(marker in literal for literal in literals for marker in ("{{", "{%", "{#")):
+        return None
+    if not names.isdisjoint(_JINJA_NAMES) or any(lit.endswith("{") for lit in literals[:-1]):
+        return None
+    return names
 
 
 def template_names(value: Any) -> set[str]:

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 _PHONE = re.compile(r"\A\+[1-9][0-9]{1,14}\Z")
@@ -128,30 +128,52 @@ class VariableSet:
         """
         problems: list[str] = []
         values: dict[str, Any] = {}
+        typers = self._typers
         for name, value in given.items():
-            if name not in self.variables:
+            if name not in typers:
                 problems.append(f"undeclared variable '{name}'")
             elif strings and isinstance(value, str):
+                typer = typers[name]
+                if typer is None:
+                    values[name] = str(value)
+                    continue
                 try:
-                    values[name] = coerce(self.variables[name], value)
+                    values[name] = typer(value)
                 except VariableError as exc:
                     problems.extend(exc.problems)
             else:
                 values[name] = value
-        problems.extend(self._complete(values))
+        out: dict[str, Any] = {}
+        for name, var, required, is_valid in self._checks:
+            if name in values:
+                value = values[name]
+            elif required:
+                problems.append(f"missing variable '{name}'")
+                continue
+            else:
+                value = var.schema["default"]
+            if not is_valid(value):
+                problems.append(_explain(var, value))
+            out[name] = value
         if problems:
             raise VariableError(problems, _first_name(problems))
-        return {name: values[name] for name in self.variables if name in values}
+        return out
 
-    def _complete(self, values: dict[str, Any]) -> Iterator[str]:
-        for name, var in self.variables.items():
-            if name not in values:
-                if var.required:
-                    yield f"missing variable '{name}'"
-                    continue
-                values[name] = var.schema["default"]
-            if not self._validators[name](values[name]):
-                yield _explain(var, values[name])
+    @cached_property
+    def _typers(self) -> dict[str, Callable[[str], Any] | None]:
+        """Per variable, what types a string value (None: the string as it is)."""
+        return {
+            name: None if var.types == ("string",) else partial(coerce, var)
+            for name, var in self.variables.items()
+        }
+
+    @cached_property
+    def _checks(self) -> tuple[tuple[str, Variable, bool, Callable[[Any], bool]], ...]:
+        """Per variable in declaration order: its name, itself, required, its validator."""
+        return tuple(
+            (name, var, var.required, self._validators[name])
+            for name, var in self.variables.items()
+        )
 
 
 def _first_name(problems: Sequence[str]) -> str | None:
