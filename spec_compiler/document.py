@@ -124,6 +124,10 @@ class LintContext:
     schema_errors: tuple[SchemaError, ...] = ()
     #: extra facts for compile-time re-validation (e.g. {"rendered": True})
     flags: Mapping[str, Any] = field(default_factory=dict)
+    #: what the messages hold ("actions", "SenderID", "command", ...; see
+    #: ``engine.features``): the engine skips a rule whose ``NEEDS`` names none of them.
+    #: None (a context not built by the engine) runs every rule.
+    features: frozenset[str] | None = None
 
     @property
     def is_spec(self) -> bool:

@@ -22,6 +22,7 @@ from spec_compiler.loader import LoadedFile
 from spec_compiler.merge import deep_merge
 from spec_compiler.pointer import join, split
 from spec_compiler.rules import REGISTRY, load_rule
+from spec_compiler.rules._channels import TEMPLATE_KEYS
 from spec_compiler.rules.base import Finding, option_defaults
 
 PointerMap = Callable[[str], str]
@@ -86,7 +87,51 @@ def build_context(doc: Document, kind: DocumentKind | None = None,
         sites = ()
     return LintContext(document=doc, kind=kind, data=data, messages=sites,
                        conversation=conversation, spec=spec, messages_pointer=pointer,
-                       request=request, flags=flags or {})
+                       request=request, flags=flags or {},
+                       features=features(sites, conversation, spec, request))
+
+
+#: message keys whose presence is a feature of its own
+_FEATURE_KEYS = frozenset({"actions", "items", "contentType", "delay"})
+
+
+def features(sites: Iterable[MessageSite], conversation: Mapping[str, Any] | None,
+             spec: Mapping[str, Any] | None, request: str) -> frozenset[str]:
+    """What a document holds, worked out once: a rule whose ``NEEDS`` names none of
+    these cannot find anything in it (unless there are schema faults).
+
+    ``actions``, ``items``, ``contentType``, ``delay``: an effective message has that
+    key; ``channel:sms`` (``channel:`` and any string, in lower case): a message or the
+    conversation body has that ``touchpoint``; ``SenderID``, ``template`` (``namespace``
+    or ``elementName``), ``language``: a message's ``meta`` has it; ``command``: a message
+    of ``type: command``; ``spec``: a declarative spec; ``conversation``: the document
+    creates a conversation.
+    """
+    found: set[str] = set()
+    for site in sites:
+        message = site.message
+        found.update(_FEATURE_KEYS.intersection(message))
+        touchpoint = message.get("touchpoint")
+        if isinstance(touchpoint, str):
+            found.add("channel:" + touchpoint.lower())
+        meta = message.get("meta")
+        if isinstance(meta, Mapping):
+            if "SenderID" in meta:
+                found.add("SenderID")
+            if "language" in meta:
+                found.add("language")
+            if any(k in meta for k in TEMPLATE_KEYS):
+                found.add("template")
+        if message.get("type") == "command":
+            found.add("command")
+    touchpoint = conversation.get("touchpoint") if conversation is not None else None
+    if isinstance(touchpoint, str):
+        found.add("channel:" + touchpoint.lower())
+    if spec is not None:
+        found.add("spec")
+    if conversation is not None or request == "conversation":
+        found.add("conversation")
+    return frozenset(found)
 
 
 def spec_body(spec: Mapping[str, Any], sites: Iterable[MessageSite]) -> dict[str, Any]:
@@ -190,39 +235,69 @@ def _has_path(value: Any, tokens: list[str]) -> bool:
 
 
 _Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
-_PLANS: dict[tuple[int, str], tuple[Config, _Plan]] = {}
+#: each plan entry's ``NEEDS`` (None: the rule always runs)
+_Needs = tuple[frozenset[str] | None, ...]
+_PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _Plan, _Needs]] = {}
+
+#: skip rules whose ``NEEDS`` the document lacks (tests turn it off to prove it changes
+#: nothing)
+SKIP_BY_FEATURES = True
 
 
 def rule_plan(config: Config, file: str) -> _Plan:
     """The enabled rules for one file with their options and severities, worked out once.
 
-    Compiling 100,000 rows lints every row with the same config and file: asking the
-    config about 60 codes per row would cost more than the rules themselves.
+    Compiling 100,000 rows lints every row with the same config and file, and linting
+    2,000 files asks about the same 60 codes per file: the plan depends on the file only
+    through its ``per-file-ignores``, so it is cached by config and those.
     """
-    key = (id(config), file)
+    return _plan(config, file)[1]
+
+
+def _plan(config: Config, file: str) -> tuple[Config, _Plan, _Needs]:
+    ignores = config.ignores_for(file) if config.per_file_ignores else ()
+    key = (id(config), ignores)
     hit = _PLANS.get(key)
     if hit is not None and hit[0] is config:
-        return hit[1]
+        return hit
     plan = []
     for code in REGISTRY:
+        # is_enabled depends on the file only through ignores_for(file), the key
         if config.is_enabled(code, file):
             rule = load_rule(code)
             options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
             plan.append((code, rule, options, config.severity_for(code, rule.SEVERITY)))
+    needs = tuple(_needs(rule) for _, rule, _, _ in plan)
     if len(_PLANS) > 1024:
         _PLANS.clear()
-    _PLANS[key] = (config, tuple(plan))
-    return _PLANS[key][1]
+    _PLANS[key] = (config, tuple(plan), needs)
+    return _PLANS[key]
+
+
+def _needs(rule: Any) -> frozenset[str] | None:
+    needs = getattr(rule, "NEEDS", None)
+    return None if needs is None else frozenset(needs)
 
 
 def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
               pointer_map: PointerMap | None = None,
               codes: frozenset[str] | None = None) -> list[Diagnostic]:
-    """Every enabled rule (or those of ``codes``) over one context."""
+    """Every enabled rule (or those of ``codes``) over one context.
+
+    A rule whose ``NEEDS`` names nothing the document has is skipped: it cannot find
+    anything there. Not when the document has schema faults (the rules that report them
+    declare no features, and the others look at the faults too).
+    """
     doc = ctx.document
     out: list[Diagnostic] = []
-    for code, rule, options, severity in rule_plan(config, doc.file):
+    _, plan, needs = _plan(config, doc.file)
+    has = ctx.features
+    if not SKIP_BY_FEATURES or ctx.schema_errors:
+        has = None
+    for (code, rule, options, severity), need in zip(plan, needs, strict=True):
         if codes is not None and code not in codes:
+            continue
+        if has is not None and need is not None and need.isdisjoint(has):
             continue
         try:
             findings = list(rule.check(ctx, options))

@@ -169,10 +169,14 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
         loaded.diagnostics.append(diagnostic(loaded.path, "YAML007", "file is empty", 0, 0))
         return
     duplicates: list[tuple[int, str]] = []
+    # the values a repeated key drops stay alive: their ids must not be reused by another
+    # object, or its walk would report their duplicates
+    dropped: list[list[tuple[str, Any]]] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
         if len(obj) != len(items):
+            dropped.append(items)
             seen: set[str] = set()
             for k, _ in items:
                 if k in seen:
@@ -181,7 +185,11 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
         return obj
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        # without a hook first (Python per object is most of the cost); again with it
+        # only when the text may hold a duplicate key
+        data = json.loads(text)
+        if _may_have_duplicates(text, data):
+            data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         comma = _trailing_comma(text, exc.pos)
         if comma is not None:
@@ -240,9 +248,51 @@ def _json_depth_mark(text: str, max_depth: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _may_have_duplicates(text: str, data: Any) -> bool:
+    """False only when no object of ``text`` repeats a key (``data`` is its parse).
+
+    Every ``:`` of a JSON text is a key separator or a character of a string, and
+    ``json.dumps`` writes one ``:`` per key plus the ``:`` of the strings. Parsing keeps
+    the last of repeated keys, dropping keys and whatever strings they held: with a
+    duplicate the text has more ``:`` than the dump, without one exactly as many. Unless
+    a string writes ``:`` as ``\\u003a``; then we cannot tell from counting.
+    """
+    if "\\u003" in text:
+        return True
+    try:
+        dumped = json.dumps(data)
+    except (ValueError, RecursionError):  # pragma: no cover - what loads gives dumps
+        return True
+    return text.count(":") != dumped.count(":")
+
+
 def _check_json_tree(data: Any, duplicates: list[tuple[int, str]],
                      limits: Limits) -> list[tuple[str, str, str, bool]]:
-    """Depth and duplicate-key problems, found with one iterative walk."""
+    """Depth and duplicate-key problems (pointers are built only when there are any)."""
+    if not duplicates and _within_depth(data, limits.max_depth):
+        return []
+    return _json_tree_problems(data, duplicates, limits)
+
+
+def _within_depth(data: Any, max_depth: int) -> bool:
+    """True when no value is nested deeper than ``max_depth`` (the walk below, no pointers)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > max_depth:
+            return False
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list))
+                         or depth + 1 > max_depth)
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list))
+                         or depth + 1 > max_depth)
+    return True
+
+
+def _json_tree_problems(data: Any, duplicates: list[tuple[int, str]],
+                        limits: Limits) -> list[tuple[str, str, str, bool]]:
+    """Depth and duplicate-key problems with their pointers, found with one iterative walk."""
     dup_by_obj: dict[int, list[str]] = {}
     for oid, key in duplicates:
         dup_by_obj.setdefault(oid, []).append(key)

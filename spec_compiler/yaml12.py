@@ -60,6 +60,9 @@ class ComposeError(Exception):
         self.message, self.line0, self.col0 = message, line0, col0
 
 
+_ScalarNode = yaml.ScalarNode
+
+
 class _Composer(_Parser, BaseResolver):
     """libyaml composer that leaves plain scalars unresolved."""
 
@@ -68,7 +71,7 @@ class _Composer(_Parser, BaseResolver):
         BaseResolver.__init__(self)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is _ScalarNode and implicit[0]:
             return _UNRESOLVED
         return str(BaseResolver.resolve(self, kind, value, implicit))  # type: ignore[no-untyped-call]
 
@@ -100,8 +103,25 @@ def _syntax_message(problem: str, exc: yaml.MarkedYAMLError) -> str:
     return problem
 
 
+#: the first characters of every non-string a plain scalar can resolve to
+_SPECIAL_FIRST = frozenset("0123456789+-.~nNtTfF")
+_WORD_FIRST = frozenset("nNtTfF")
+#: what ``_NULL`` matches that starts with a letter (``$`` also matches before a final
+#: newline, which an explicitly tagged scalar may have)
+_NULL_WORDS = frozenset({"null", "Null", "NULL", "null\n", "Null\n", "NULL\n"})
+
+
 def resolve_plain(value: str) -> Any:
     """Resolve a plain scalar with the YAML 1.2 core schema."""
+    if not value or value == "\n":  # what ``_NULL`` matches that has no first character
+        return None
+    first = value[0]
+    if first not in _SPECIAL_FIRST:
+        return value  # most scalars: no pattern below can match
+    if first in _WORD_FIRST:  # only a null or a boolean word can start with a letter
+        if value in _BOOL:
+            return _BOOL[value]
+        return None if value in _NULL_WORDS else value
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -139,18 +159,64 @@ class _Fatal(Exception):
         self.args5 = (code, pointer, message, line0, col0)
 
 
-@dataclass
 class _Frame:
-    node: Any
-    pointer: str
-    depth: int
-    value: Any
-    pos: int = 0
-    size: int = 1
-    key: str = ""
-    merges: list[Any] = field(default_factory=list)
-    seen: dict[str, Any] = field(default_factory=dict)
-    merge_next: bool = False
+    """A mapping or sequence being converted; its pointer is built only when asked."""
+
+    __slots__ = (
+        "_pointer",
+        "depth",
+        "is_seq",
+        "key",
+        "merge_next",
+        "merges",
+        "node",
+        "parent",
+        "pos",
+        "seen",
+        "size",
+        "token",
+        "value",
+    )
+
+    def __init__(self, node: Any, parent: _Frame | None, token: str | int | None, depth: int,
+                 value: Any, *, pointer: str | None = None) -> None:
+        self.node, self.parent, self.token, self.depth, self.value = (
+            node, parent, token, depth, value)
+        self.pos = 0
+        self.size = 1
+        self.key = ""
+        self.merges: list[Any] | None = None
+        self.seen: dict[str, Any] = {}
+        self.merge_next = False
+        self.is_seq = isinstance(node, yaml.SequenceNode)
+        self._pointer = pointer
+
+    @property
+    def pointer(self) -> str:
+        if self._pointer is None:
+            self._pointer = _child_pointer(self.parent, self.token)
+        return self._pointer
+
+
+def _child_pointer(parent: _Frame | None, token: str | int | None) -> str:
+    """The pointer of the node at ``token`` of ``parent`` (the root: ``""``).
+
+    Iterative: walks up to the nearest frame whose pointer is known, then down.
+    """
+    if parent is None or parent.depth < 0:
+        return ""
+    pending: list[_Frame] = []
+    frame: _Frame | None = parent
+    while frame is not None and frame._pointer is None:
+        if frame.parent is None or frame.parent.depth < 0:
+            frame._pointer = ""
+            break
+        pending.append(frame)
+        frame = frame.parent
+    for f in reversed(pending):
+        assert f.parent is not None and f.parent._pointer is not None
+        f._pointer = _ptr(f.parent._pointer, f.token if f.token is not None else "")
+    return _ptr(parent.pointer, token if token is not None else "")
 
 
 def _ptr(base: str, token: str | int) -> str:
@@ -165,11 +231,13 @@ class _Converter:
         self.expansion = 0
         self.repeats = 0
         self.problems: list[tuple[str, str, str, int, int]] = []
+        #: without an anchor no node is met twice: no alias bookkeeping
+        self.aliases = "&" in text
 
     def run(self, root: Any) -> Any:
-        holder = _Frame(None, "", -1, None)
+        holder = _Frame(None, None, None, -1, None, pointer="")
         stack: list[_Frame] = []
-        self._start(root, "", 0, holder, stack)
+        self._start(root, holder, None, 0, stack)
         while stack:
             frame = stack[-1]
             children = frame.node.value
@@ -179,19 +247,17 @@ class _Converter:
                 continue
             child = children[frame.pos]
             frame.pos += 1
-            if isinstance(frame.node, yaml.SequenceNode):
-                self._start(child, _ptr(frame.pointer, len(frame.value)), frame.depth + 1,
-                            frame, stack)
+            if frame.is_seq:
+                self._start(child, frame, len(frame.value), frame.depth + 1, stack)
             else:
                 key_node, value_node = child
                 self._take_key(frame, key_node)
-                self._start(value_node, _ptr(frame.pointer, frame.key), frame.depth + 1,
-                            frame, stack)
+                self._start(value_node, frame, frame.key, frame.depth + 1, stack)
         return holder.value
 
     def _take_key(self, frame: _Frame, key_node: Any) -> None:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _UNRESOLVED \
-                and key_node.value == "<<":
+        if key_node.tag == _UNRESOLVED and key_node.value == "<<" \
+                and isinstance(key_node, yaml.ScalarNode):
             frame.merge_next = True
             return
         key = self._key(frame, key_node)
@@ -203,89 +269,101 @@ class _Converter:
         frame.key = key
 
     def _key(self, frame: _Frame, node: Any) -> str:
-        m = node.start_mark
         if isinstance(node, yaml.ScalarNode):
             value = resolve_plain(node.value) if node.tag == _UNRESOLVED else node.value
             if isinstance(value, str):
                 return value
+            m = node.start_mark
             text = node.value
             kind = {type(None): "null", bool: "a boolean", int: "an integer",
                     float: "a number"}.get(type(value), "a scalar")
         else:
+            m = node.start_mark
             text = self.text[m.index:node.end_mark.index][:80]
             kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a sequence"
         self.problems.append(("YAML006", _ptr(frame.pointer, text),
                               f"key '{text}' is {kind}, not a string; quote it", m.line, m.column))
         return str(text)
 
-    def _start(self, node: Any, pointer: str, depth: int, parent: _Frame,
+    def _start(self, node: Any, parent: _Frame, token: str | int | None, depth: int,
                stack: list[_Frame]) -> None:
-        nid = id(node)
-        if nid in self.memo:
-            value, size = self.memo[nid]
-            self.repeats += 1
-            self.expansion += size
-            if self.expansion > self.limits.max_alias_nodes:
-                line0, col0 = self._alias_mark(node)
-                raise _Fatal("YAML004", pointer,
-                             f"aliases expand to more than {self.limits.max_alias_nodes} "
-                             "nodes (limits.max-alias-nodes); is this an alias bomb?",
+        aliases = self.aliases
+        if aliases:
+            nid = id(node)
+            if nid in self.memo:
+                value, size = self.memo[nid]
+                self.repeats += 1
+                self.expansion += size
+                if self.expansion > self.limits.max_alias_nodes:
+                    line0, col0 = self._alias_mark(node)
+                    raise _Fatal("YAML004", _child_pointer(parent, token),
+                                 f"aliases expand to more than {self.limits.max_alias_nodes} "
+                                 "nodes (limits.max-alias-nodes); is this an alias bomb?",
+                                 line0, col0)
+                self._add(parent, value, size)
+                return
+            if nid in self.active:
+                line0, col0 = self._alias_mark(node, count=True)
+                raise _Fatal("YAML004", _child_pointer(parent, token), "alias refers to its "
+                             "own anchor (a recursive structure cannot be sent as JSON)",
                              line0, col0)
-            self._add(parent, value, size)
-            return
-        if nid in self.active:
-            line0, col0 = self._alias_mark(node, count=True)
-            raise _Fatal("YAML004", pointer, "alias refers to its own anchor (a recursive "
-                         "structure cannot be sent as JSON)", line0, col0)
         if depth > self.limits.max_depth:
             m = node.start_mark
-            raise _Fatal("YAML005", pointer, f"nesting deeper than {self.limits.max_depth} "
-                         "levels (limits.max-depth)", m.line, m.column)
-        self._check_tag(node, pointer)
+            raise _Fatal("YAML005", _child_pointer(parent, token), "nesting deeper than "
+                         f"{self.limits.max_depth} levels (limits.max-depth)", m.line, m.column)
+        tag = node.tag
+        if tag != _UNRESOLVED and tag not in _KNOWN_TAGS:
+            self._bad_tag(node, _child_pointer(parent, token))
         if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node, pointer)
-            self.memo[nid] = (value, 1)
+            if tag == _UNRESOLVED:
+                value = resolve_plain(node.value)
+            else:
+                value = self._scalar(node, parent, token)
+            if aliases:
+                self.memo[id(node)] = (value, 1)
             self._add(parent, value, 1)
             return
-        self.active.add(nid)
+        if aliases:
+            self.active.add(id(node))
         container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
-        stack.append(_Frame(node, pointer, depth, container))
+        stack.append(_Frame(node, parent, token, depth, container))
 
     def _finish(self, frame: _Frame, parent: _Frame) -> None:
-        for merged in frame.merges:
-            for k, v in merged.items():
-                frame.value.setdefault(k, v)
-        nid = id(frame.node)
-        self.active.discard(nid)
-        self.memo[nid] = (frame.value, frame.size)
+        if frame.merges:
+            for merged in frame.merges:
+                for k, v in merged.items():
+                    frame.value.setdefault(k, v)
+        if self.aliases:
+            nid = id(frame.node)
+            self.active.discard(nid)
+            self.memo[nid] = (frame.value, frame.size)
         self._add(parent, frame.value, frame.size)
 
     def _add(self, parent: _Frame, value: Any, size: int) -> None:
         parent.size += size
         if parent.depth < 0:
             parent.value = value
-        elif isinstance(parent.value, list):
+        elif parent.is_seq:
             parent.value.append(value)
         elif parent.merge_next:
             parent.merge_next = False
             maps = value if isinstance(value, list) else [value]
+            if parent.merges is None:
+                parent.merges = []
             parent.merges.extend(m for m in maps if isinstance(m, dict))
         else:
             parent.value[parent.key] = value
 
-    def _check_tag(self, node: Any, pointer: str) -> None:
+    def _bad_tag(self, node: Any, pointer: str) -> None:
         tag = node.tag
-        if tag == _UNRESOLVED or tag in _KNOWN_TAGS:
-            return
         m = node.start_mark
         self.problems.append(("YAML003", pointer, f"tag '{tag.replace(_CORE, '!!')}' is not "
                               "supported; only YAML 1.2 core tags are, and nothing is ever "
                               "constructed from a tag", m.line, m.column))
 
-    def _scalar(self, node: Any, pointer: str) -> Any:
+    def _scalar(self, node: Any, parent: _Frame, token: str | int | None) -> Any:
+        """A scalar with an explicit tag (or quoted: tag ``!``/``str``)."""
         tag, text = node.tag, node.value
-        if tag == _UNRESOLVED:
-            return resolve_plain(text)
         if tag in (f"{_CORE}int", f"{_CORE}float", f"{_CORE}bool", f"{_CORE}null"):
             value = resolve_plain(text)
             wanted = tag[len(_CORE):]
@@ -295,8 +373,8 @@ class _Converter:
             if ok:
                 return float(value) if wanted == "float" else value
             m = node.start_mark
-            self.problems.append(("YAML003", pointer, f"'{text}' is not a valid !!{wanted}",
-                                  m.line, m.column))
+            self.problems.append(("YAML003", _child_pointer(parent, token),
+                                  f"'{text}' is not a valid !!{wanted}", m.line, m.column))
         return text
 
     def _alias_mark(self, node: Any, *, count: bool = False) -> tuple[int, int]:

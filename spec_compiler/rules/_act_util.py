@@ -39,8 +39,28 @@ def _url(ctx: LintContext, site: MessageSite, path: Path, name: str,
         yield UrlValue(origin(ctx, site, *path, name), name, value)
 
 
-def message_urls(ctx: LintContext, site: MessageSite) -> Iterator[UrlValue]:
+#: the URLs of the messages of the last context asked about: ACT003, ACT004 and ACT005
+#: each ask for every message of the same context in turn
+_LAST: tuple[LintContext | None, dict[int, tuple[MessageSite, tuple[UrlValue, ...]]]] = (
+    None, {})
+
+
+def message_urls(ctx: LintContext, site: MessageSite) -> tuple[UrlValue, ...]:
     """Link and webview URLs, quick-reply icons and item images of a message."""
+    global _LAST
+    last, urls = _LAST
+    if last is not ctx:
+        urls = {}
+        _LAST = (ctx, urls)
+    key = id(site)
+    found = urls.get(key)
+    if found is None or found[0] is not site:
+        found = (site, tuple(_message_urls(ctx, site)))
+        urls[key] = found  # the site is kept with its URLs: its id stays its own
+    return found[1]
+
+
+def _message_urls(ctx: LintContext, site: MessageSite) -> Iterator[UrlValue]:
     for path, action in actions_of(site.message):
         kind = action.get("type")
         for name in ACTION_URL_FIELDS.get(kind if isinstance(kind, str) else "", ()):
@@ -56,8 +76,15 @@ def placeholders(value: str) -> list[str]:
     return PLACEHOLDER.findall(value)
 
 
+#: an http(s) URL whose host is plain (letters, digits, ``.-_~``) and which has no
+#: whitespace: ``urlsplit`` below would say yes, without the cost
+_PLAIN_HTTP_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#]\S*)?")
+
+
 def is_http_url(value: str) -> bool:
     """True for an absolute http(s) URL (server placeholders allowed inside)."""
+    if _PLAIN_HTTP_URL.fullmatch(value):
+        return True
     filled = PLACEHOLDER.sub("x", value)
     if any(c.isspace() for c in filled):
         return False

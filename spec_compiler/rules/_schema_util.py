@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from spec_compiler.document import LintContext, SchemaError
 from spec_compiler.rules.base import Finding
@@ -18,7 +19,12 @@ _TYPE = re.compile(r"^expected (?P<expected>.+?), got (?P<kind>boolean|integer|n
 
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest of ``choices`` to ``value``: case-insensitive equality first, then difflib."""
-    options = [c for c in choices if isinstance(c, str)]
+    return _closest(value, tuple(c for c in choices if isinstance(c, str)), cutoff)
+
+
+@lru_cache(maxsize=4096)
+def _closest(value: str, options: tuple[str, ...], cutoff: float) -> str | None:
+    # a pure function of its arguments, asked again for every file with the same typo
     lowered = {c.lower(): c for c in options}
     if value.lower() in lowered:
         return lowered[value.lower()]

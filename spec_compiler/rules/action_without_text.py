@@ -38,6 +38,9 @@ NAME = "action-without-text"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 ACTION_TYPES = frozenset({"link", "postback", "reply", "webview", "buy", "locationRequest"})
 
 

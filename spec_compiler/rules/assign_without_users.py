@@ -36,6 +36,9 @@ NAME = "assign-without-users"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"command"})
+
 MESSAGE = "'/assign' needs the user ids to assign in a non-empty meta.users list"
 
 

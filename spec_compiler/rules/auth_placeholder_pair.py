@@ -46,6 +46,9 @@ NAME = "auth-placeholder-pair"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 USER, TOKEN = AUTH_PLACEHOLDERS
 
 

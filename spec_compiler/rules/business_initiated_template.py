@@ -48,6 +48,9 @@ NAME = "business-initiated-needs-template"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"channel:whatsapp"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per free-form whatsapp message of a new conversation before a reply."""

@@ -41,6 +41,9 @@ NAME = "carousel-degrades"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 RAW_TEXT_CHANNELS = ("sms", "email", "whatsapp")
 
 

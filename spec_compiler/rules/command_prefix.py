@@ -35,6 +35,9 @@ NAME = "command-prefix"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"command"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per command text without a ``/`` or ``>`` prefix, at the text."""

@@ -45,6 +45,9 @@ NAME = "command-without-delay"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"command"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per command whose delay equals the latest delay of the messages before."""

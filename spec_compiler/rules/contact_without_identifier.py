@@ -40,6 +40,9 @@ NAME = "contact-without-identifier"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 NO_PROFILE = "contact has no 'profile'; add one with an 'email' or a 'telephone'"
 
 

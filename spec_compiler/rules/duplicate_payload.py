@@ -40,6 +40,9 @@ NAME = "duplicate-payload"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 PAYLOAD_ACTIONS = ("postback", "reply")
 
 

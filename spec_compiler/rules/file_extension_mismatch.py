@@ -42,6 +42,9 @@ NAME = "file-extension-mismatch"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"contentType"})
+
 
 def explain(url: str, declared: str) -> str | None:
     """Why the URL's extension contradicts ``declared`` (None when it does not)."""

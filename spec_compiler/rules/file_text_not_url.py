@@ -41,6 +41,9 @@ NAME = "file-text-not-url"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"contentType"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per file message whose text is not an absolute http(s) URL."""

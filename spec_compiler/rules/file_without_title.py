@@ -39,6 +39,9 @@ NAME = "file-without-title"
 SEVERITY: Severity = "info"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"contentType"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per outbound file message without ``meta.title``."""

@@ -39,6 +39,9 @@ NAME = "first-message-without-touchpoint"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"conversation"})
+
 MESSAGE = ("the first message of a new conversation has no 'touchpoint'; add touchpoint: "
            "sms, email or whatsapp (or set it on the conversation)")
 

@@ -49,6 +49,9 @@ OPTIONS: dict[str, Any] = {
     },
 }
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"channel:whatsapp"})
+
 UNKNOWN = ("free-form whatsapp message is refused outside the 24-hour window; use a "
            "template unless the contact wrote in the last 24 hours")
 CLOSED = "free-form whatsapp message will be refused: the window is closed; use a template"

@@ -40,6 +40,9 @@ NAME = "internal-message-with-consumer-content"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items", "SenderID", "template"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per consumer-facing field of an internal message."""

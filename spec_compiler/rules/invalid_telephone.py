@@ -40,6 +40,9 @@ NAME = "invalid-telephone"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
 _NOISE = re.compile(r"[\s\-.()/]")
 

@@ -45,6 +45,9 @@ NAME = "invalid-variable-schema"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"spec"})
+
 _REF_KEYS = ("$ref", "$dynamicRef")
 JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
 

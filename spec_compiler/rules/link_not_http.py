@@ -44,6 +44,9 @@ NAME = "link-not-http"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def explain(field: str, value: str) -> str | None:
     """Why a URL does not open (None when it is an absolute http(s) URL)."""

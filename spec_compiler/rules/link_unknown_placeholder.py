@@ -44,6 +44,9 @@ NAME = "unknown-link-placeholder"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def explain(field: str, name: str) -> str:
     """The message for one unknown placeholder, with a did-you-mean when close."""

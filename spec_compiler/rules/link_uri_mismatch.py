@@ -43,6 +43,9 @@ NAME = "link-uri-url-differ"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding (at ``url``) per link action whose ``uri`` and ``url`` differ."""

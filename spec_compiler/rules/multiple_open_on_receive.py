@@ -54,6 +54,9 @@ NAME = "multiple-open-on-receive"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each ``openOnReceive: true`` webview after the first of a message."""

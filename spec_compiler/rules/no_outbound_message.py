@@ -40,6 +40,9 @@ NAME = "no-outbound-message"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"conversation"})
+
 MESSAGE = ("no outbound message: a new conversation needs at least one message with "
            "role: agent outside the backchannel")
 

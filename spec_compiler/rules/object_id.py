@@ -61,16 +61,29 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _site(ctx: LintContext, site: MessageSite) -> Iterator[Finding]:
+    # a pointer is worked out only for a value that is reported
     for key in MESSAGE_IDS:
-        yield from _ids(field_pointer(ctx, site, key), site.message.get(key))
+        value = site.message.get(key)
+        if _reported(value):
+            yield from _ids(field_pointer(ctx, site, key), value)
     m = meta(site.message)
+    if not m:
+        return
     for key in META_IDS:
-        yield from _ids(field_pointer(ctx, site, "meta", key), m.get(key))
+        value = m.get(key)
+        if _reported(value):
+            yield from _ids(field_pointer(ctx, site, "meta", key), value)
     for key in META_ID_LISTS:
         values = m.get(key)
         if isinstance(values, list):
             for i, value in enumerate(values):
-                yield from _ids(f"{field_pointer(ctx, site, 'meta', key)}/{i}", value)
+                if _reported(value):
+                    yield from _ids(f"{field_pointer(ctx, site, 'meta', key)}/{i}", value)
+
+
+def _reported(value: Any) -> bool:
+    """True for a value ``_ids`` reports."""
+    return isinstance(value, str) and not is_template(value) and not OBJECT_ID.match(value)
 
 
 def _ids(ptr: str, value: Any) -> Iterator[Finding]:

@@ -50,6 +50,9 @@ NAME = "one-way-sms-expects-reply"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID"})
+
 REPLY_ACTIONS = ("reply", "postback")
 
 #: a request to answer: the verb as an imperative (sentence start, after a comma or

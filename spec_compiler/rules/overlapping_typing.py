@@ -47,6 +47,9 @@ NAME = "overlapping-typing"
 SEVERITY: Severity = "info"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"delay"})
+
 
 def shown(item: Timed) -> bool:
     """True for messages the contact sees appear (not commands, not backchannel)."""

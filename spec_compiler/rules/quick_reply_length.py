@@ -46,6 +46,9 @@ OPTIONS: dict[str, Any] = {
     },
 }
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per quick-reply text over ``max-length`` characters."""

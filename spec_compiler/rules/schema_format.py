@@ -37,6 +37,9 @@ NAME = "invalid-format"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per pattern or format fault."""

@@ -47,6 +47,9 @@ NAME = "invalid-length"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per length fault."""

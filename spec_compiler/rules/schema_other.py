@@ -37,6 +37,9 @@ NAME = "schema-violation"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per schema fault without a more specific code."""

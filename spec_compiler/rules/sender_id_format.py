@@ -41,6 +41,9 @@ NAME = "sender-id-format"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 MAX_LENGTH = 11
 SERVICE_EXTRA = "-+_&"
 

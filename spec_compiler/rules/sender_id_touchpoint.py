@@ -41,6 +41,9 @@ NAME = "sender-id-off-sms"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per SenderID on a message whose known channel is not sms."""

@@ -40,6 +40,9 @@ NAME = "sender-id-whitespace"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID"})
+
 
 def problem(value: str) -> str | None:
     """What is wrong with the spaces of a sender id (None when nothing)."""

@@ -50,6 +50,9 @@ OPTIONS: dict[str, Any] = {
     },
 }
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID", "channel:sms"})
+
 
 def describe(text: str, info: SegmentInfo) -> str:
     """``GSM-7, 341 characters`` or ``UCS-2 because of '’', 90 characters``."""

@@ -55,6 +55,9 @@ NAME = "sms-too-long"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID", "channel:sms"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per SMS text over 1600 characters (unless the schema's limit is hit)."""

@@ -37,6 +37,9 @@ NAME = "sms-ucs2"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"SenderID", "channel:sms"})
+
 
 def explain(text: str) -> str | None:
     """Which character forces UCS-2, where, and what to write instead."""

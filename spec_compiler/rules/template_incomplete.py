@@ -44,6 +44,9 @@ NAME = "template-incomplete"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 PARTS = ("namespace", "elementName")
 
 

@@ -46,6 +46,9 @@ NAME = "template-language-unknown"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"language"})
+
 
 def explain(code: str) -> str | None:
     """Why a well-formed code is doubtful (None when Meta lists it or it is malformed)."""

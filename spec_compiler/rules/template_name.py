@@ -42,6 +42,9 @@ NAME = "template-name-format"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: only reports schema faults: nothing to do in a valid document
+NEEDS: frozenset[str] = frozenset()
+
 
 def _message(error: SchemaError) -> str | None:
     if error.keyword != "pattern" or not isinstance(error.value, str):

@@ -40,6 +40,9 @@ NAME = "template-syntax"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"spec"})
+
 _MARK = " does not parse: "
 
 

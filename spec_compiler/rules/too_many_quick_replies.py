@@ -51,6 +51,9 @@ NAME = "too-many-quick-replies"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions"})
+
 MAX_REPLIES = 13
 
 

@@ -41,8 +41,11 @@ NAME = "touchpoint-needs-identifier"
 SEVERITY: Severity = "error"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"conversation"})
+
 #: the profile field each touchpoint reaches the contact through
-NEEDS = {"sms": "telephone", "whatsapp": "telephone", "email": "email"}
+IDENTIFIER_OF = {"sms": "telephone", "whatsapp": "telephone", "email": "email"}
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -58,7 +61,7 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _fault(ptr: str, touchpoint: Any, profile: Mapping[str, Any]) -> Finding | None:
-    need = NEEDS.get(touchpoint) if isinstance(touchpoint, str) else None
+    need = IDENTIFIER_OF.get(touchpoint) if isinstance(touchpoint, str) else None
     if need is None or need in profile:
         return None
     return Finding(ptr, f"touchpoint '{touchpoint}' needs the contact's {need}; "

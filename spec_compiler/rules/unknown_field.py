@@ -28,6 +28,7 @@ meta: {quotedMessage: this message is quoted}
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
 from typing import Any
 
 from spec_compiler.diagnostics import Severity
@@ -92,17 +93,32 @@ def _contact(contact: Any) -> Iterator[Finding]:
 
 
 def _message(ptr: str, message: Mapping[str, Any]) -> Iterator[Finding]:
-    yield from _keys(ptr, message, "message")
+    # pointers are built only for an object with a key to report
+    sets = key_sets()
+    if not sets["message"].issuperset(message):
+        yield from _keys(ptr, message, "message")
     for i, action in _objects(message.get("actions")):
-        yield from _action(join(ptr, "actions", i), action)
+        if _odd_action(sets, action):
+            yield from _action(join(ptr, "actions", i), action)
     for i, item in _objects(message.get("items")):
-        yield from _keys(join(ptr, "items", i), item, "item")
+        if not sets["item"].issuperset(item):
+            yield from _keys(join(ptr, "items", i), item, "item")
         for j, action in _objects(item.get("actions")):
-            yield from _action(join(ptr, "items", i, "actions", j), action)
+            if _odd_action(sets, action):
+                yield from _action(join(ptr, "items", i, "actions", j), action)
     for i, result in _objects(message.get("results")):
-        yield from _keys(join(ptr, "results", i), result, "result")
-    if isinstance(message.get("meta"), Mapping):
-        yield from _meta(join(ptr, "meta"), message["meta"])
+        if not sets["result"].issuperset(result):
+            yield from _keys(join(ptr, "results", i), result, "result")
+    meta = message.get("meta")
+    if isinstance(meta, Mapping) and not sets["meta"].issuperset(meta):
+        yield from _meta(join(ptr, "meta"), meta)
+
+
+def _odd_action(sets: Mapping[str, frozenset[str]], action: Mapping[str, Any]) -> bool:
+    """False when ``_action`` finds nothing: every key is one of its type's (or an action's)."""
+    kind = action.get("type")
+    variant = sets.get(f"action:{kind}") if isinstance(kind, str) else None
+    return not (variant if variant is not None else sets["action"]).issuperset(action)
 
 
 def _objects(value: Any) -> list[tuple[int, Mapping[str, Any]]]:
@@ -130,14 +146,25 @@ def _action(ptr: str, action: Mapping[str, Any]) -> Iterator[Finding]:
 
 def _meta(ptr: str, meta: Mapping[str, Any]) -> Iterator[Finding]:
     known = key_sets()["meta"]
-    squashed = {_squash(k): k for k in known}
     for key in meta:
         if not isinstance(key, str) or key in known:
             continue
-        guess = squashed.get(_squash(key)) or did_you_mean(key, known, cutoff=META_CUTOFF)
+        guess = _meta_guess(key)
         if guess is not None:
             message = f"unknown meta field '{key}'; did you mean '{guess}'?"
             yield Finding(join(ptr, key), message, at_key=True)
+
+
+@cache
+def _squashed_meta() -> dict[str, str]:
+    return {_squash(k): k for k in key_sets()["meta"]}
+
+
+@lru_cache(maxsize=4096)
+def _meta_guess(key: str) -> str | None:
+    """The known meta key an undocumented ``key`` is a near miss of (a pure function)."""
+    known = key_sets()["meta"]
+    return _squashed_meta().get(_squash(key)) or did_you_mean(key, known, cutoff=META_CUTOFF)
 
 
 def _squash(key: str) -> str:

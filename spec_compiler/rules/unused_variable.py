@@ -44,6 +44,9 @@ NAME = "unused-variable"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"spec"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per declared variable no template names, at its key."""

@@ -38,6 +38,9 @@ NAME = "url-in-payload"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing in a document without these (see engine.features)
+NEEDS = frozenset({"actions", "items"})
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per link action whose URL is in ``payload`` rather than ``uri``."""
