@@ -92,6 +92,7 @@ CASES: list[tuple[str, str, tuple[int, str]]] = [
     ("command-unknown", "type: command\ntext: /leav\n", (2, "CMD002")),
     ("assign-no-users", "type: command\ntext: /assign\n", (1, "CMD003")),
     ("command-as-chat", "role: agent\ntext: /leave\n", (2, "CMD004")),
+    ("command-type-typo", "type: comand\ntext: /leave\n", (1, "SCHEMA003")),
     # SMS
     ("sender-id-long", "role: agent\ntext: Hello\ntouchpoint: sms\nmeta:\n"
      "  SenderID: Tims Truckshop\n", (5, "SMS001")),

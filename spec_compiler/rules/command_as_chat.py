@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from spec_compiler.diagnostics import Severity
-from spec_compiler.document import LintContext, is_template
+from spec_compiler.document import LintContext
 from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
 from spec_compiler.rules.base import Finding
@@ -45,8 +45,9 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
         text = text_of(site.message)
         if text is None or text.strip() not in _COMMANDS or is_command(site.message):
             continue
-        if is_template(site.message.get("type")):
-            continue
+        kind = site.message.get("type", "chat")
+        if kind not in ("chat", "card"):
+            continue  # a typo'd type ('comand') is the schema's finding, not this one
         message = f"text '{text.strip()}' is a command; add type: command to run it " \
                   "(otherwise it is sent as text)"
         found.append(Finding(field_pointer(ctx, site, "text"), message))
