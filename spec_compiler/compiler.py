@@ -88,12 +88,14 @@ class SpecPlan:
         defaults = data.get("defaults")
         self.defaults: Mapping[str, Any] = defaults if isinstance(defaults, Mapping) else {}
         self.pacing = _pacing(data.get("pacing"), len(written))
-        self._messages = Renderer([deep_merge(self.defaults, m) for m in written])
-        # the body's messages are replaced by the rendered ones: not rendered twice
-        self._body = Renderer(
-            {k: None if k == "messages" else v for k, v in data.items() if k not in SPEC_ONLY_KEYS}
-        )
-        self._conversation = Renderer(data.get("conversation"))
+        try:
+            self._messages = Renderer([deep_merge(self.defaults, m) for m in written])
+            # the body's messages are replaced by the rendered ones: not rendered twice
+            self._body = Renderer({k: None if k == "messages" else v
+                                   for k, v in data.items() if k not in SPEC_ONLY_KEYS})
+            self._conversation = Renderer(data.get("conversation"))
+        except TemplateError as exc:
+            raise CompileError(str(exc), exc.variable) from None
         self._check_names()
 
     def _check_names(self) -> None:

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a failure there is reproducible); local runs
+# explore new ones
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+
+# lint's result cache goes to a temporary folder, never into the source tree; tests of
+# the cache itself set or remove the variable as they need
+_CACHE = tempfile.mkdtemp(prefix="spec-compiler-test-cache-")
+os.environ.setdefault("SPEC_COMPILER_CACHE_DIR", _CACHE)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 class NetworkBlocked(AssertionError):

@@ -58,7 +58,7 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     for site in ctx.messages:
         for path, action in actions_of(site.message):
             kind, text = action.get("type"), action.get("text")
-            if kind not in ACTION_TYPES:
+            if not isinstance(kind, str) or kind not in ACTION_TYPES:
                 continue  # a missing or unknown type is the schema's
             pointer = origin(ctx, site, *path)
             if "text" not in action and pointer not in reported:

@@ -106,3 +106,16 @@ def test_structured_payloads(value: Any) -> None:
 @given(SPECISH)
 def test_spec_like_documents(spec: dict[str, Any]) -> None:
     deterministic(json.dumps(spec, indent=1), "fuzz.json")
+
+
+def test_regression_action_type_is_a_list() -> None:
+    # found by test_spec_like_documents: ACT009 hashed an action type that was a list
+    spec = {"kind": "conversation", "messages": [{"actions": [{"type": []}]}]}
+    deterministic(json.dumps(spec), "fuzz.json")
+
+
+def test_regression_template_that_does_not_parse_is_a_compile_error() -> None:
+    # found by a long run of test_spec_like_documents: TemplateError escaped SpecPlan
+    spec = {"kind": "conversation", "messages": [{"kind": "{{"}]}
+    assert any(line.startswith("compile error:")
+               for line in lint_and_compile(json.dumps(spec), "fuzz.json"))
