@@ -87,6 +87,8 @@ def read_records(path: Path) -> Records:
         return Records(_numbered(stream, records), partial(csv_record, header))
     if fmt == "jsonl":
         return Records(_jsonl_records(path), jsonl_record)
+    if fmt == "json":
+        return Records(_first_checked(json_array_rows(path)), _itself)
     return Records(iter(list_rows(_load_list(path, fmt))), _itself)
 
 
@@ -112,6 +114,8 @@ def read_rows(path: Path) -> Iterator[Row]:
         return _file_rows(path, csv_rows)
     if fmt == "jsonl":
         return _file_rows(path, jsonl_rows)
+    if fmt == "json":
+        return _first_checked(json_array_rows(path))
     return iter(list_rows(_load_list(path, fmt)))
 
 
@@ -175,6 +179,100 @@ def list_rows(value: Any, lines: Iterable[int] | None = None) -> Iterator[Row]:
         line = next(line_of, number) if line_of is not None else number
         raw = json.dumps(item, ensure_ascii=False, default=str)
         yield _object_row(number, line, item, raw)
+
+
+def _first_checked(rows: Iterator[Row]) -> Iterator[Row]:
+    """Raise the file-level RowsError (not a list, not JSON) before the first row."""
+    first = next(rows, None)
+    return _chain(first, rows)
+
+
+def _chain(first: Row | None, rows: Iterator[Row]) -> Iterator[Row]:
+    if first is not None:
+        yield first
+    yield from rows
+
+
+_CHUNK = 1 << 16
+_SPACE = " \t\r\n"
+
+
+class _JsonArray:
+    """Items of a JSON array read a chunk at a time: memory is one item, not the file."""
+
+    def __init__(self, stream: Any, name: str) -> None:
+        self.stream, self.name = stream, name
+        self.buf, self.pos, self.line, self.eof = "", 0, 1, False
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        # keep only what is not consumed yet; count the lines we drop
+        self.line += self.buf.count("\n", 0, self.pos)
+        self.buf, self.pos = self.buf[self.pos:], 0
+        chunk = self.stream.read(_CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def _peek(self) -> str:
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in _SPACE:
+                self.pos += 1
+            if self.pos < len(self.buf) or not self._more():
+                return self.buf[self.pos:self.pos + 1]
+
+    def _line_here(self) -> int:
+        return self.line + self.buf.count("\n", 0, self.pos)
+
+    def _value(self) -> tuple[Any, str]:
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except ValueError as exc:
+                if self._more():
+                    continue
+                raise RowsError(f"rows file '{self.name}' is not valid JSON: line "
+                                f"{self._line_here()}: {exc.args[0].split(':')[0]}") from None
+            if end == len(self.buf) and self._more():
+                continue  # a number may go on in the next chunk
+            raw = self.buf[self.pos:end]
+            self.pos = end
+            return value, raw
+
+    def items(self) -> Iterator[tuple[int, Any, str]]:
+        if self._peek() != "[":
+            value, _ = self._value() if self._peek() else (None, "")
+            raise RowsError(f"rows must be a list of objects, got {_kind(value)}")
+        self.pos += 1
+        if self._peek() == "]":
+            return
+        while True:
+            self._peek()
+            line = self._line_here()
+            value, raw = self._value()
+            yield line, value, raw
+            sep = self._peek()
+            self.pos += 1
+            if sep == "]":
+                return
+            if sep != ",":
+                raise RowsError(f"rows file '{self.name}' is not valid JSON: line "
+                                f"{self._line_here()}: expected ',' or ']'")
+
+
+def json_array_rows(path: Path) -> Iterator[Row]:
+    """Rows of a JSON array file, streamed; a broken file raises RowsError where it breaks."""
+    with path.open("r", encoding="utf-8-sig", errors="strict") as stream:
+        try:
+            for number, (line, value, raw) in enumerate(_JsonArray(stream, str(path)).items(),
+                                                        start=1):
+                yield _object_row(number, line, value, raw)
+        except UnicodeDecodeError as exc:
+            raise RowsError(f"rows file '{path}' is not UTF-8: {exc.reason}") from None
 
 
 def _load_list(path: Path, fmt: RowsFormat) -> Any:

@@ -99,3 +99,48 @@ def test_not_a_list(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text('{"a": 1}')
     with pytest.raises(RowsError, match="list of objects"):
         list(read_rows(tmp_path / "r.json"))
+
+
+def test_json_array_is_streamed_with_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spec_compiler.rows as rows_module
+
+    monkeypatch.setattr(rows_module, "_CHUNK", 7)  # items and numbers cut across chunks
+    items = [{"name": f"Person {i}", "n": 12345678 + i} for i in range(50)]
+    path = tmp_path / "r.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(i) for i in items) + "\n]\n")
+    rows = list(read_rows(path))
+    assert [r.values for r in rows] == items
+    assert [r.line for r in rows] == list(range(2, 52))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"a": 1}, {"a": 2},]', "not valid JSON"),
+        ('[{"a": 1} {"a": 2}]', "expected ','"),
+        ('[{"a": 1}', "not valid JSON"),
+        ("", "list of objects"),
+        ('"rows"', "list of objects"),
+    ],
+)
+def test_broken_json_arrays(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(text)
+    with pytest.raises(RowsError, match=message):
+        list(read_rows(path))
+
+
+def test_json_array_memory_is_one_item(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.json"
+    with path.open("w") as fh:
+        fh.write("[")
+        fh.write(",".join(json.dumps({"name": "x" * 200, "i": i}) for i in range(50_000)))
+        fh.write("]")
+    tracemalloc.start()
+    count = sum(1 for _ in read_rows(path))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 50_000
+    assert peak < 2 * 1024 * 1024, peak  # the file is ~11 MB
