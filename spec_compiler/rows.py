@@ -225,7 +225,7 @@ class _JsonArray:
             if self.pos < len(self.buf) or not self._more():
                 return self.buf[self.pos:self.pos + 1]
 
-    def _line_here(self) -> int:
+    def line_here(self) -> int:
         return self.line + self.buf.count("\n", 0, self.pos)
 
     def _value(self) -> tuple[Any, str]:
@@ -236,7 +236,7 @@ class _JsonArray:
                 if self._more():
                     continue
                 raise RowsError(f"rows file '{self.name}' is not valid JSON: line "
-                                f"{self._line_here()}: {exc.args[0].split(':')[0]}") from None
+                                f"{self.line_here()}: {exc.args[0].split(':')[0]}") from None
             if end == len(self.buf) and self._more():
                 continue  # a number may go on in the next chunk
             raw = self.buf[self.pos:end]
@@ -252,7 +252,7 @@ class _JsonArray:
             return
         while True:
             self._peek()
-            line = self._line_here()
+            line = self.line_here()
             value, raw = self._value()
             yield line, value, raw
             sep = self._peek()
@@ -261,18 +261,29 @@ class _JsonArray:
                 return
             if sep != ",":
                 raise RowsError(f"rows file '{self.name}' is not valid JSON: line "
-                                f"{self._line_here()}: expected ',' or ']'")
+                                f"{self.line_here()}: expected ',' or ']'")
 
 
 def json_array_rows(path: Path) -> Iterator[Row]:
-    """Rows of a JSON array file, streamed; a broken file raises RowsError where it breaks."""
+    """Rows of a JSON array file, streamed.
+
+    A file that is broken before its first row raises RowsError (nothing compiles); one
+    that breaks later ends with a row carrying the error, so the rows before it compile
+    and the break goes to the rejects.
+    """
+    number = 0
     with path.open("r", encoding="utf-8-sig", errors="strict") as stream:
+        reader = _JsonArray(stream, str(path))
         try:
-            for number, (line, value, raw) in enumerate(_JsonArray(stream, str(path)).items(),
-                                                        start=1):
+            for line, value, raw in reader.items():
+                number += 1
                 yield _object_row(number, line, value, raw)
-        except UnicodeDecodeError as exc:
-            raise RowsError(f"rows file '{path}' is not UTF-8: {exc.reason}") from None
+        except (RowsError, UnicodeDecodeError) as exc:
+            reason = str(exc) if isinstance(exc, RowsError) else f"not UTF-8: {exc.reason}"
+            if number == 0:
+                raise RowsError(reason) from None
+            yield Row(number + 1, reader.line_here(),
+                      error=f"{reason}; the rest of the file is not read", raw="")
 
 
 def _load_list(path: Path, fmt: RowsFormat) -> Any:

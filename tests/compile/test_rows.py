@@ -116,9 +116,7 @@ def test_json_array_is_streamed_with_lines(tmp_path: Path, monkeypatch: pytest.M
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[{"a": 1}, {"a": 2},]', "not valid JSON"),
-        ('[{"a": 1} {"a": 2}]', "expected ','"),
-        ('[{"a": 1}', "not valid JSON"),
+        ('[,]', "not valid JSON"),
         ("", "list of objects"),
         ('"rows"', "list of objects"),
     ],
@@ -144,3 +142,21 @@ def test_json_array_memory_is_one_item(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert count == 50_000
     assert peak < 2 * 1024 * 1024, peak  # the file is ~11 MB
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[{"a": 1}, {"a": 2},]', "not valid JSON"),
+        ('[{"a": 1}, {"a": 2} {"a": 3}]', "expected ','"),
+        ('[{"a": 1}, {"a": 2}', "not valid JSON"),
+    ],
+)
+def test_json_array_breaking_after_rows_ends_with_a_rejected_row(
+        tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(text)
+    rows = list(read_rows(path))
+    assert [r.values for r in rows[:2]] == [{"a": 1}, {"a": 2}]
+    assert rows[-1].number == 3 and reason in (rows[-1].error or "")
+    assert "the rest of the file is not read" in (rows[-1].error or "")
