@@ -20,7 +20,7 @@ from spec_compiler.compiler import CompiledSpec, CompileError, SpecPlan
 from spec_compiler.diagnostics import Diagnostic, sort_key
 from spec_compiler.emitters import EXTENSIONS, Item, Stream, dumps_line, render
 from spec_compiler.errors import UsageError
-from spec_compiler.rows import Records, Row, RowsError, read_records
+from spec_compiler.rows import Records, Row, RowsError, chain, read_records
 from spec_compiler.variables import VariableError, parse_assignment
 from spec_compiler.writer import (
     FILE_MODE,
@@ -371,13 +371,7 @@ def _open_rows(path: Path, plan: SpecPlan, stderr: TextIO) -> Records:
         if columns:
             stderr.write(f"spec-compiler: {path}: undeclared variable '{columns[0]}' (a column)\n")
             raise Failed
-    return Records(_chain(record, source.records), source.parse)
-
-
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    if first is not None:
-        yield first
-    yield from rest
+    return Records(chain(record, source.records), source.parse)
 
 
 def compile_row(

@@ -299,13 +299,22 @@ def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
             continue
         if has is not None and need is not None and need.isdisjoint(has):
             continue
-        try:
-            findings = list(rule.check(ctx, options))
-        except Exception as exc:  # a bug of ours: say where, do not hide it
-            raise RuleCrash(code, doc.file, exc) from exc
-        for f in findings:
-            out.append(_diagnostic(doc, code, rule.NAME, severity, f, locator, pointer_map))
+        out.extend(run_entry(ctx, (code, rule, options, severity), locator=locator,
+                             pointer_map=pointer_map))
     return out
+
+
+def run_entry(ctx: LintContext, entry: tuple[str, Any, Mapping[str, Any], Any], *,
+              locator: Locator, pointer_map: PointerMap | None = None) -> list[Diagnostic]:
+    """One rule of a plan over one context, its findings placed and stamped."""
+    code, rule, options, severity = entry
+    doc = ctx.document
+    try:
+        findings = list(rule.check(ctx, options))
+    except Exception as exc:  # a bug of ours: say where, do not hide it
+        raise RuleCrash(code, doc.file, exc) from exc
+    return [_diagnostic(doc, code, rule.NAME, severity, f, locator, pointer_map)
+            for f in findings]
 
 
 def _diagnostic(doc: Document, code: str, name: str, severity: Any, finding: Finding,

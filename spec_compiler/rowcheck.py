@@ -150,19 +150,12 @@ class RowChecker:
         """What ``run_rules`` gives for ``_codes``, without going through all the plan."""
         doc = Document(self.file, self.document, data, self.locator)
         ctx = self._context(doc, self.kind, {"rendered": True})
+        from spec_compiler.engine import run_entry
+
         out: list[Diagnostic] = []
-        for code, rule, options, severity in self._entries:
-            try:
-                findings = list(rule.check(ctx, options))
-            except Exception as exc:  # a bug of ours: say where, do not hide it
-                from spec_compiler.engine import RuleCrash
-
-                raise RuleCrash(code, doc.file, exc) from exc
-            if findings:
-                from spec_compiler.engine import _diagnostic
-
-                out.extend(_diagnostic(doc, code, rule.NAME, severity, f, self.locator,
-                                       self.pointer_map) for f in findings)
+        for entry in self._entries:
+            out.extend(run_entry(ctx, entry, locator=self.locator,
+                                 pointer_map=self.pointer_map))
         return out
 
     def _learn(self, data: Any, found: list[Diagnostic]) -> None:

@@ -183,14 +183,14 @@ def list_rows(value: Any, lines: Iterable[int] | None = None) -> Iterator[Row]:
 
 def _first_checked(rows: Iterator[Row]) -> Iterator[Row]:
     """Raise the file-level RowsError (not a list, not JSON) before the first row."""
-    first = next(rows, None)
-    return _chain(first, rows)
+    return chain(next(rows, None), rows)
 
 
-def _chain(first: Row | None, rows: Iterator[Row]) -> Iterator[Row]:
+def chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    """``first`` (unless None) then ``rest``: to read one item ahead and put it back."""
     if first is not None:
         yield first
-    yield from rows
+    yield from rest
 
 
 _CHUNK = 1 << 16

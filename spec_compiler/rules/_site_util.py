@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite, SchemaError, is_template
-from spec_compiler.pointer import join, split
+from spec_compiler.pointer import join
 from spec_compiler.rules import _channels
 from spec_compiler.rules.base import Finding
 from spec_compiler.rules.schema_map import code_for
@@ -42,21 +42,6 @@ def origin(ctx: LintContext, site: MessageSite, *tokens: str | int) -> str:
     return here
 
 
-def error_origin(ctx: LintContext, pointer: str) -> str:
-    """Where a schema fault at ``pointer`` was written (see ``origin``)."""
-    tokens = split(pointer)
-    prefix = split(ctx.messages_pointer)
-    n = len(prefix)
-    if len(tokens) <= n or tokens[:n] != prefix or not tokens[n].isdigit():
-        return pointer
-    index = int(tokens[n])
-    for site in ctx.messages:
-        if site.index == index:
-            rest: list[str | int] = [int(t) if t.isdigit() else t for t in tokens[n + 1:]]
-            return origin(ctx, site, *rest)
-    return pointer
-
-
 def unique(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Each finding once (a value from spec ``defaults`` is shared by every message)."""
     seen: set[tuple[str, str, bool]] = set()
@@ -78,13 +63,14 @@ def schema_findings(ctx: LintContext, code: str,
         if code_for(error) != code:
             continue
         message = (explain(error) if explain is not None else None) or error.message
-        found.append(Finding(error_origin(ctx, error.pointer), message, at_key=error.at_key))
+        # the engine already reports a value inherited from spec defaults at /defaults
+        found.append(Finding(error.pointer, message, at_key=error.at_key))
     yield from unique(found)
 
 
 def faulty(ctx: LintContext) -> frozenset[str]:
     """Pointers (as written) of every schema fault: rules leave those values alone."""
-    return frozenset(error_origin(ctx, e.pointer) for e in ctx.schema_errors)
+    return frozenset(e.pointer for e in ctx.schema_errors)
 
 
 def channels(ctx: LintContext) -> list[tuple[MessageSite, str | None]]:

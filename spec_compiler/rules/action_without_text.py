@@ -30,7 +30,7 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, SchemaError
-from spec_compiler.rules._site_util import actions_of, error_origin, origin, unique
+from spec_compiler.rules._site_util import actions_of, origin, unique
 from spec_compiler.rules.base import Finding
 
 CODE = "ACT009"
@@ -48,7 +48,7 @@ def _reported(ctx: LintContext) -> frozenset[str]:
     """Actions (as written) where the schema already reports a missing ``text``."""
     def about_text(error: SchemaError) -> bool:
         return error.keyword == "required" and "'text'" in error.message
-    return frozenset(error_origin(ctx, e.pointer) for e in ctx.schema_errors if about_text(e))
+    return frozenset(e.pointer for e in ctx.schema_errors if about_text(e))
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
