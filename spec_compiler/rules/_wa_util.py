@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._channels import is_template
@@ -69,3 +70,31 @@ def free_form_whatsapp(ctx: LintContext) -> Iterator[tuple[MessageSite, bool]]:
             return
         if channel == "whatsapp" and outbound(message) and not is_template(message):
             yield site, new
+
+
+# ---------------------------------------------------------------- quiet conditions
+# WA006 and WA007: which messages free_form_whatsapp() may yield, as JSON Schema
+
+_WHATSAPP = "^[wW][hH][aA][tT][sS][aA][pP][pP]$"
+#: messages free_form_whatsapp() skips whatever the channel: not outbound (a role other
+#: than agent, backchannel, neither chat nor card) or a template (namespace/elementName)
+NOT_FREE_FORM: list[dict[str, Any]] = [
+    {"required": ["role"], "properties": {"role": {"not": {"const": "agent"}}}},
+    {"required": ["isBackchannel"], "properties": {"isBackchannel": {"const": True}}},
+    {"required": ["type"],
+     "properties": {"type": {"type": "string", "not": {"enum": ["chat", "card"]}}}},
+    {"required": ["meta"], "properties": {"meta": {
+        "type": "object", "anyOf": [{"required": ["namespace"]}, {"required": ["elementName"]}]}}},
+]
+#: a touchpoint that is printable ASCII (so lower() is the ASCII one) or a {{ template }},
+#: and not whatsapp in any case
+NOT_WHATSAPP_TOUCHPOINT: dict[str, Any] = {
+    "type": "string", "anyOf": [{"pattern": "^[ -z|~]*$"}, {"pattern": "\\{\\{"}],
+    "not": {"pattern": _WHATSAPP}}
+#: a message that names a known touchpoint of its own that is not whatsapp
+OWN_NOT_WHATSAPP: dict[str, Any] = {"required": ["touchpoint"], "properties": {"touchpoint": {
+    "type": "string", "pattern": "^[ -z|~]+$", "not": {"pattern": _WHATSAPP}}}}
+#: a message whose own channel is not whatsapp, whatever came before it
+EACH_NOT_FREE_FORM: dict[str, Any] = {"anyOf": [*NOT_FREE_FORM, OWN_NOT_WHATSAPP]}
+#: a message whose touchpoint, if written, is not whatsapp
+NO_WHATSAPP: dict[str, Any] = {"properties": {"touchpoint": NOT_WHATSAPP_TOUCHPOINT}}

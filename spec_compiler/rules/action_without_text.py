@@ -43,6 +43,21 @@ NEEDS = frozenset({"actions", "items"})
 
 ACTION_TYPES = frozenset({"link", "postback", "reply", "webview", "buy", "locationRequest"})
 
+#: an action with a text that is not blank
+_HAS_TEXT: dict[str, Any] = {"required": ["text"],
+                             "properties": {"text": {"$ref": "#/$defs/nonBlank"}}}
+
+#: finds nothing where every action (of the message and its items) has a text that is not
+#: blank (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _HAS_TEXT},
+        "items": {"items": {"properties": {"actions": {"items": _HAS_TEXT}}}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def _reported(ctx: LintContext) -> frozenset[str]:
     """Actions (as written) where the schema already reports a missing ``text``."""

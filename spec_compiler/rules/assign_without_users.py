@@ -28,7 +28,13 @@ from typing import Any
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._channels import is_command
-from spec_compiler.rules._msg_util import command_word, field_pointer, text_of, unique
+from spec_compiler.rules._msg_util import (
+    SYSTEM_COMMANDS,
+    command_word,
+    field_pointer,
+    text_of,
+    unique,
+)
 from spec_compiler.rules.base import Finding
 
 CODE = "CMD003"
@@ -38,6 +44,25 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"command"})
+
+#: a text whose command word is certainly not 'assign': no '/' command (empty, not
+#: starting with '/'), another system command ending at ASCII whitespace or the end, or a
+#: {{ template }}
+_NOT_ASSIGN = "^(?:$|[^/]|/(?:" + "|".join(c for c in SYSTEM_COMMANDS if c != "assign") \
+    + ")(?:[\\t-\\r ]|$))|\\{\\{"
+#: finds nothing where each message is not a command, or its text is not '/assign', or it
+#: has a non-empty meta.users list (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"not": {"required": ["type"]}},
+        {"properties": {"type": {"not": {"const": "command"}}}},
+        {"properties": {"text": {"pattern": _NOT_ASSIGN}}},
+        {"required": ["meta"], "properties": {"meta": {
+            "required": ["users"], "properties": {"users": {"type": "array", "minItems": 1}}}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
 
 MESSAGE = "'/assign' needs the user ids to assign in a non-empty meta.users list"
 

@@ -37,7 +37,13 @@ from typing import Any
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.pointer import parent
-from spec_compiler.rules._act_util import AUTH_PLACEHOLDERS, UrlValue, message_urls, placeholders
+from spec_compiler.rules._act_util import (
+    ACTION_URL_FIELDS,
+    AUTH_PLACEHOLDERS,
+    UrlValue,
+    message_urls,
+    placeholders,
+)
 from spec_compiler.rules._site_util import unique
 from spec_compiler.rules.base import Finding
 
@@ -50,6 +56,35 @@ OPTIONS: dict[str, Any] = {}
 NEEDS = frozenset({"actions", "items"})
 
 USER, TOKEN = AUTH_PLACEHOLDERS
+
+#: every field that holds a URL in some action type (a superset of each type's own)
+_URL_FIELDS = sorted({name for names in ACTION_URL_FIELDS.values() for name in names})
+#: a URL in which neither '{authuser}' nor '{authtoken}' is written
+_NO_AUTH: dict[str, Any] = {"not": {"pattern": rf"\{{(?:{USER}|{TOKEN})\}}"}}
+#: a URL (not a template) with both placeholders, neither one inside ``{{ }}``
+_PAIRED: dict[str, Any] = {"type": "string", "not": {"pattern": r"\{\{"}, "allOf": [
+    {"pattern": rf"(?:^|[^{{])\{{{name}\}}(?:[^}}]|$)"} for name in (USER, TOKEN)]}
+#: an action whose URLs have no auth placeholder, or one of whose URL fields has both
+_ACTION_OK: dict[str, Any] = {"anyOf": [
+    {"properties": {name: _NO_AUTH for name in _URL_FIELDS}},
+    *({"required": ["type", name], "properties": {"type": {"const": kind}, name: _PAIRED}}
+      for kind, names in ACTION_URL_FIELDS.items() for name in names),
+]}
+
+#: finds nothing where each action (of the message and its items) and each item image has
+#: no '{authuser}' or '{authtoken}' written in its URLs, or has both in one URL the action
+#: type opens (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _ACTION_OK},
+        "items": {"items": {"properties": {
+            "mediaUrl": {"anyOf": [_NO_AUTH, _PAIRED]},
+            "actions": {"items": _ACTION_OK},
+        }}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
 
 
 def _by_holder(ctx: LintContext, site: MessageSite) -> dict[str, list[UrlValue]]:

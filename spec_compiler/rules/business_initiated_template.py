@@ -40,7 +40,12 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._wa_util import free_form_whatsapp
+from spec_compiler.rules._wa_util import (
+    EACH_NOT_FREE_FORM,
+    NO_WHATSAPP,
+    NOT_WHATSAPP_TOUCHPOINT,
+    free_form_whatsapp,
+)
 from spec_compiler.rules.base import Finding
 
 CODE = "WA006"
@@ -50,6 +55,20 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"channel:whatsapp"})
+
+#: finds nothing where no message of a new conversation could be free-form whatsapp: each
+#: is not outbound, a template, or names a touchpoint of its own that is not whatsapp; or
+#: no touchpoint of the conversation (its own included) is whatsapp. Messages posted to an
+#: existing conversation are WA007's: nothing here (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"anyOf": [
+        {"properties": {"messages": {"items": EACH_NOT_FREE_FORM}}},
+        {"properties": {"touchpoint": NOT_WHATSAPP_TOUCHPOINT,
+                        "messages": {"items": NO_WHATSAPP}}},
+    ]},
+    "message-list": True,
+}
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -46,6 +46,49 @@ NEEDS = frozenset({"actions", "items"})
 
 RAW_TEXT_CHANNELS = ("sms", "email", "whatsapp")
 
+#: a raw-text channel in any case (``channels`` lowers the touchpoint)
+_RAW_CHANNEL = "^(?:" + "|".join(
+    "".join(f"[{c.lower()}{c.upper()}]" for c in name) for name in RAW_TEXT_CHANNELS) + ")$"
+#: a touchpoint that selects no raw-text channel: empty (ignored), a template (unknown) or
+#: printable ASCII that is none of them in any case
+_SAFE_TOUCHPOINT: dict[str, Any] = {"anyOf": [
+    {"const": ""},
+    {"type": "string", "pattern": "\\{\\{"},
+    {"type": "string", "pattern": "^[!-~]+$", "not": {"pattern": _RAW_CHANNEL}},
+]}
+_POSTBACK: dict[str, Any] = {"required": ["type"], "properties": {"type": {"const": "postback"}}}
+#: a message that degrades on a raw-text channel: a carousel, or postback buttons
+_DEGRADES: dict[str, Any] = {"anyOf": [
+    {"required": ["items"]},
+    {"required": ["actions"], "properties": {"actions": {"contains": _POSTBACK}}},
+]}
+_COMMAND: dict[str, Any] = {"required": ["type"], "properties": {"type": {"const": "command"}}}
+#: a message that nothing degrades in, or one with a touchpoint of its own (not empty)
+_OWN_CHANNEL: dict[str, Any] = {"anyOf": [
+    {"not": _DEGRADES},
+    _COMMAND,
+    {"required": ["touchpoint"], "properties": {"touchpoint": {"minLength": 1}}},
+]}
+#: messages whose own touchpoints, if any, are safe
+_SAFE_MESSAGES: dict[str, Any] = {"items": {"properties": {"touchpoint": _SAFE_TOUCHPOINT}}}
+
+#: finds nothing where each message with items or postbacks (not a command) either names a
+#: safe touchpoint itself or, having none, can only inherit safe ones: there are no others
+#: in the document (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    # its own touchpoint, when it has one, is not a raw-text channel
+    "message": {"anyOf": [
+        {"not": _DEGRADES},
+        _COMMAND,
+        {"properties": {"touchpoint": _SAFE_TOUCHPOINT}},
+    ]},
+    "conversation": {"anyOf": [
+        {"properties": {"messages": {"items": _OWN_CHANNEL}}},
+        {"properties": {"touchpoint": _SAFE_TOUCHPOINT, "messages": _SAFE_MESSAGES}},
+    ]},
+    "message-list": {"anyOf": [{"items": _OWN_CHANNEL}, _SAFE_MESSAGES]},
+}
+
 
 def _finding(ctx: LintContext, site: MessageSite, channel: str) -> Finding | None:
     items = site.message.get("items")

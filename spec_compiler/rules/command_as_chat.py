@@ -28,6 +28,7 @@ from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
+from spec_compiler.rules._quiet import NON_SPACE
 from spec_compiler.rules.base import Finding
 
 CODE = "CMD004"
@@ -36,6 +37,21 @@ SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
 _COMMANDS = frozenset(f"/{c}" for c in SYSTEM_COMMANDS)
+
+#: a text that, stripped, is none of _COMMANDS: it has no '/', or it has a character that
+#: no command holds and that is not whitespace (printable ASCII but '/' and the lower case
+#: letters, or a non-ASCII one of NON_SPACE), or it is a {{ template }}
+_NOT_COMMAND = "^[^/]*$|[!-.0-`{-~]|\\{\\{|" + NON_SPACE.replace("[!-~", "[", 1)
+#: finds nothing where each message is a command or not a chat or card, or its text is
+#: not a system command (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"required": ["type"], "properties": {"type": {"not": {"enum": ["chat", "card"]}}}},
+        {"properties": {"text": {"pattern": _NOT_COMMAND}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:

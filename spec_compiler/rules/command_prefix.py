@@ -38,6 +38,18 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"command"})
 
+#: finds nothing where each message is not a command, or its text starts with '/' or '>'
+#: or is a {{ template }} (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"not": {"required": ["type"]}},
+        {"properties": {"type": {"not": {"const": "command"}}}},
+        {"properties": {"text": {"pattern": "^[/>]|\\{\\{"}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per command text without a ``/`` or ``>`` prefix, at the text."""

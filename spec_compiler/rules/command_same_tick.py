@@ -39,6 +39,7 @@ from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._pace_util import describe, timed
 from spec_compiler.rules._site_util import quote, unique
 from spec_compiler.rules.base import Finding
+from spec_compiler.rules.decreasing_delay import THRESHOLDS, delay_at_most
 
 CODE = "PACE002"
 NAME = "command-without-delay"
@@ -47,6 +48,35 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"command"})
+
+#: a message ``is_command`` says yes to
+IS_COMMAND: dict[str, Any] = {"required": ["type"], "properties": {"type": {"const": "command"}}}
+
+
+def _commands_after(t: int) -> dict[str, Any]:
+    """Every command but a first message has a delay above ``t``, every other message
+    a delay of at most ``t`` (a missing delay is 0)."""
+    return {
+        "prefixItems": [{"anyOf": [IS_COMMAND, delay_at_most(t)]}],
+        "items": {"if": IS_COMMAND, "then": {"required": ["delay"], "properties": {
+            "delay": {"exclusiveMinimum": t}}}, "else": delay_at_most(t)},
+    }
+
+
+#: no command after the first message, or a witness ``t``: each command after the first
+#: message has a delay above it, every other message a delay of at most it
+COMMANDS_LATER: dict[str, Any] = {"anyOf": [
+    {"prefixItems": [{}], "items": {"not": IS_COMMAND}},
+    *(_commands_after(t) for t in THRESHOLDS),
+]}
+
+#: finds nothing where each command after the first message has a delay above that of
+#: every other message (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"properties": {"messages": COMMANDS_LATER}},
+    "message-list": COMMANDS_LATER,
+}
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:

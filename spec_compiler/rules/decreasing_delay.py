@@ -31,7 +31,7 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from spec_compiler.diagnostics import Severity
@@ -47,6 +47,51 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"delay"})
+
+
+# ---------------------------------------------------------------- quiet condition
+# JSON Schema cannot compare two delays, but it can say "delay <= t" of one message and
+# "delay >= t" of the next: a witness t from THRESHOLDS proves the pair does not
+# decrease. PACE002 uses the same witnesses.
+
+#: messages a request may have to be judged by position (longer ones need no delays)
+MAX_TIMED = 5
+#: witnesses: every second up to 20 s (a pair of delays with no witness between them
+#: takes the full path; paced messages are a second or more apart)
+THRESHOLDS = tuple(range(0, 20_001, 1_000))
+
+
+def delay_at_most(t: int) -> dict[str, Any]:
+    """The message's delay is at most ``t`` (a missing delay is 0)."""
+    return {"properties": {"delay": {"maximum": t}}}
+
+
+def delay_at_least(t: int) -> dict[str, Any]:
+    """The message's delay is at least ``t`` (a missing delay is 0)."""
+    return {"required": ["delay"], "properties": {"delay": {"minimum": t}}} if t > 0 else {}
+
+
+def pairs(then: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
+    """A message list of at most MAX_TIMED whose every message after the first holds
+    ``then(t)`` for a witness ``t`` that the message before it has a delay of at most."""
+    def pair(i: int) -> dict[str, Any]:
+        return {"anyOf": [{"maxItems": i + 1}, *(
+            {"prefixItems": [*[{}] * i, delay_at_most(t), then(t)]} for t in THRESHOLDS)]}
+    return {"maxItems": MAX_TIMED, "allOf": [pair(i) for i in range(MAX_TIMED - 1)]}
+
+
+#: no message has a positive delay: every delay is 0
+NO_DELAYS: dict[str, Any] = {"items": delay_at_most(0)}
+#: delays never decrease (for lists of at most MAX_TIMED), or there are none
+NON_DECREASING: dict[str, Any] = {"anyOf": [NO_DELAYS, pairs(delay_at_least)]}
+
+#: finds nothing where delays (a missing one is 0) never decrease from one message to the
+#: next (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"properties": {"messages": NON_DECREASING}},
+    "message-list": NON_DECREASING,
+}
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:

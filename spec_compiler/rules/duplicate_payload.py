@@ -45,6 +45,21 @@ NEEDS = frozenset({"actions", "items"})
 
 PAYLOAD_ACTIONS = ("postback", "reply")
 
+#: no two buttons of a list hold the same payload (whatever their type, templates too:
+#: stricter than the rule; ``x-distinct``, see spec_compiler.quiet)
+_DISTINCT_PAYLOADS: dict[str, Any] = {"x-distinct": "payload"}
+
+#: finds nothing where the buttons of the message, and those of each item, have distinct
+#: payloads (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": _DISTINCT_PAYLOADS,
+        "items": {"items": {"properties": {"actions": _DISTINCT_PAYLOADS}}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each repeated payload of one message's (or item's) buttons."""

@@ -36,6 +36,21 @@ NAME = "empty-text"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing where each message's text is not blank, or the message does not reach
+#: the contact (no role or not agent, backchannel, or not a chat or card) (see
+#: spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"required": ["text"], "properties": {"text": {"$ref": "#/$defs/nonBlank"}}},
+        {"not": {"required": ["role"]}},
+        {"properties": {"role": {"not": {"const": "agent"}}}},
+        {"required": ["isBackchannel"], "properties": {"isBackchannel": {"const": True}}},
+        {"required": ["type"], "properties": {"type": {"not": {"enum": ["chat", "card"]}}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per blank text, at the text."""

@@ -44,6 +44,22 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"contentType"})
 
+#: ``is_file`` says no: no contentType, or a ``text/*`` one (the schema makes it start
+#: with an ASCII letter or digit, so ``strip`` changes nothing at its start)
+NOT_FILE: dict[str, Any] = {"properties": {"contentType": {"pattern": "^[tT][eE][xX][tT]/"}}}
+
+#: finds nothing where each file message's text is a plain http(s) URL or a
+#: ``{{ template }}`` (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        NOT_FILE,
+        {"properties": {"text": {"pattern": "\\{\\{"}}},
+        {"properties": {"text": {"$ref": "#/$defs/httpUrl"}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per file message whose text is not an absolute http(s) URL."""

@@ -42,6 +42,25 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"contentType"})
 
+#: ``is_file`` says no: no contentType, or a ``text/*`` one (the schema makes it start
+#: with an ASCII letter or digit, so ``strip`` changes nothing at its start)
+NOT_FILE: dict[str, Any] = {"properties": {"contentType": {"pattern": "^[tT][eE][xX][tT]/"}}}
+#: ``outbound`` says no: a role other than agent, backchannel, or a type other than
+#: chat and card (an absent role or type counts as agent and chat)
+NOT_OUTBOUND: dict[str, Any] = {"anyOf": [
+    {"required": ["role"], "properties": {"role": {"not": {"const": "agent"}}}},
+    {"required": ["isBackchannel"], "properties": {"isBackchannel": {"const": True}}},
+    {"required": ["type"], "properties": {"type": {"not": {"enum": ["chat", "card"]}}}},
+]}
+HAS_TITLE: dict[str, Any] = {"required": ["meta"], "properties": {"meta": {"required": ["title"]}}}
+
+#: finds nothing where each outbound file message has a meta.title (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [NOT_FILE, NOT_OUTBOUND, HAS_TITLE]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per outbound file message without ``meta.title``."""

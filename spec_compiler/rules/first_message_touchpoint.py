@@ -42,6 +42,31 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"conversation"})
 
+#: a message ``reaches_consumer`` says yes to: role agent, not backchannel, chat or card
+REACHES: dict[str, Any] = {
+    "required": ["role"],
+    "properties": {"role": {"const": "agent"}, "isBackchannel": {"not": {"const": True}},
+                   "type": {"enum": ["chat", "card"]}},
+}
+#: how many messages may come before the first that reaches the contact
+BEFORE_FIRST = 4
+
+#: finds nothing where the body sets a touchpoint, or the first message that reaches the
+#: contact (after at most BEFORE_FIRST others) names one, or none reaches the contact
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"anyOf": [
+        {"required": ["touchpoint"]},
+        {"properties": {"messages": {"items": {"not": REACHES}}}},
+        *({"properties": {"messages": {"prefixItems": [
+            *[{"not": REACHES}] * before,
+            {"allOf": [REACHES, {"required": ["touchpoint"]}]},
+        ]}}} for before in range(BEFORE_FIRST + 1)),
+    ]},
+    "message-list": True,
+}
+
 MESSAGE = ("the first message of a new conversation has no 'touchpoint'; add touchpoint: "
            "sms, email or whatsapp (or set it on the conversation)")
 

@@ -32,7 +32,12 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._wa_util import free_form_whatsapp
+from spec_compiler.rules._wa_util import (
+    EACH_NOT_FREE_FORM,
+    NO_WHATSAPP,
+    NOT_FREE_FORM,
+    free_form_whatsapp,
+)
 from spec_compiler.rules.base import Finding
 
 CODE = "WA007"
@@ -51,6 +56,16 @@ OPTIONS: dict[str, Any] = {
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"channel:whatsapp"})
+
+
+#: finds nothing where no message could be free-form whatsapp: each is not outbound, a
+#: template, or names a touchpoint of its own that is not whatsapp; or no touchpoint of the
+#: document is whatsapp (a new conversation is WA006's: nothing here)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [*NOT_FREE_FORM, NO_WHATSAPP]},
+    "conversation": True,
+    "message-list": {"anyOf": [{"items": EACH_NOT_FREE_FORM}, {"items": NO_WHATSAPP}]},
+}
 
 UNKNOWN = ("free-form whatsapp message is refused outside the 24-hour window; use a "
            "template unless the contact wrote in the last 24 hours")

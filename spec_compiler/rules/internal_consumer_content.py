@@ -43,6 +43,21 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items", "SenderID", "template"})
 
+_CONSUMER_META = ("SenderID", *TEMPLATE_KEYS)
+#: finds nothing where a message is not a chat or card, or is neither backchannel nor
+#: role bot, or has no actions, items, meta.SenderID or template meta (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"required": ["type"], "properties": {"type": {"not": {"enum": ["chat", "card"]}}}},
+        {"properties": {"isBackchannel": {"not": {"const": True}},
+                        "role": {"not": {"const": "bot"}}}},
+        {"not": {"anyOf": [{"required": ["actions"]}, {"required": ["items"]}]},
+         "properties": {"meta": {"not": {"anyOf": [{"required": [k]} for k in _CONSUMER_META]}}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per consumer-facing field of an internal message."""

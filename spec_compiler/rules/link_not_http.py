@@ -35,7 +35,7 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._act_util import is_http_url, message_urls
+from spec_compiler.rules._act_util import ACTION_URL_FIELDS, is_http_url, message_urls
 from spec_compiler.rules._site_util import faulty, quote, unique
 from spec_compiler.rules.base import Finding
 
@@ -46,6 +46,29 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
+
+#: every field that holds a URL in some action type (a superset of each type's own)
+_URL_FIELDS = sorted({name for names in ACTION_URL_FIELDS.values() for name in names})
+#: an absolute http(s) URL with a plain host, or a ``{{ template }}`` (not judged)
+_URL_OK: dict[str, Any] = {"anyOf": [
+    {"$ref": "#/$defs/httpUrl"},
+    {"type": "string", "pattern": "\\{\\{"},
+]}
+_ACTION_URLS_OK: dict[str, Any] = {"properties": {name: _URL_OK for name in _URL_FIELDS}}
+
+#: finds nothing where every action URL field (of the message and its items) and every
+#: item ``mediaUrl`` is a plain absolute http(s) URL or a template (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _ACTION_URLS_OK},
+        "items": {"items": {"properties": {
+            "mediaUrl": _URL_OK,
+            "actions": {"items": _ACTION_URLS_OK},
+        }}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
 
 
 def explain(field: str, value: str) -> str | None:

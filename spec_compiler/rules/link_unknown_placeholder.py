@@ -35,7 +35,12 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._act_util import AUTH_PLACEHOLDERS, message_urls, placeholders
+from spec_compiler.rules._act_util import (
+    ACTION_URL_FIELDS,
+    AUTH_PLACEHOLDERS,
+    message_urls,
+    placeholders,
+)
 from spec_compiler.rules._site_util import unique
 from spec_compiler.rules.base import Finding
 
@@ -46,6 +51,32 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
+
+#: every field that holds a URL in some action type (a superset of each type's own)
+_URL_FIELDS = sorted({name for names in ACTION_URL_FIELDS.values() for name in names})
+#: a URL whose every ``{`` opens one of the server's placeholders, or a template
+_KNOWN_PLACEHOLDERS: dict[str, Any] = {"anyOf": [
+    {"type": "string", "pattern": "^(?:[^{]|" + "|".join(
+        f"\\{{{name}\\}}" for name in AUTH_PLACEHOLDERS) + ")*$"},
+    {"type": "string", "pattern": "\\{\\{"},
+]}
+_ACTION_URLS_OK: dict[str, Any] = {
+    "properties": {name: _KNOWN_PLACEHOLDERS for name in _URL_FIELDS}}
+
+#: finds nothing where each action URL field (of the message and its items) and each item
+#: ``mediaUrl`` has no ``{`` but those of '{authuser}' and '{authtoken}', or is a template
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _ACTION_URLS_OK},
+        "items": {"items": {"properties": {
+            "mediaUrl": _KNOWN_PLACEHOLDERS,
+            "actions": {"items": _ACTION_URLS_OK},
+        }}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
 
 
 def explain(field: str, name: str) -> str:

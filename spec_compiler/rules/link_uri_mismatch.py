@@ -46,6 +46,29 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
 
+#: a ``{{ template }}`` (is_template)
+_TEMPLATE: dict[str, Any] = {"type": "string", "pattern": "\\{\\{"}
+#: an action that is not a link, or a link without both ``uri`` and ``url``, or with a
+#: template in either, or whose two are equal (``x-equal``, see spec_compiler.quiet)
+_NOT_TWO_URLS: dict[str, Any] = {"anyOf": [
+    {"properties": {"type": {"not": {"const": "link"}}}},
+    {"not": {"required": ["uri", "url"]}},
+    {"properties": {"uri": _TEMPLATE}},
+    {"properties": {"url": _TEMPLATE}},
+    {"x-equal": ["uri", "url"]},
+]}
+
+#: finds nothing where no link action, of the message or of its items, has a ``uri`` and
+#: a ``url`` that differ (templates aside) (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _NOT_TWO_URLS},
+        "items": {"items": {"properties": {"actions": {"items": _NOT_TWO_URLS}}}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding (at ``url``) per link action whose ``uri`` and ``url`` differ."""

@@ -44,6 +44,24 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
 
+#: a link action that names its URL in ``uri`` or ``url`` (any other action passes)
+_LINK_HAS_TARGET: dict[str, Any] = {"anyOf": [
+    {"properties": {"type": {"not": {"const": "link"}}}},
+    {"required": ["uri"]},
+    {"required": ["url"]},
+]}
+
+#: finds nothing where every link action, of the message and of its items, has a ``uri``
+#: or a ``url`` (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _LINK_HAS_TARGET},
+        "items": {"items": {"properties": {"actions": {"items": _LINK_HAS_TARGET}}}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per link action with neither ``uri`` nor ``url``."""

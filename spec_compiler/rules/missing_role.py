@@ -38,6 +38,18 @@ NAME = "missing-role"
 SEVERITY: Severity = "warning"
 OPTIONS: dict[str, Any] = {}
 
+#: finds nothing where every message has a role or is a command or an automation type
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"required": ["role"]},
+        {"required": ["type"],
+         "properties": {"type": {"enum": ["command", *AUTOMATION_TYPES]}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 MESSAGE = "no 'role': the API defaults to 'bot', which never reaches the contact; " \
           "add role: agent to send it"
 

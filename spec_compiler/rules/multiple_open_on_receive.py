@@ -57,6 +57,33 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
 
+#: a webview that opens on receipt
+_OPENS: dict[str, Any] = {"required": ["type", "openOnReceive"], "properties": {
+    "type": {"const": "webview"}, "openOnReceive": {"const": True}}}
+_NONE_OPENS: dict[str, Any] = {"not": {"contains": _OPENS}}
+_AT_MOST_ONE_OPENS: dict[str, Any] = {"not": {"contains": _OPENS, "minContains": 2}}
+_ITEM_OPENS: dict[str, Any] = {"required": ["actions"], "properties": {
+    "actions": {"contains": _OPENS}}}
+
+#: finds nothing where at most one webview of a message, its items' included, opens on
+#: receipt: at most one among its own actions and none in items, or none of its own and
+#: at most one in at most one item (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"properties": {
+            "actions": _AT_MOST_ONE_OPENS,
+            "items": {"items": {"properties": {"actions": _NONE_OPENS}}},
+        }},
+        {"properties": {
+            "actions": _NONE_OPENS,
+            "items": {"not": {"contains": _ITEM_OPENS, "minContains": 2},
+                      "items": {"properties": {"actions": _AT_MOST_ONE_OPENS}}},
+        }},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each ``openOnReceive: true`` webview after the first of a message."""

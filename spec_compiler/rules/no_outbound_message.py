@@ -43,6 +43,21 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"conversation"})
 
+#: a message ``_outbound`` says yes to (the schema leaves no template in role, type or
+#: isBackchannel): role agent, not backchannel, not a command
+OUTBOUND: dict[str, Any] = {
+    "required": ["role"],
+    "properties": {"role": {"const": "agent"}, "isBackchannel": {"not": {"const": True}},
+                   "type": {"not": {"const": "command"}}},
+}
+
+#: finds nothing where a conversation has a message for the contact (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"properties": {"messages": {"contains": OUTBOUND}}},
+    "message-list": True,
+}
+
 MESSAGE = ("no outbound message: a new conversation needs at least one message with "
            "role: agent outside the backchannel")
 

@@ -47,6 +47,20 @@ MESSAGE_IDS = ("user", "conversation")
 META_IDS = ("form",)
 META_ID_LISTS = ("users", "organizations", "channels")
 
+#: a value ``_reported`` says no to: an object id, a ``{{ template }}`` or not a string
+ID: dict[str, Any] = {"anyOf": [{"pattern": "^[0-9a-f]{24}$"}, {"pattern": "\\{\\{"}]}
+
+#: finds nothing where every id field holds an object id (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        **{key: ID for key in MESSAGE_IDS},
+        "meta": {"properties": {**{key: ID for key in META_IDS},
+                                **{key: {"items": ID} for key in META_ID_LISTS}}},
+    }},
+    "conversation": {"properties": {"organization": ID}},
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per value that is not an object id."""

@@ -72,6 +72,49 @@ ASKS = re.compile(
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "niet", "geen", "dont", "noreply"})
 
 
+def _word(word: str) -> str:
+    """A pattern for ``word`` in any case, as ``re.IGNORECASE`` folds it (also the long s,
+    the Kelvin sign and the Turkish i's)."""
+    extra = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131"}
+    return "".join(f"[{c}{c.upper()}{extra.get(c, '')}]" for c in word)
+
+
+def _has(*words: str) -> dict[str, Any]:
+    return {"pattern": "|".join(_word(w) for w in words)}
+
+
+#: texts without the words every kind of request in ASKS needs (verb; text ... back;
+#: stuur ... terug; sms ... to/naar; let ... know ... ?; laat ... weten)
+_NO_REQUEST: dict[str, Any] = {"not": {"anyOf": [
+    _has("reply", "respond", "antwoord"),
+    {"allOf": [_has("text"), _has("back")]},
+    {"allOf": [_has("stuur"), _has("terug")]},
+    {"allOf": [_has("sms"), _has("to", "naar")]},
+    {"allOf": [_has("let"), _has("know"), {"pattern": "\\?"}]},
+    {"allOf": [_has("laat"), _has("weten")]},
+]}}
+#: actions without a reply or postback button
+_NO_REPLY_ACTIONS: dict[str, Any] = {
+    "items": {"properties": {"type": {"not": {"enum": list(REPLY_ACTIONS)}}}}}
+
+#: finds nothing where every message with meta.SenderID (not a command) has no reply or
+#: postback action, in itself or its items, and a text without the words a request to
+#: answer needs (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"not": {"required": ["meta"], "properties": {"meta": {"required": ["SenderID"]}}}},
+        {"required": ["type"], "properties": {"type": {"const": "command"}}},
+        {"properties": {
+            "text": _NO_REQUEST,
+            "actions": _NO_REPLY_ACTIONS,
+            "items": {"items": {"properties": {"actions": _NO_REPLY_ACTIONS}}},
+        }},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
+
 def _negated(text: str, start: int) -> bool:
     words = re.findall(r"[\w']+", text[max(0, start - 30):start].lower())[-2:]
     return any(w in NEGATIONS or w.endswith("n't") for w in words)

@@ -41,6 +41,7 @@ from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._pace_util import Timed, timed
 from spec_compiler.rules._site_util import unique
 from spec_compiler.rules.base import Finding
+from spec_compiler.rules.decreasing_delay import delay_at_most
 
 CODE = "PACE003"
 NAME = "overlapping-typing"
@@ -49,6 +50,43 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"delay"})
+
+#: a message ``shown`` says no to: a command or a backchannel message
+NOT_SHOWN: dict[str, Any] = {"anyOf": [
+    {"required": ["type"], "properties": {"type": {"const": "command"}}},
+    {"required": ["isBackchannel"], "properties": {"isBackchannel": {"const": True}}},
+]}
+#: the highest delay of a shown message judged here (higher ones take the full path)
+MAX_SHOWN_DELAY = 30_000
+#: the spacing of the windows: a window starts every WINDOW_MS and spans WINDOW_MS plus
+#: LONG_INDICATOR_MS, so two delays less than LONG_INDICATOR_MS apart share one (the
+#: one the lower delay falls into the first WINDOW_MS of)
+WINDOW_MS = 1_000
+
+
+def _at_most_one_in(low: int) -> dict[str, Any]:
+    """At most one shown message has a positive delay in the window from ``low``."""
+    delay = {"exclusiveMaximum": low + WINDOW_MS + LONG_INDICATOR_MS,
+             **({"minimum": low} if low > 0 else {"exclusiveMinimum": 0})}
+    return {"contains": {"required": ["delay"], "properties": {"delay": delay},
+                         "not": NOT_SHOWN},
+            "minContains": 0, "maxContains": 1}
+
+
+#: the positive delays of shown messages are at least LONG_INDICATOR_MS apart: whichever
+#: of two comes later, its typing indicator starts once the other appears
+TYPING_APART: dict[str, Any] = {"allOf": [
+    {"items": {"anyOf": [NOT_SHOWN, delay_at_most(MAX_SHOWN_DELAY)]}},
+    *(_at_most_one_in(low) for low in range(0, MAX_SHOWN_DELAY + 1, WINDOW_MS)),
+]}
+
+#: finds nothing where the delays of shown messages (not commands, not backchannel) that
+#: have one are at least LONG_INDICATOR_MS apart (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"properties": {"messages": TYPING_APART}},
+    "message-list": TYPING_APART,
+}
 
 
 def shown(item: Timed) -> bool:

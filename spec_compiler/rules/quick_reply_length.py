@@ -49,6 +49,25 @@ OPTIONS: dict[str, Any] = {
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"actions", "items"})
 
+#: the default ``max-length``
+_LIMIT: int = OPTIONS["max-length"]["default"]
+#: an action that is not a quick reply, or one whose text is short enough or a template
+_REPLY_FITS: dict[str, Any] = {"anyOf": [
+    {"properties": {"type": {"not": {"const": "reply"}}}},
+    {"properties": {"text": {"anyOf": [{"maxLength": _LIMIT}, {"pattern": "\\{\\{"}]}}},
+]}
+
+#: finds nothing where every quick-reply text (of the message and its items) has at most
+#: 20 characters (the default max-length) or is a template (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"items": _REPLY_FITS},
+        "items": {"items": {"properties": {"actions": {"items": _REPLY_FITS}}}},
+    }},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per quick-reply text over ``max-length`` characters."""

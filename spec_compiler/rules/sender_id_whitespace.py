@@ -43,6 +43,18 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"SenderID"})
 
+#: a sender id of words (ASCII letters and digits) joined by single spaces
+_TIDY_SENDER_ID = "^[A-Za-z0-9]+( [A-Za-z0-9]+)*$"
+
+#: finds nothing where every message's meta.SenderID, if any, is words joined by single
+#: spaces: no leading, trailing or double space (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {"meta": {"properties": {
+        "SenderID": {"type": "string", "pattern": _TIDY_SENDER_ID}}}}},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def problem(value: str) -> str | None:
     """What is wrong with the spaces of a sender id (None when nothing)."""

@@ -33,7 +33,7 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._sms_util import sms_texts
+from spec_compiler.rules._sms_util import GSM_BASIC_TEXT, GSM_TEXT, sms_text_quiet, sms_texts
 from spec_compiler.rules.base import Finding
 from spec_compiler.sms import MAX_CHARS, SegmentInfo, first_ucs2_char, segments
 
@@ -52,6 +52,22 @@ OPTIONS: dict[str, Any] = {
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"SenderID", "channel:sms"})
+
+
+#: a text that needs at most two segments: over 1600 characters (SMS007's), at most 66
+#: characters (132 UTF-16 units even if all astral: two UCS-2 segments), or GSM-7 of at
+#: most 304 septets (two segments of 153, an escape pair never split): basic characters
+#: only and at most 304 characters, or any GSM-7 characters and at most 152
+_FEW_SEGMENTS: dict[str, Any] = {"type": "string", "anyOf": [
+    {"minLength": MAX_CHARS + 1},
+    {"maxLength": 66},
+    {"pattern": GSM_BASIC_TEXT, "maxLength": 304},
+    {"pattern": GSM_TEXT, "maxLength": 152},
+]}
+
+#: finds nothing where no SMS text needs more than two segments (a message is not an
+#: outbound SMS text, or its text is short or GSM-7 within 304 septets)
+QUIET: dict[str, Any] = sms_text_quiet(_FEW_SEGMENTS)
 
 
 def describe(text: str, info: SegmentInfo) -> str:

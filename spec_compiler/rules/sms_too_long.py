@@ -46,7 +46,7 @@ from typing import Any
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._site_util import faulty
-from spec_compiler.rules._sms_util import sms_texts
+from spec_compiler.rules._sms_util import sms_text_quiet, sms_texts
 from spec_compiler.rules.base import Finding
 from spec_compiler.sms import MAX_CHARS
 
@@ -57,6 +57,10 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"SenderID", "channel:sms"})
+
+#: finds nothing where no SMS text is over 1600 characters: a message is not an outbound
+#: SMS text (see _sms_util.sms_text_quiet), or its text is at most 1600 characters
+QUIET: dict[str, Any] = sms_text_quiet({"type": "string", "maxLength": MAX_CHARS})
 
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:

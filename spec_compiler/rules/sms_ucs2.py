@@ -28,7 +28,7 @@ from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
-from spec_compiler.rules._sms_util import sms_texts
+from spec_compiler.rules._sms_util import GSM_TEXT, sms_text_quiet, sms_texts
 from spec_compiler.rules.base import Finding
 from spec_compiler.sms import GSM_SINGLE, UCS2_SINGLE, first_ucs2_char, gsm_replacement
 
@@ -39,6 +39,10 @@ OPTIONS: dict[str, Any] = {}
 
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"SenderID", "channel:sms"})
+
+#: finds nothing where every SMS text is GSM-7: a message is not an outbound SMS text
+#: (see _sms_util.sms_text_quiet), or its text has only GSM-7 characters
+QUIET: dict[str, Any] = sms_text_quiet({"type": "string", "pattern": GSM_TEXT})
 
 
 def explain(text: str) -> str | None:

@@ -49,6 +49,15 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"language"})
 
+#: finds nothing where every message's meta.language, if any, is one Meta lists
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {"meta": {"properties": {
+        "language": {"enum": sorted(LANGUAGES)}}}}},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def explain(code: str) -> str | None:
     """Why a well-formed code is doubtful (None when Meta lists it or it is malformed)."""

@@ -46,6 +46,40 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"template"})
 
+_WHATSAPP = "^[wW][hH][aA][tT][sS][aA][pP][pP]$"
+#: a message without template meta (namespace, elementName), or a command (both skipped)
+_NO_TEMPLATE: dict[str, Any] = {"anyOf": [
+    {"not": {"required": ["meta"], "properties": {"meta": {
+        "anyOf": [{"required": ["namespace"]}, {"required": ["elementName"]}]}}}},
+    {"required": ["type"], "properties": {"type": {"const": "command"}}},
+]}
+#: a touchpoint that selects whatsapp (any case), or none: empty or a {{ template }}
+_WHATSAPP_OR_UNKNOWN: dict[str, Any] = {"type": "string", "anyOf": [
+    {"pattern": _WHATSAPP}, {"maxLength": 0}, {"pattern": "\\{\\{"}]}
+#: a message sent on whatsapp by its own touchpoint
+_OWN_WHATSAPP: dict[str, Any] = {"required": ["touchpoint"], "properties": {
+    "touchpoint": {"type": "string", "pattern": _WHATSAPP}}}
+#: each message has no template meta (or is a command) or selects whatsapp itself
+_EACH_WHATSAPP_OR_NO_TEMPLATE: dict[str, Any] = {"anyOf": [_NO_TEMPLATE, _OWN_WHATSAPP]}
+#: every touchpoint, where written, is whatsapp or unknown
+_WHATSAPP_TOUCHPOINTS: dict[str, Any] = {"properties": {"touchpoint": _WHATSAPP_OR_UNKNOWN}}
+
+#: finds nothing where each template meta is on a message whose touchpoint is whatsapp or
+#: unknown: the message has none of its own, or whatsapp, or every touchpoint of the
+#: document (the conversation's included) is whatsapp or unknown (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [_NO_TEMPLATE, _WHATSAPP_TOUCHPOINTS]},
+    "conversation": {"anyOf": [
+        {"properties": {"messages": {"items": _EACH_WHATSAPP_OR_NO_TEMPLATE}}},
+        {"properties": {"touchpoint": _WHATSAPP_OR_UNKNOWN,
+                        "messages": {"items": _WHATSAPP_TOUCHPOINTS}}},
+    ]},
+    "message-list": {"anyOf": [
+        {"items": _EACH_WHATSAPP_OR_NO_TEMPLATE},
+        {"items": _WHATSAPP_TOUCHPOINTS},
+    ]},
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding per template meta on a message whose known channel is not whatsapp."""

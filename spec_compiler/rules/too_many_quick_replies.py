@@ -56,6 +56,17 @@ NEEDS = frozenset({"actions"})
 
 MAX_REPLIES = 13
 
+_REPLY: dict[str, Any] = {"required": ["type"], "properties": {"type": {"const": "reply"}}}
+
+#: finds nothing where no message has more than 13 quick replies among its own actions
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"properties": {
+        "actions": {"not": {"contains": _REPLY, "minContains": MAX_REPLIES + 1}}}},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding (at the first one too many) per message with over 13 quick replies."""

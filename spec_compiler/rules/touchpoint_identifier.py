@@ -48,6 +48,27 @@ NEEDS = frozenset({"conversation"})
 IDENTIFIER_OF = {"sms": "telephone", "whatsapp": "telephone", "email": "email"}
 
 
+def _reachable(need: str) -> dict[str, Any]:
+    """The profile has ``need``, or no touchpoint (the body's or a message's) needs it."""
+    names = sorted(tp for tp, field in IDENTIFIER_OF.items() if field == need)
+    other = {"not": {"enum": names}}
+    return {"anyOf": [
+        {"properties": {"contact": {"properties": {"profile": {"required": [need]}}}}},
+        {"properties": {"touchpoint": other,
+                        "messages": {"items": {"properties": {"touchpoint": other}}}}},
+    ]}
+
+
+#: finds nothing where each touchpoint named (on the body or a message) has its identifier
+#: in the contact profile (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": True,
+    "conversation": {"allOf": [_reachable(need)
+                               for need in sorted(set(IDENTIFIER_OF.values()))]},
+    "message-list": True,
+}
+
+
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per touchpoint whose identifier the profile lacks."""
     profile = _profile(ctx.conversation)

@@ -45,6 +45,21 @@ OPTIONS: dict[str, Any] = {}
 #: finds nothing in a document without these (see engine.features)
 NEEDS = frozenset({"command"})
 
+#: a text whose command word is a system command, or that is no '/' command at all (empty,
+#: not starting with '/'), or a {{ template }}; the word ends at ASCII whitespace or the end
+_KNOWN_WORD = "^(?:$|[^/]|/(?:" + "|".join(SYSTEM_COMMANDS) + ")(?:[\\t-\\r ]|$))|\\{\\{"
+#: finds nothing where each message is not a command, or its text is not a '/' command or
+#: one of a system command (see spec_compiler.quiet)
+QUIET: dict[str, Any] = {
+    "message": {"anyOf": [
+        {"not": {"required": ["type"]}},
+        {"properties": {"type": {"not": {"const": "command"}}}},
+        {"properties": {"text": {"pattern": _KNOWN_WORD}}},
+    ]},
+    "conversation": True,
+    "message-list": True,
+}
+
 
 def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Yield one finding per unknown system command, at the text."""

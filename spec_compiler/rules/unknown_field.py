@@ -27,6 +27,7 @@ meta: {quotedMessage: this message is quoted}
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
@@ -169,3 +170,80 @@ def _meta_guess(key: str) -> str | None:
 
 def _squash(key: str) -> str:
     return key.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+# ---------------------------------------------------------------- quiet condition
+# Every level the rule inspects is closed with the key sets it uses (``key_sets``, read
+# once here: ~10 ms, and the rule reads the same cached sets). ``meta`` is open: besides
+# its known keys it takes a few common automation keys and ``note1``, ``note2``, ... that
+# are checked here, once, not to be near misses of a known key.
+
+#: common meta keys of automations (campaign bookkeeping); kept only when no near miss
+_META_CANDIDATES = ("campaign", "source", "externalId", "reference", "orderId",
+                    "customerId", "leadId", "ticketId", "dealer", "brand", "branch",
+                    "department", "priority", "subject", "vehicle", "licensePlate")
+#: prefixes of numbered meta keys (``note1``); kept only when provably no near miss
+_META_PREFIXES = ("note", "remark", "comment")
+
+
+def _numbered_is_safe(prefix: str) -> bool:
+    """True when no ``prefix`` + ASCII digits key is a near miss of a known meta key.
+
+    Such a key squashes to itself in lower case and no known key has a digit, so the
+    squash and case-insensitive matches fail; difflib's ratio is at most its quick ratio,
+    2 * (common characters) / (total length), with digits matching nothing.
+    """
+    known = key_sets()["meta"]
+    if not prefix.isascii() or not prefix.isalpha() \
+            or any(ch.isdigit() for k in known for ch in k):
+        return False
+    low = Counter(prefix.lower())
+    for key in known:
+        common = sum((low & Counter(key.lower())).values())
+        if 2 * common / (len(prefix) + 1 + len(key)) >= META_CUTOFF:
+            return False
+    return True
+
+
+def _build_quiet() -> dict[str, Any]:
+    sets = key_sets()
+
+    def closed(place: str) -> dict[str, Any]:
+        return {"propertyNames": {"enum": sorted(sets[place])}}
+
+    variants = sorted(k for k in sets if k.startswith("action:"))
+    action = {"anyOf": [
+        {"required": ["type"], "properties": {"type": {"const": v[len("action:"):]}},
+         **closed(v)}
+        for v in variants
+    ]}
+    extras = sorted(k for k in _META_CANDIDATES
+                    if k not in sets["meta"] and _meta_guess(k) is None)
+    numbered = [p for p in _META_PREFIXES if _numbered_is_safe(p)]
+    meta_names: list[Any] = [{"enum": sorted(sets["meta"]) + extras}]
+    if numbered:
+        meta_names.append({"pattern": f"^(?:{'|'.join(numbered)})[0-9]+$"})
+    item = {**closed("item"), "properties": {"actions": {"items": action}}}
+    message = {
+        **closed("message"),
+        "properties": {
+            "actions": {"items": action},
+            "items": {"items": item},
+            "results": {"items": closed("result")},
+            "meta": {"propertyNames": {"anyOf": meta_names}},
+        },
+    }
+    conversation = {
+        **closed("conversation"),
+        "properties": {"contact": {
+            **closed("contact"),
+            "properties": {"profile": closed("profile")},
+        }},
+    }
+    return {"message": message, "conversation": conversation, "message-list": True}
+
+
+#: finds nothing where every key (message, action per type, item, result, conversation,
+#: contact, profile) is a known one and every meta key is known or a checked common one
+#: (see spec_compiler.quiet)
+QUIET: dict[str, Any] = _build_quiet()

@@ -1,0 +1,280 @@
+"""Quiet certificates: prove with one compiled-schema check that a file has no findings.
+
+Most files a linter sees are clean, and proving that one is clean with 64 Python rules
+costs ten times its parse. So every rule that can find something in a payload the
+schema accepts also states, as JSON Schema, when it finds nothing there: its ``QUIET``,
+a mapping with three keys, each a schema (``True`` for no condition):
+
+- ``"message"``: holds for every message of the document (the document itself for kind
+  ``message``, each ``/messages`` item of a conversation, each item of a message list);
+- ``"conversation"``: holds for a conversation body as a whole;
+- ``"message-list"``: holds for a message list as a whole.
+
+The rule promises: on a payload of kind K that the API schema for K accepts, where its
+``"message"`` condition holds for every message and its K condition for the document,
+``check`` yields nothing. ``tests/test_quiet.py`` holds every rule to that over every test
+document, the benchmark corpus and hypothesis mutations of them. Conditions may refer to
+the shared definitions of ``rules/_quiet.py`` as ``{"$ref": "#/$defs/NAME"}``, and use
+the two keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES]``
+(the properties of an object that it has among NAMES are equal: ``uri == url``) and
+``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads).
+
+Rules that cannot find anything in a schema-valid payload (``NEEDS`` empty: they only
+report schema faults; ``NEEDS`` of specs only) need no ``QUIET``.
+
+``python -m spec_compiler.quiet`` composes, per kind, ``allOf`` the bundled API schema
+and every rule's condition, and writes it to ``certificates/KIND.json`` next to this
+module (a test checks they are current), so that a lint run loads one file and compiles
+it once with jsonschema_rs, without importing a single rule.
+
+A file is certified when it decodes, parses without any load finding, has no
+suppression comment (an unused one would be a finding), is not a spec, and each
+document passes its kind's composed check. Everything else, and every run whose
+configuration sets rule options or enables a rule without ``QUIET``, takes the full
+path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spec_compiler.config import Config
+    from spec_compiler.reading import Limits
+
+#: the document kinds a certificate can be given for (specs always take the full path)
+KINDS = ("message", "conversation", "message-list")
+QUIET_KEYS = KINDS
+FOLDER = os.path.join(os.path.dirname(__file__), "certificates")
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+#: what a suppression comment starts with (see suppressions.py)
+SUPPRESSION_MARK = "spec-compiler:"
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+class EqualProperties:
+    """``"x-equal": [NAMES]``: the named properties an object has are all equal."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        self.names = tuple(value)
+
+    def validate(self, instance: Any) -> None:
+        """Raise when two of the named properties of an object differ."""
+        if isinstance(instance, dict):
+            values = [instance[n] for n in self.names if n in instance]
+            if any(v != values[0] for v in values[1:]):
+                raise ValueError("properties differ")
+
+
+class DistinctValues:
+    """``"x-distinct": NAME``: no two objects of an array have equal NAME properties."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        self.name = value
+
+    def validate(self, instance: Any) -> None:
+        """Raise when two objects of an array hold the same value at NAME."""
+        if isinstance(instance, list):
+            seen: list[Any] = []
+            for item in instance:
+                if isinstance(item, dict) and self.name in item:
+                    if item[self.name] in seen:
+                        raise ValueError("values repeat")
+                    seen.append(item[self.name])
+
+
+#: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
+KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues}
+
+
+def compile_certificate(schema: Any) -> Any:
+    """A jsonschema_rs validator for a composed certificate."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(schema, validate_formats=False, keywords=KEYWORDS)
+
+
+# ---------------------------------------------------------------- generation (dev time)
+
+
+def generate() -> dict[str, Any]:
+    """Every rule's ``QUIET`` (imports every rule), with the rules that need none
+    (``silent``) and those that lack one (``unquiet``)."""
+    from spec_compiler.rules import REGISTRY, load_rule
+    from spec_compiler.rules._quiet import DEFS
+
+    rules: dict[str, Any] = {}
+    silent: list[str] = []
+    unquiet: list[str] = []
+    for code in REGISTRY:
+        rule = load_rule(code)
+        quiet = getattr(rule, "QUIET", None)
+        needs = getattr(rule, "NEEDS", None)
+        if quiet is not None:
+            if set(quiet) != set(QUIET_KEYS):
+                raise ValueError(f"{code}: QUIET must have exactly the keys {QUIET_KEYS}")
+            rules[code] = {key: quiet[key] for key in QUIET_KEYS}
+        elif needs is not None and set(needs) <= {"spec"}:
+            silent.append(code)
+        else:
+            unquiet.append(code)
+    return {"defs": DEFS, "rules": rules, "silent": silent, "unquiet": unquiet}
+
+
+def certificates(data: Mapping[str, Any]) -> dict[str, str]:
+    """The text of each file of ``certificates/``: a composed schema per kind, and the
+    rules whose being enabled rules out the fast path."""
+    from spec_compiler.schemas import bundled
+
+    out = {f"{kind}.json": _dump(compose(data, kind, bundled(kind))) for kind in KINDS}
+    out["unquiet.json"] = _dump(data["unquiet"])
+    return out
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def compose(data: Mapping[str, Any], kind: str, api: Mapping[str, Any],
+            codes: list[str] | None = None) -> dict[str, Any]:
+    """One schema for ``kind``: the API schema and the quiet conditions of ``codes``
+    (every rule of ``data`` when None)."""
+    rules = data["rules"]
+    chosen = [c for c in (rules if codes is None else codes) if c in rules]
+    message = [rules[c]["message"] for c in chosen if rules[c]["message"] is not True]
+    whole = [rules[c][kind] for c in chosen if kind != "message" and rules[c][kind] is not True]
+    parts: list[Any] = [api]
+    if kind == "message":
+        parts += message
+    elif message:
+        each = {"allOf": message}
+        parts.append({"properties": {"messages": {"items": each}}} if kind == "conversation"
+                     else {"items": each})
+    parts += whole
+    return {"$schema": DRAFT, "$defs": data["defs"], "allOf": parts}
+
+
+# ---------------------------------------------------------------- run time
+
+
+def _read(name: str) -> Any:
+    """A file of ``certificates/`` (None when it is missing or broken)."""
+    try:
+        with open(os.path.join(FOLDER, name), encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+
+
+class Certifier:
+    """Certifies files as free of findings, for one configuration and ``--kind``."""
+
+    def __init__(self, config: Config, kind: str | None, limits: Limits) -> None:
+        self._config = config
+        self._kind = kind
+        self._limits = limits
+        self._validators: dict[str, Any] = {}
+
+    @classmethod
+    def build(cls, config: Config, kind: str | None) -> Certifier | None:
+        """A certifier, or None when this configuration cannot have one."""
+        if kind == "spec" or config.rule_options:
+            return None
+        unquiet = _read("unquiet.json")
+        if not isinstance(unquiet, list) or any(config.is_enabled(code) for code in unquiet):
+            return None
+        try:
+            import jsonschema_rs  # noqa: F401
+        except ImportError:
+            return None
+        return cls(config, kind, config.limits)
+
+    def _validator(self, kind: str) -> Any:
+        """The compiled certificate of ``kind`` (False when it cannot be had)."""
+        found = self._validators.get(kind)
+        if found is None:
+            schema = _read(f"{kind}.json")
+            try:
+                found = compile_certificate(schema)
+            except Exception:  # a broken file: no fast path, never a crash
+                found = False
+            self._validators[kind] = found
+        return found
+
+    def _kind_of(self, data: Any, file: str) -> str:
+        kind = self._kind
+        if kind is None and self._config.kinds:
+            kind = self._config.kind_for(file)
+        if kind is None:
+            if isinstance(data, list):
+                return "message-list"
+            if isinstance(data, dict):
+                if "kind" in data:
+                    return "spec"
+                if ("contact" in data or "organization" in data) and "messages" in data:
+                    return "conversation"
+            return "message"
+        return kind
+
+    def certifies_data(self, data: Any, file: str) -> bool:
+        """True when the document ``data`` of ``file`` certainly has no finding."""
+        kind = self._kind_of(data, file)
+        if kind not in KINDS:
+            return False
+        validator = self._validator(kind)
+        try:
+            return validator is not False and bool(validator.is_valid(data))
+        except (ValueError, TypeError, OverflowError):
+            return False
+
+    def certifies(self, raw: bytes, file: str) -> bool:
+        """True when the file whose bytes are ``raw`` certainly has no finding (no load
+        finding, no suppression comment, each document certified)."""
+        if raw.startswith(_BOMS) or b"\x00" in raw:
+            return False
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if SUPPRESSION_MARK in text or not text.strip():
+            return False
+        if file.lower().endswith(".json"):
+            return self._json(text, file)
+        return self._yaml(text, file)
+
+    def _json(self, text: str, file: str) -> bool:
+        from spec_compiler.reading import may_have_duplicates
+
+        # a text with fewer brackets than the depth limit cannot nest past it
+        if text.count("{") + text.count("[") > self._limits.max_depth:
+            return False
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return False
+        if may_have_duplicates(text, data):
+            return False
+        return self.certifies_data(data, file)
+
+    def _yaml(self, text: str, file: str) -> bool:
+        from spec_compiler.yaml12 import plain_documents
+
+        documents = plain_documents(text, self._limits.max_depth)
+        if documents is None:
+            return False
+        return all(self.certifies_data(data, file) for data in documents)
+
+
+def main() -> None:
+    """Write ``certificates/`` from the rules and the bundled schemas."""
+    os.makedirs(FOLDER, exist_ok=True)
+    for name, text in certificates(generate()).items():
+        with open(os.path.join(FOLDER, name), "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,331 @@
+"""Quiet certificates are sound: a document they certify has no finding.
+
+Every rule's ``QUIET`` (see ``spec_compiler.quiet``) is held to its promise over every
+test document we have (the rule tables' failing cases above all), the benchmark corpus,
+and hypothesis mutations of them aimed at the edges the conditions draw (URLs, blank
+and non-ASCII text, placeholders, channels, commands, delays).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docpool import loaded_pool
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from spec_compiler import engine, quiet
+from spec_compiler.config import Config
+from spec_compiler.document import Document, LintContext
+from spec_compiler.loader import LoadedFile
+from spec_compiler.rules import REGISTRY, load_rule
+from spec_compiler.rules.base import option_defaults
+from spec_compiler.schemas import bundled
+
+DATA = quiet.generate()
+
+
+@cache
+def _validator(kind: str, code: str | None) -> Any:
+    codes = None if code is None else [code]
+    return quiet.compile_certificate(quiet.compose(DATA, kind, bundled(kind), codes))
+
+
+def _certified(data: Any, kind: str, code: str | None = None) -> bool:
+    try:
+        return bool(_validator(kind, code).is_valid(data))
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
+def _context(data: Any, kind: str) -> LintContext | None:
+    """The context the engine builds, or None when the document has schema faults."""
+    doc = Document("case.yaml", 0, data, _NoLocator())
+    ctx = engine._with_schema_errors(engine.build_context(doc, kind))  # type: ignore[arg-type]
+    return None if ctx.schema_errors else ctx
+
+
+class _NoLocator:
+    def locate(self, pointer: str, *, key: bool = False) -> Any:
+        from spec_compiler.document import Span
+
+        return Span(1, 1, 1, 1)
+
+    def raw(self, pointer: str) -> str | None:
+        return None
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> list[LoadedFile]:
+    return loaded_pool(tmp_path_factory.mktemp("quiet"))
+
+
+def _payloads(pool: list[LoadedFile]) -> Iterator[tuple[str, Any, str]]:
+    """(origin, data, kind) of every schema-valid payload in the pool, under its detected
+    kind and every other kind it is valid as."""
+    for file in pool:
+        for doc in file.documents:
+            for kind in quiet.KINDS:
+                yield file.path, doc.data, kind
+
+
+# ---------------------------------------------------------------- the data file
+
+
+def test_certificates_are_current() -> None:
+    wanted = quiet.certificates(DATA)
+    assert sorted(p.name for p in Path(quiet.FOLDER).iterdir()) == sorted(wanted)
+    for name, text in wanted.items():
+        on_disk = (Path(quiet.FOLDER) / name).read_text(encoding="utf-8")
+        assert on_disk == text, f"{name}: run python -m spec_compiler.quiet"
+
+
+def test_every_rule_is_quiet_or_silent() -> None:
+    """A rule that can find something in a valid payload states when it does not."""
+    assert DATA["unquiet"] == []
+    assert set(DATA["rules"]) | set(DATA["silent"]) == set(REGISTRY)
+    for code in DATA["silent"]:
+        needs = load_rule(code).NEEDS
+        assert set(needs) <= {"spec"}, code
+
+
+@pytest.mark.parametrize("kind", quiet.KINDS)
+def test_composed_schema_compiles(kind: str) -> None:
+    assert _validator(kind, None) is not None
+
+
+# ---------------------------------------------------------------- soundness
+
+
+@pytest.mark.parametrize("code", sorted(DATA["rules"]))
+def test_rule_is_silent_where_certified(pool: list[LoadedFile], code: str) -> None:
+    """Each rule alone: where its conditions hold, ``check`` yields nothing."""
+    rule = load_rule(code)
+    options = option_defaults(rule)
+    certified = 0
+    for origin, data, kind in _payloads(pool):
+        if not _certified(data, kind, code):
+            continue
+        ctx = _context(data, kind)
+        assert ctx is not None, (origin, kind, "certified with schema faults")
+        found = list(rule.check(ctx, options))
+        assert found == [], (code, origin, kind, found)
+        certified += 1
+    assert certified > 100, f"{code}: its QUIET certifies almost nothing ({certified})"
+
+
+def test_certified_files_have_no_findings(pool: list[LoadedFile]) -> None:
+    """All rules at once, through the engine: a certified document has no finding."""
+    certified = 0
+    for origin, data, kind in _payloads(pool):
+        if not _certified(data, kind):
+            continue
+        doc = Document("case.yaml", 0, data, _NoLocator())
+        assert engine.lint_document(doc, config=Config(), kind=kind) == [], (origin, kind)  # type: ignore[arg-type]
+        certified += 1
+    assert certified > 300
+
+
+def test_certificates_cover_the_clean_corpus(clean_docs: list[Document]) -> None:
+    """Not a soundness check: the conditions must not be so strict that realistic clean
+    files miss the fast path (the benchmark corpus, detected kind)."""
+    docs = clean_docs
+    certified = sum(_certified(doc.data, doc.kind) for doc in docs)
+    assert len(docs) > 200
+    assert certified >= 0.95 * len(docs), f"{certified} of {len(docs)} clean documents"
+
+
+# ---------------------------------------------------------------- mutations
+
+TRICKY: list[Any] = [
+    "", " ", "\t", "\u00a0", "\u2003", "x", "Hi", "hello world", "ümlaut ✓", "😀", "€ 5",
+    "a" * 161, "b" * 700, "c" * 1700,
+    "www.example.org", "example.org/x", "http://", "https://", "https://a", "https://a.b/c",
+    "HTTPS://EXAMPLE.ORG", "https://ex ample.org", "https://example.org/x y",
+    "https://example.org/w?id={authuser}", "https://e.org/?t={authtoken}",
+    "https://e.org/?u={authuser}&t={authtoken}", "https://e.org/{other}",
+    "https://e.org/a.pdf", "https://e.org/a.png", "https://e.org/a.jpg", "ftp://e.org/a",
+    "javascript:alert(1)", "mailto:a@b.org", "tel:+31646280994", "{{ name }}",
+    "/leave", "/assign", "/close", "/ leave", "leave", "/unknowncommand", "/handover",
+    "+31646280994", "0646280994", "a@b.org", "not-an-email",
+    "sms", "SMS", "whatsapp", "WhatsApp", "web", "email", "facebook",
+    "agent", "bot", "contact", "system", "chat", "command", "file", "image", "card",
+    "link", "reply", "postback", "webview", "buy", "locationRequest", "form", "carousel",
+    "Acme", "Acme Corp", "AcmeCorpLtd", " Acme", "Acme ", "12345",
+    "nl_NL", "nl-NL", "en", "xx_XX", "whatsapp:hsm:acme", "acme_ns", "order_update",
+    "TACOS", "PAYLOAD", "https://e.org/pay", "image/png", "application/pdf", "text/plain",
+    "5c7574c78ae07962b12e264c", "not-an-object-id",
+    "/assign x", " /leave ", "/leave\u00a0", "/ assign", "/\u00a0assign", "/assign\x1cx",
+    "/LEAVE", ">review", "/leave\n", "\u3000", "\x1c",
+    "ſms", "Sms ", "Reply YES", "text us back", "re\u017fpond", "€" * 153, "a" * 306,
+    "a" * 307, "x" * 67 + "😀", "{{ tp }}", "whatsapp ", "https://e.org/{authuser}}",
+    "https://e.org/{{authuser}}&{authtoken}", "{authuser}{authtoken}", "sms ", "ＳＭＳ",
+    "a" * 20, "a" * 21, "😀" * 21, "A\n", "A", "https://example.org/", "https://example.org",
+    "x" * 41, "https://e.org/a.PDF", "https://e.org/a.png?x=.pdf", "https://e.org/a.pdf#.png",
+    "https://e.org/a.png/", "https://e.org/x/.png", "https://e.org/a%2Epng",
+    "https://e.org/a.png;.pdf", "https://e.org/dl/123", "application/octet-stream",
+    "image/jpeg; charset=x", "IMAGE/PNG", "audio/mp4", "video/mp4", "application/x-pdf",
+    "5C7574C78AE07962B12E264C", "5c7574c78ae07962b12e264c\n", "{{ id }}", "Email",
+    0, 1, 500, 1000, 2000, 2001, 2999, 3000, 10_000, 20_000, 20_001, 30_000, 30_001, -1,
+    1.5, True, False, None, [], {},
+]
+KEYS = sorted({
+    "role", "text", "type", "touchpoint", "delay", "contentType", "meta", "actions", "items",
+    "SenderID", "namespace", "elementName", "language", "uri", "url", "payload", "fallback",
+    "iconUrl", "title", "description", "mediaUrl", "mediaType", "altText", "amount",
+    "currency", "isBackchannel", "users", "organizations", "channels", "quotedMessage",
+    "form", "openOnReceive", "size", "default", "contact", "profile", "telephone", "email",
+    "organization", "messages", "user", "conversation", "results", "name", "metadata",
+    "senderId", "form1", "note1", "contenttype", "foo",
+})
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, (*path, i))
+
+
+def _get(value: Any, path: tuple[Any, ...]) -> Any:
+    for token in path:
+        value = value[token]
+    return value
+
+
+@st.composite
+def _mutant(draw: st.DrawFn, seeds: list[tuple[Any, str]]) -> tuple[Any, str]:
+    data, kind = draw(st.sampled_from(seeds))
+    data = copy.deepcopy(data)
+    for _ in range(draw(st.integers(1, 3))):
+        paths = list(_paths(data))
+        path = draw(st.sampled_from(paths))
+        target = _get(data, path)
+        op = draw(st.sampled_from(["set", "set", "add", "drop", "dup"]))
+        value = draw(st.sampled_from(TRICKY))
+        if op == "add" and isinstance(target, dict):
+            target[draw(st.sampled_from(KEYS))] = copy.deepcopy(value)
+        elif op == "dup" and isinstance(target, list) and target:
+            target.append(copy.deepcopy(draw(st.sampled_from(target))))
+        elif path and op == "drop":
+            parent = _get(data, path[:-1])
+            del parent[path[-1]]
+        elif path:
+            parent = _get(data, path[:-1])
+            parent[path[-1]] = copy.deepcopy(value)
+    return data, kind
+
+
+@pytest.fixture(scope="module")
+def seeds(pool: list[LoadedFile]) -> list[tuple[Any, str]]:
+    out = []
+    for _, data, kind in _payloads(pool):
+        if kind == engine.detect_kind(data) and _context(data, kind) is not None:
+            out.append((data, kind))
+    assert len(out) > 300
+    return out
+
+
+def _mutation_test(code: str | None, examples: int) -> Any:
+    @settings(max_examples=examples, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                     HealthCheck.too_slow])
+    @given(st.data())
+    def run(seeds: list[tuple[Any, str]], data: st.DataObject) -> None:
+        doc, kind = data.draw(_mutant(seeds))
+        if not _certified(doc, kind, code):
+            return
+        ctx = _context(doc, kind)
+        assert ctx is not None, doc
+        for each in DATA["rules"] if code is None else [code]:
+            rule = load_rule(each)
+            found = list(rule.check(ctx, option_defaults(rule)))
+            assert found == [], (each, doc, kind, found)
+    return run
+
+
+@pytest.mark.parametrize("code", sorted(DATA["rules"]))
+def test_mutants_a_rule_certifies_it_finds_nothing_in(seeds: list[tuple[Any, str]],
+                                                       code: str) -> None:
+    _mutation_test(code, 300)(seeds)
+
+
+def test_mutants_certified_have_no_findings(seeds: list[tuple[Any, str]]) -> None:
+    _mutation_test(None, 1000)(seeds)
+
+
+@pytest.mark.parametrize("code", sorted(DATA["rules"]))
+def test_rule_certifies_the_clean_corpus(clean_docs: list[Document], code: str) -> None:
+    """Not soundness but reach: each rule's conditions hold on (nearly) every clean
+    realistic document, or those documents would all miss the fast path."""
+    clean = certified = 0
+    for doc in clean_docs:
+        clean += 1
+        certified += _certified(doc.data, doc.kind, code)
+    assert clean > 200
+    assert certified >= 0.97 * clean, f"{code}: {certified} of {clean} clean documents"
+
+
+@pytest.fixture(scope="module")
+def clean_docs(pool: list[LoadedFile]) -> list[Document]:
+    """The documents of the corpus files that have no finding."""
+    out = []
+    for file in pool:
+        if file.path.startswith("corpus/") and not file.diagnostics \
+                and not engine.lint_loaded(file, config=Config()):
+            out.extend(file.documents)
+    return out
+
+
+
+
+def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
+        pool: list[LoadedFile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pool file through ``lint_cmd`` (the files as written, detected and forced
+    kinds): certifying changes nothing, and it does certify most of them."""
+    from spec_compiler import lint_cmd
+    from spec_compiler.walker import Target
+
+    targets = []
+    for i, file in enumerate(pool):
+        suffix = ".json" if file.path.endswith(".json") else ".yaml"
+        path = tmp_path / f"f{i:04d}{suffix}"
+        path.write_text(file.text, encoding="utf-8")
+        targets.append(Target(path, path.name))
+    config = Config()
+    for kind in (None, "message", "conversation", "message-list"):
+        monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
+        fast = lint_cmd.lint_files(targets, config, kind)  # type: ignore[arg-type]
+        certifier = lint_cmd._certifier(config, kind)  # type: ignore[arg-type]
+        assert certifier is not None
+        monkeypatch.setattr(lint_cmd, "FAST_PATH", False)
+        full = lint_cmd.lint_files(targets, config, kind)  # type: ignore[arg-type]
+        assert [f[2] for f in fast] == [f[2] for f in full]
+    monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
+    certifier = lint_cmd._certifier(config, None)
+    assert certifier is not None
+    certified = sum(certifier.certifies(t.path.read_bytes(), t.display) for t in targets)
+    assert certified > 200
+
+
+@pytest.mark.parametrize(("schema", "instance", "valid"), [
+    ({"x-equal": ["uri", "url"]}, {"uri": "a", "url": "a"}, True),
+    ({"x-equal": ["uri", "url"]}, {"uri": "a", "url": "b"}, False),
+    ({"x-equal": ["uri", "url"]}, {"uri": "a"}, True),
+    ({"x-equal": ["uri", "url"]}, ["a", "b"], True),
+    ({"x-distinct": "payload"}, [{"payload": "A"}, {"payload": "B"}, {"text": "x"}], True),
+    ({"x-distinct": "payload"}, [{"payload": "A"}, {"text": "x"}, {"payload": "A"}], False),
+    ({"x-distinct": "payload"}, {"payload": "A"}, True),
+    ({"anyOf": [{"x-equal": ["a", "b"]}, {"x-distinct": "p"}]}, {"a": 1, "b": 2}, True),
+    ({"properties": {"x": {"x-equal": ["a", "b"]}}}, {"x": {"a": 1, "b": 2}}, False),
+])
+def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool) -> None:
+    assert quiet.compile_certificate(schema).is_valid(instance) is valid
