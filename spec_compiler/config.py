@@ -6,9 +6,8 @@ import fnmatch
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spec_compiler.errors import UsageError
 
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     # answered by the result cache must not pay for that
     from spec_compiler.diagnostics import Severity
     from spec_compiler.document import DocumentKind
-    from spec_compiler.loader import Limits
+    from spec_compiler.reading import Limits
 
 
 def _prefix_match(code: str, prefixes: tuple[str, ...]) -> int:
@@ -29,21 +28,25 @@ def _prefix_match(code: str, prefixes: tuple[str, ...]) -> int:
     return best
 
 
-@dataclass(frozen=True)
-class Config:
+#: the default of every mapping setting: one shared empty dict, typed read-only (a
+#: ``MappingProxyType`` would not pickle, and a process pool pickles the config)
+_NONE: Mapping[str, Any] = {}
+
+
+class Config(NamedTuple):
     """Resolved configuration; the default instance is the tool's defaults."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = _NONE
+    per_file_ignores: Mapping[str, tuple[str, ...]] = _NONE
     include: tuple[str, ...] = ("*.yaml", "*.yml", "*.json")
     exclude: tuple[str, ...] = ()
-    kinds: Mapping[str, DocumentKind] = field(default_factory=dict)
-    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    kinds: Mapping[str, DocumentKind] = _NONE
+    rule_options: Mapping[str, Mapping[str, Any]] = _NONE
     #: ``[limits]`` as configured (snake_case names); the loader's defaults for the rest
-    limit_values: Mapping[str, int] = field(default_factory=dict)
+    limit_values: Mapping[str, int] = _NONE
     #: where the configuration came from (for messages), None for defaults
     source: str | None = None
     #: folder of the configuration file; globs also match paths relative to it
@@ -54,7 +57,7 @@ class Config:
     @property
     def limits(self) -> Limits:
         """The loader's bounds (built on use: importing the loader imports PyYAML)."""
-        from spec_compiler.loader import Limits
+        from spec_compiler.reading import Limits
 
         return Limits(**self.limit_values)
 
@@ -192,7 +195,7 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     shown = _shown(path, cwd)
     table, prefix = _read_table(path, shown)
     if table is None:
-        return replace(DEFAULT_CONFIG, source=shown)
+        return DEFAULT_CONFIG._replace(source=shown)
     return parse_config(table, source=shown, root=str(path.parent), prefix=prefix)
 
 
@@ -257,7 +260,7 @@ def parse_config(
         extend_select=tuple(t.get("extend-select", ())),
         severity=dict(t.get("severity", {})),
         per_file_ignores={k: tuple(v) for k, v in t.get("per-file-ignores", {}).items()},
-        include=tuple(t.get("include", Config.include)),
+        include=tuple(t.get("include", DEFAULT_CONFIG.include)),
         exclude=tuple(t.get("exclude", ())),
         kinds=dict(t.get("kinds", {})),
         rule_options=options,
@@ -391,9 +394,9 @@ def with_overrides(
     sel = _split_codes(select, "--select")
     ign = _split_codes(ignore, "--ignore")
     if sel:
-        config = replace(config, select=sel, extend_select=())
+        config = config._replace(select=sel, extend_select=())
     if ign:
-        config = replace(config, ignore=(*config.ignore, *ign))
+        config = config._replace(ignore=(*config.ignore, *ign))
     return config
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -32,6 +32,10 @@ class Diagnostic:
         ):
             object.__setattr__(self, "end_line", self.line)
             object.__setattr__(self, "end_column", self.column)
+
+    def with_file(self, file: str) -> Diagnostic:
+        """The same finding in ``file``."""
+        return replace(self, file=file)
 
     def render(self) -> str:
         """The canonical one-line form: ``path:line:col: CODE severity message``."""

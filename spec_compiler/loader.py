@@ -9,8 +9,6 @@ its positions come from a small scanner run only when a finding needs one.
 from __future__ import annotations
 
 import json
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,20 +18,20 @@ from spec_compiler.diagnostics import Diagnostic, to_one_based
 from spec_compiler.document import Document
 from spec_compiler.load_codes import LOAD_CODES
 from spec_compiler.positions import JsonLocator, YamlLocator, line_col_at
+from spec_compiler.reading import (
+    DEFAULT_LIMITS,
+    Limits,
+    ReadProblem,
+    decode,
+    may_have_duplicates,
+    read_bytes,
+)
+
+_Problem = ReadProblem
 
 JSON_SUFFIXES = (".json",)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds that keep hostile input cheap (config keys under ``[limits]``)."""
-
-    max_file_bytes: int = 10 * 1024 * 1024
-    max_depth: int = 100
-    max_alias_nodes: int = 100_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -46,14 +44,6 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-class _Problem(Exception):
-    """A load problem at a 0-based position; becomes a Diagnostic."""
-
-    def __init__(self, code: str, message: str, line0: int = 0, col0: int = 0) -> None:
-        super().__init__(message)
-        self.code, self.message, self.line0, self.col0 = code, message, line0, col0
-
-
 def diagnostic(path: str, code: str, message: str, line0: int, col0: int,
                *, document: int = 0, pointer: str = "") -> Diagnostic:
     """A load-stage Diagnostic from a 0-based mark."""
@@ -61,62 +51,6 @@ def diagnostic(path: str, code: str, message: str, line0: int, col0: int,
     line, col = to_one_based(line0, col0)
     return Diagnostic(file=path, line=line, column=col, code=code, severity=info.severity,
                       message=message, rule=info.name, pointer=pointer, document=document)
-
-
-# ---------------------------------------------------------------- reading and decoding
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def read_bytes(path: Path, limits: Limits) -> bytes:
-    """Read a regular file within the size limit (raises _Problem otherwise)."""
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise _Problem("IO001", f"cannot read file: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise _Problem("IO001", "not a regular file (a directory, FIFO or device)")
-    if st.st_size > limits.max_file_bytes:
-        raise _Problem("IO002", f"file is {st.st_size} bytes; the limit is "
-                       f"{limits.max_file_bytes} (limits.max-file-bytes)")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limits.max_file_bytes + 1)
-    except OSError as exc:
-        raise _Problem("IO001", f"cannot read file: {exc.strerror or exc}") from None
-    if len(data) > limits.max_file_bytes:
-        raise _Problem("IO002", f"file is over the limit of {limits.max_file_bytes} bytes "
-                       "(limits.max-file-bytes)")
-    return data
-
-
-def decode(data: bytes) -> str:
-    """Decode text: a BOM picks the codec, else strict UTF-8; NUL bytes mean binary."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec)
-            except UnicodeDecodeError as exc:
-                raise _Problem("IO004", f"invalid {codec} at byte {exc.start + len(bom)}") from None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line0 = data.count(b"\n", 0, nul)
-        raise _Problem("IO003", f"binary file: NUL byte at offset {nul}", line0,
-                       nul - (data.rfind(b"\n", 0, nul) + 1))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        off = exc.start
-        line0 = data.count(b"\n", 0, off)
-        col0 = off - (data.rfind(b"\n", 0, off) + 1)
-        raise _Problem("IO004", f"not UTF-8: byte 0x{data[off]:02x} at offset {off} "
-                       f"(line {line0 + 1}); save the file as UTF-8", line0, col0) from None
 
 
 # ---------------------------------------------------------------- entry points
@@ -188,7 +122,7 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
         # without a hook first (Python per object is most of the cost); again with it
         # only when the text may hold a duplicate key
         data = json.loads(text)
-        if _may_have_duplicates(text, data):
+        if may_have_duplicates(text, data):
             data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         comma = _trailing_comma(text, exc.pos)
@@ -246,24 +180,6 @@ def _json_depth_mark(text: str, max_depth: int) -> tuple[int, int]:
         elif ch in "]}":
             depth -= 1
     return 0, 0
-
-
-def _may_have_duplicates(text: str, data: Any) -> bool:
-    """False only when no object of ``text`` repeats a key (``data`` is its parse).
-
-    Every ``:`` of a JSON text is a key separator or a character of a string, and
-    ``json.dumps`` writes one ``:`` per key plus the ``:`` of the strings. Parsing keeps
-    the last of repeated keys, dropping keys and whatever strings they held: with a
-    duplicate the text has more ``:`` than the dump, without one exactly as many. Unless
-    a string writes ``:`` as ``\\u003a``; then we cannot tell from counting.
-    """
-    if "\\u003" in text:
-        return True
-    try:
-        dumped = json.dumps(data)
-    except (ValueError, RecursionError):  # pragma: no cover - what loads gives dumps
-        return True
-    return text.count(":") != dumped.count(":")
 
 
 def _check_json_tree(data: Any, duplicates: list[tuple[int, str]],

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from spec_compiler import __version__
-from spec_compiler.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from spec_compiler.diagnostics import Diagnostic
 
 HOMEPAGE = "https://spec-compiler.dev"
 RULES_DOC = f"{HOMEPAGE}/docs/rules.md"
@@ -22,8 +23,7 @@ GITHUB_MAX_ANNOTATIONS = 50
 Source = Callable[[str], "str | None"]
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A finished run: sorted findings and every file linted (as displayed)."""
 
     diagnostics: Sequence[Diagnostic]

@@ -12,36 +12,36 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
-from spec_compiler.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from spec_compiler.diagnostics import Diagnostic
 
 SKIP_DIRS = frozenset(
     {"node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A file to lint: where to read it and how to name it in the output."""
 
     path: Path
     display: str
 
 
-@dataclass
-class Discovery:
+class Discovery(NamedTuple):
     """The files to lint, and the folders that could not be listed (as findings)."""
 
-    targets: list[Target] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
+    targets: list[Target]
+    problems: list[Diagnostic]
 
 
 def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discovery:
     """Files named and files found in folders named, each once, in a stable order."""
-    found = Discovery()
+    found = Discovery([], [])
     seen_files: set[str] = set()
     seen_dirs: set[tuple[int, int]] = set()
     cwd = os.getcwd()

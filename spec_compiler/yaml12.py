@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from yaml.resolver import BaseResolver
@@ -34,7 +33,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Composer.__init__(self)
 
 if TYPE_CHECKING:
-    from spec_compiler.loader import Limits
+    from spec_compiler.reading import Limits
 
 _UNRESOLVED = "?"
 _CORE = "tag:yaml.org,2002:"
@@ -141,13 +140,12 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-@dataclass
-class ConvertResult:
+class ConvertResult(NamedTuple):
     """Plain data of one document plus the problems met converting it."""
 
     data: Any = None
     #: (code, pointer, message, line0, col0)
-    problems: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    problems: list[tuple[str, str, str, int, int]] = []  # noqa: RUF012 - never mutated
     empty: bool = False
     #: a problem that makes the data unusable (bomb, depth)
     fatal: bool = False
@@ -397,6 +395,79 @@ class _Converter:
         finally:
             parser.dispose()
         return node.start_mark.line, node.start_mark.column
+
+
+_STR = f"{_CORE}str"
+_MAP = f"{_CORE}map"
+_SEQ = f"{_CORE}seq"
+
+
+class _NotPlain(Exception):
+    """The document needs the full converter (it has something to report, or might)."""
+
+
+def plain_documents(text: str, max_depth: int) -> list[Any] | None:
+    """The data of every document of ``text``, or None unless the text is plain YAML.
+
+    Plain: it parses; no document is empty; no anchor is used twice (no alias), no merge
+    key, no tag beyond the core ``str``/``map``/``seq``, no duplicate or non-string key,
+    nothing nested deeper than ``max_depth``. For plain text the result is exactly the
+    data the full loader (``to_data``) gives, and the loader would report nothing; the
+    quiet certificate uses it to skip the loader's bookkeeping (``tests/test_loader.py``
+    holds the two equal). Anything else is the full loader's to judge.
+    """
+    if text.startswith("\ufeff") or "\r" in text:
+        return None  # the loader drops a BOM and normalises line breaks first
+    out = []
+    try:
+        for node in compose_documents(text):
+            if node.tag == _UNRESOLVED and node.value == "" and isinstance(node, _ScalarNode):
+                return None
+            out.append(_plain(node, max_depth, set() if "&" in text else None))
+    except (ComposeError, _NotPlain, RecursionError):
+        return None
+    return out if out else None
+
+
+def _plain(node: Any, depth: int, seen: set[int] | None) -> Any:
+    """One node as data (recursive: ``depth`` bounds it far below the recursion limit)."""
+    if seen is not None:
+        if id(node) in seen:
+            raise _NotPlain
+        seen.add(id(node))
+    tag = node.tag
+    if isinstance(node, _ScalarNode):
+        if tag == _UNRESOLVED:
+            return resolve_plain(node.value)
+        if tag == _STR:
+            return node.value
+        raise _NotPlain
+    if depth <= 0:
+        raise _NotPlain
+    depth -= 1
+    if tag == _SEQ:
+        return [_plain(child, depth, seen) for child in node.value]
+    if tag != _MAP:
+        raise _NotPlain
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, _ScalarNode):
+            raise _NotPlain
+        key_tag = key_node.tag
+        key = key_node.value
+        if key_tag == _UNRESOLVED:
+            if key == "<<" or resolve_plain(key) is not key:
+                raise _NotPlain  # a merge key; a key that is not a string
+        elif key_tag != _STR:
+            raise _NotPlain
+        if key in out:
+            raise _NotPlain
+        if seen is not None:
+            if id(key_node) in seen:
+                raise _NotPlain
+            seen.add(id(key_node))
+        out[key] = _plain(value_node, depth, seen)
+    return out
 
 
 def to_data(node: Any, text: str, limits: Limits, document: int = 0) -> ConvertResult:

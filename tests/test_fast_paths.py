@@ -18,7 +18,8 @@ import pytest
 
 from spec_compiler import engine
 from spec_compiler.config import Config
-from spec_compiler.loader import _may_have_duplicates, load_text
+from spec_compiler.loader import load_text
+from spec_compiler.reading import may_have_duplicates
 from spec_compiler.rules import REGISTRY
 from spec_compiler.rules._act_util import PLACEHOLDER, is_http_url
 from spec_compiler.rules._schema_util import did_you_mean
@@ -92,7 +93,7 @@ def test_resolve_plain_matches_the_patterns() -> None:
     '{"x": "\\u003a", "x": 1}',
 ])
 def test_duplicates_are_never_missed(text: str) -> None:
-    assert _may_have_duplicates(text, json.loads(text))
+    assert may_have_duplicates(text, json.loads(text))
     loaded = load_text(text, "case.json")
     assert [d.code for d in loaded.diagnostics] == ["YAML002"]
 
@@ -105,13 +106,13 @@ def test_duplicates_are_never_missed(text: str) -> None:
     '"a:b"',
 ])
 def test_no_hook_without_duplicates(text: str) -> None:
-    assert not _may_have_duplicates(text, json.loads(text))
+    assert not may_have_duplicates(text, json.loads(text))
     assert load_text(text, "case.json").diagnostics == []
 
 
 def test_escaped_colon_takes_the_long_way() -> None:
     text = '{"a": "\\u003a"}'
-    assert _may_have_duplicates(text, json.loads(text))
+    assert may_have_duplicates(text, json.loads(text))
     assert load_text(text, "case.json").diagnostics == []
 
 
