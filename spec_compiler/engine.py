@@ -274,6 +274,18 @@ def _plan(config: Config, file: str) -> tuple[Config, _Plan, _Needs]:
     return _PLANS[key]
 
 
+def preload(config: Config) -> None:
+    """Import and set up everything linting a file takes (the loader, every enabled rule,
+    the validators that explain schema faults), so that forked workers inherit it."""
+    import spec_compiler.suppressions
+    import spec_compiler.yaml12  # noqa: F401
+    from spec_compiler.validation import get_validator
+
+    _plan(config, "")
+    for name in ("message", "conversation", "spec"):
+        get_validator(name)._py_validator()
+
+
 def _needs(rule: Any) -> frozenset[str] | None:
     needs = getattr(rule, "NEEDS", None)
     return None if needs is None else frozenset(needs)

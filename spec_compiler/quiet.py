@@ -15,9 +15,12 @@ The rule promises: on a payload of kind K that the API schema for K accepts, whe
 ``check`` yields nothing. ``tests/test_quiet.py`` holds every rule to that over every test
 document, the benchmark corpus and hypothesis mutations of them. Conditions may refer to
 the shared definitions of ``rules/_quiet.py`` as ``{"$ref": "#/$defs/NAME"}``, and use
-the two keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES]``
-(the properties of an object that it has among NAMES are equal: ``uri == url``) and
-``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads).
+the keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES]`` (the
+properties of an object that it has among NAMES are equal: ``uri == url``),
+``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
+and ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
+compile time goes to a few large regexes that few documents reach, and a pre-commit
+run of three files pays for every millisecond of it).
 
 Rules that cannot find anything in a schema-valid payload (``NEEDS`` empty: they only
 report schema faults; ``NEEDS`` of specs only) need no ``QUIET``.
@@ -86,8 +89,24 @@ class DistinctValues:
                     seen.append(item[self.name])
 
 
+class LazySchema:
+    """``"x-lazy": SCHEMA``: SCHEMA, compiled the first time an instance reaches it."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        self.schema = value
+        self.validator: Any = None
+
+    def validate(self, instance: Any) -> None:
+        """Raise when ``instance`` does not match SCHEMA."""
+        if self.validator is None:
+            self.validator = compile_certificate(self.schema)
+        if not self.validator.is_valid(instance):
+            raise ValueError("does not match")
+
+
 #: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
-KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues}
+KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
+                            "x-lazy": LazySchema}
 
 
 def compile_certificate(schema: Any) -> Any:
@@ -154,7 +173,20 @@ def compose(data: Mapping[str, Any], kind: str, api: Mapping[str, Any],
         parts.append({"properties": {"messages": {"items": each}}} if kind == "conversation"
                      else {"items": each})
     parts += whole
-    return {"$schema": DRAFT, "$defs": data["defs"], "allOf": parts}
+    return {"$schema": DRAFT, "$defs": data["defs"], "allOf": _with_defs(parts, data["defs"])}
+
+
+def _with_defs(value: Any, defs: Mapping[str, Any]) -> Any:
+    """``value`` with the shared definitions inside each ``x-lazy`` schema (compiled on
+    its own, it has no root to resolve ``#/$defs/...`` against)."""
+    if isinstance(value, list):
+        return [_with_defs(v, defs) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _with_defs(v, defs) for k, v in value.items()}
+    if isinstance(out.get("x-lazy"), dict):
+        out["x-lazy"] = {"$schema": DRAFT, "$defs": defs, **out["x-lazy"]}
+    return out
 
 
 # ---------------------------------------------------------------- run time

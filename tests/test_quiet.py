@@ -326,6 +326,18 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
     ({"x-distinct": "payload"}, {"payload": "A"}, True),
     ({"anyOf": [{"x-equal": ["a", "b"]}, {"x-distinct": "p"}]}, {"a": 1, "b": 2}, True),
     ({"properties": {"x": {"x-equal": ["a", "b"]}}}, {"x": {"a": 1, "b": 2}}, False),
+    ({"x-lazy": {"maxLength": 2}}, "ab", True),
+    ({"x-lazy": {"maxLength": 2}}, "abc", False),
+    ({"anyOf": [{"type": "integer"}, {"x-lazy": {"pattern": "^a"}}]}, "ba", False),
 ])
 def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool) -> None:
     assert quiet.compile_certificate(schema).is_valid(instance) is valid
+
+
+def test_lazy_schemas_resolve_the_shared_definitions() -> None:
+    data = {"defs": {"short": {"maxLength": 2}}, "rules": {"X": {
+        "message": {"properties": {"text": {"x-lazy": {"$ref": "#/$defs/short"}}}},
+        "conversation": True, "message-list": True}}}
+    validator = quiet.compile_certificate(quiet.compose(data, "message", {}))
+    assert validator.is_valid({"text": "ab"})
+    assert not validator.is_valid({"text": "abc"})

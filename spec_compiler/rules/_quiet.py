@@ -25,3 +25,10 @@ DEFS: dict[str, Any] = {
     "nonBlank": {"type": "string", "pattern": NON_SPACE},
     "httpUrl": {"type": "string", "pattern": HTTP_URL},
 }
+
+
+def lazy(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema``, compiled only when a document first reaches it (``x-lazy``, see
+    spec_compiler.quiet): for conditions that cost milliseconds to compile (large
+    regexes) and that most documents never reach (put them last in an ``anyOf``)."""
+    return {"x-lazy": schema}

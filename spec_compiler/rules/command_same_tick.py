@@ -37,6 +37,7 @@ from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._pace_util import describe, timed
+from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import quote, unique
 from spec_compiler.rules.base import Finding
 from spec_compiler.rules.decreasing_delay import THRESHOLDS, delay_at_most
@@ -67,7 +68,8 @@ def _commands_after(t: int) -> dict[str, Any]:
 #: message has a delay above it, every other message a delay of at most it
 COMMANDS_LATER: dict[str, Any] = {"anyOf": [
     {"prefixItems": [{}], "items": {"not": IS_COMMAND}},
-    *(_commands_after(t) for t in THRESHOLDS),
+    # costly to compile: compiled when first reached
+    lazy({"anyOf": [_commands_after(t) for t in THRESHOLDS]}),
 ]}
 
 #: finds nothing where each command after the first message has a delay above that of

@@ -37,6 +37,7 @@ from typing import Any
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._pace_util import Timed, describe, timed
+from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import unique
 from spec_compiler.rules.base import Finding
 
@@ -82,8 +83,9 @@ def pairs(then: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
 
 #: no message has a positive delay: every delay is 0
 NO_DELAYS: dict[str, Any] = {"items": delay_at_most(0)}
-#: delays never decrease (for lists of at most MAX_TIMED), or there are none
-NON_DECREASING: dict[str, Any] = {"anyOf": [NO_DELAYS, pairs(delay_at_least)]}
+#: delays never decrease (for lists of at most MAX_TIMED; costly to compile, so compiled
+#: when first reached), or there are none
+NON_DECREASING: dict[str, Any] = {"anyOf": [NO_DELAYS, lazy(pairs(delay_at_least))]}
 
 #: finds nothing where delays (a missing one is 0) never decrease from one message to the
 #: next (see spec_compiler.quiet)

@@ -43,6 +43,7 @@ from spec_compiler.rules._file_util import (
     normal,
     type_of_extension,
 )
+from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import faulty, is_file, origin, plain_text, unique
 from spec_compiler.rules.base import Finding
 
@@ -110,8 +111,9 @@ QUIET: dict[str, Any] = {
         {"properties": {"contentType": {"pattern": "^[tT][eE][xX][tT]/"}}},  # not a file
         {"properties": {"text": {"pattern": "\\{\\{"}}},
         {"properties": {"text": {"pattern": URL_WITHOUT_EXTENSION}}},
-        {"required": ["contentType"], "properties": {"text": {"pattern": PLAIN_URL}},
-         "anyOf": _fitting()},
+        # costly to compile, reached only by file messages: compiled on first use
+        lazy({"required": ["contentType"], "properties": {"text": {"pattern": PLAIN_URL}},
+              "anyOf": _fitting()}),
     ]},
     "conversation": True,
     "message-list": True,

@@ -35,6 +35,7 @@ from typing import Any
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._channels import is_command, meta
+from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import (
     actions_of,
     channels,
@@ -104,11 +105,11 @@ QUIET: dict[str, Any] = {
     "message": {"anyOf": [
         {"not": {"required": ["meta"], "properties": {"meta": {"required": ["SenderID"]}}}},
         {"required": ["type"], "properties": {"type": {"const": "command"}}},
-        {"properties": {
+        lazy({"properties": {  # costly to compile, reached only by one-way SMS
             "text": _NO_REQUEST,
             "actions": _NO_REPLY_ACTIONS,
             "items": {"items": {"properties": {"actions": _NO_REPLY_ACTIONS}}},
-        }},
+        }}),
     ]},
     "conversation": True,
     "message-list": True,
