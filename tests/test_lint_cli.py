@@ -267,6 +267,23 @@ def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "internal error: rule SMS001 crashed on bad.yaml: ValueError: boom" in result.stderr
 
 
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_a_crash_in_a_worker_exits_2(clean_env: Path, jobs: str,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from spec_compiler import engine
+
+    for i in range(40):
+        (clean_env / f"m{i:02}.yaml").write_text(BAD if i % 3 else WARN, encoding="utf-8")
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise engine.RuleCrash("SMS001", "m01.yaml", ValueError("boom"))
+
+    monkeypatch.setattr(engine, "lint_loaded", boom)
+    result = lint("--jobs", jobs, "--no-cache", ".")
+    assert result.exit_code == 2
+    assert "internal error: rule SMS001 crashed on m01.yaml: ValueError: boom" in result.stderr
+
+
 def test_sarif_of_a_real_run_validates(clean_env: Path) -> None:
     import jsonschema
 

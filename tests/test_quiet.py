@@ -301,6 +301,7 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
         path.write_text(file.text, encoding="utf-8")
         targets.append(Target(path, path.name))
     config = Config()
+    serial = lint_cmd.lint_files(targets, config, None, record=True)
     for kind in (None, "message", "conversation", "message-list"):
         monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
         fast = lint_cmd.lint_files(targets, config, kind)  # type: ignore[arg-type]
@@ -310,6 +311,10 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
         full = lint_cmd.lint_files(targets, config, kind)  # type: ignore[arg-type]
         assert [f[2] for f in fast] == [f[2] for f in full]
     monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
+    for jobs in (2, 3):  # the forked scheduler: shared queue, then the to-do list
+        forked = lint_cmd.lint_files(targets, config, None, jobs, record=True)
+        assert [f[2] for f in forked] == [f[2] for f in serial]
+        assert [f[1] for f in forked] == [f[1] for f in serial]
     certifier = lint_cmd._certifier(config, None)
     assert certifier is not None
     certified = sum(certifier.certifies(t.path.read_bytes(), t.display) for t in targets)
