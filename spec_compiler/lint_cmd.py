@@ -227,13 +227,13 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
     """Lint in ``jobs`` processes: this one and ``jobs - 1`` forks.
 
     Two phases. First every process takes chunks of files from a shared queue (a pipe
-    holding chunk numbers: whoever is free takes the next) and certifies them; a file it
-    cannot certify goes on a to-do list. The first time this process meets one, it
-    imports what the full path needs (the engine, 64 rules, jsonschema: ~100 ms) while
-    the others go on certifying, so that the import is paid once and overlaps with work.
-    Then this process lints every file on the to-do lists, split again over forks that
-    inherit those imports when there are enough of them. Results come back pickled
-    through pipes; no process pool (no manager thread, no task queue).
+    holding chunk numbers: whoever is free takes the next) and certifies them. A file
+    this process cannot certify it lints at once, importing what the full path needs
+    the first time (the engine, 64 rules, jsonschema: ~100 ms) while the others go on
+    certifying: the import is paid once and overlaps with their work. The children only
+    certify, and send back what they could not. Then this process lints those, split
+    again over forks that inherit the imports when there are enough of them. Results
+    come back pickled through pipes; no process pool (no manager thread, no task queue).
     """
     certifier = _certifier(config, kind)
     if certifier is None:
@@ -250,19 +250,25 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
     children = _fork_children(jobs - 1, lambda: _certify_queue(
         queue_r, targets, size, certifier, limits, record))
     try:
-        imported = bool(todo)
-        if imported:
-            _import_full_path(config)
+        imported = False
         while True:
+            if todo:
+                # lint what this process could not certify right away (importing the full
+                # path the first time) while the others go on certifying
+                if not imported:
+                    _import_full_path(config)
+                    imported = True
+                mine = todo
+                todo = []
+                for i, fresh in zip(mine, _lint_chunk([targets[i] for i in mine], config,
+                                                      kind, record, certify=False),
+                                    strict=True):
+                    results[i] = fresh
             start = _next_chunk(queue_r)
             if start is None:
                 break
-            before = len(todo)
             _certify_range(targets, start, min(start + size, len(targets)), certifier,
                            limits, record, results, todo)
-            if len(todo) > before and not imported:
-                _import_full_path(config)
-                imported = True
     finally:
         os.close(queue_r)
         shares = _collect(children)
