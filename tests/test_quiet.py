@@ -346,3 +346,37 @@ def test_lazy_schemas_resolve_the_shared_definitions() -> None:
     validator = quiet.compile_certificate(quiet.compose(data, "message", {}))
     assert validator.is_valid({"text": "ab"})
     assert not validator.is_valid({"text": "abc"})
+
+
+def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
+    """A pre-commit run over clean files: no dataclasses, loader, engine, rule or
+    jsonschema import (yaml only for YAML files), and nothing to report."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.yaml").write_text("role: agent\ntext: Hi there\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"role": "agent", "text": "Hello"}\n', encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from spec_compiler.cli import main\n"
+        "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:], '--no-cache']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "heavy = ('dataclasses', 'jsonschema', 'click', 'yaml', 'spec_compiler.engine',\n"
+        "         'spec_compiler.loader', 'spec_compiler.validation', 'spec_compiler.document',\n"
+        "         'spec_compiler.diagnostics', 'spec_compiler.rules')\n"
+        "found = [m for m in sys.modules if m in heavy or m.startswith('spec_compiler.rules.')]\n"
+        "print('MODULES', code, ','.join(sorted(found)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env.pop("SPEC_COMPILER_FAST_PATH", None)
+
+    def modules(*files: str) -> tuple[str, list[str]]:
+        proc = subprocess.run([sys.executable, "-c", script, *files], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, check=True)
+        line = [x for x in proc.stderr.splitlines() if x.startswith("MODULES")][-1]
+        _, code, found = [*line.split(" "), ""][:3]
+        return code, [m for m in found.split(",") if m]
+
+    assert modules("b.json") == ("0", [])
+    assert modules("a.yaml", "b.json") == ("0", ["yaml"])
