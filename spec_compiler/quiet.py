@@ -18,9 +18,11 @@ the shared definitions of ``rules/_quiet.py`` as ``{"$ref": "#/$defs/NAME"}``, a
 the keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES]`` (the
 properties of an object that it has among NAMES are equal: ``uri == url``),
 ``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
-and ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
+``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
 compile time goes to a few large regexes that few documents reach, and a pre-commit
-run of three files pays for every millisecond of it).
+run of three files pays for every millisecond of it) and ``"x-call": "MODULE:NAME"``
+(a predicate of the rule itself, imported when first reached, for what only the rule's
+own code can tell, such as whether a meta key is a near miss of a known one).
 
 Rules that cannot find anything in a schema-valid payload (``NEEDS`` empty: they only
 report schema faults; ``NEEDS`` of specs only) need no ``QUIET``.
@@ -104,9 +106,30 @@ class LazySchema:
             raise ValueError("does not match")
 
 
+class CallPredicate:
+    """``"x-call": "MODULE:NAME"``: NAME of MODULE (of this package), called with the
+    instance, says whether it passes; imported the first time an instance reaches it."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        module, _, name = str(value).partition(":")
+        if not module.startswith("spec_compiler.") or not name:
+            raise ValueError(f"x-call needs 'spec_compiler.MODULE:NAME', not {value!r}")
+        self.module, self.name = module, name
+        self.predicate: Any = None
+
+    def validate(self, instance: Any) -> None:
+        """Raise when the predicate says no."""
+        if self.predicate is None:
+            import importlib
+
+            self.predicate = getattr(importlib.import_module(self.module), self.name)
+        if not self.predicate(instance):
+            raise ValueError("the predicate says no")
+
+
 #: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
 KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
-                            "x-lazy": LazySchema}
+                            "x-lazy": LazySchema, "x-call": CallPredicate}
 
 
 def compile_certificate(schema: Any) -> Any:

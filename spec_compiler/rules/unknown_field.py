@@ -27,7 +27,6 @@ meta: {quotedMessage: this message is quoted}
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
@@ -174,35 +173,14 @@ def _squash(key: str) -> str:
 
 # ---------------------------------------------------------------- quiet condition
 # Every level the rule inspects is closed with the key sets it uses (``key_sets``, read
-# once here: ~10 ms, and the rule reads the same cached sets). ``meta`` is open: besides
-# its known keys it takes a few common automation keys and ``note1``, ``note2``, ... that
-# are checked here, once, not to be near misses of a known key.
-
-#: common meta keys of automations (campaign bookkeeping); kept only when no near miss
-_META_CANDIDATES = ("campaign", "source", "externalId", "reference", "orderId",
-                    "customerId", "leadId", "ticketId", "dealer", "brand", "branch",
-                    "department", "priority", "subject", "vehicle", "licensePlate")
-#: prefixes of numbered meta keys (``note1``); kept only when provably no near miss
-_META_PREFIXES = ("note", "remark", "comment")
+# once here: the rule reads the same cached sets). ``meta`` is open: a key that is not
+# known passes when it is no near miss of a known one, which only the rule's own
+# ``_meta_guess`` can tell: the condition calls it (``x-call``, see spec_compiler.quiet).
 
 
-def _numbered_is_safe(prefix: str) -> bool:
-    """True when no ``prefix`` + ASCII digits key is a near miss of a known meta key.
-
-    Such a key squashes to itself in lower case and no known key has a digit, so the
-    squash and case-insensitive matches fail; difflib's ratio is at most its quick ratio,
-    2 * (common characters) / (total length), with digits matching nothing.
-    """
-    known = key_sets()["meta"]
-    if not prefix.isascii() or not prefix.isalpha() \
-            or any(ch.isdigit() for k in known for ch in k):
-        return False
-    low = Counter(prefix.lower())
-    for key in known:
-        common = sum((low & Counter(key.lower())).values())
-        if 2 * common / (len(prefix) + 1 + len(key)) >= META_CUTOFF:
-            return False
-    return True
+def quiet_meta_key(key: Any) -> bool:
+    """True when MSG001 says nothing about meta key ``key`` (the QUIET condition)."""
+    return not isinstance(key, str) or key in key_sets()["meta"] or _meta_guess(key) is None
 
 
 def _build_quiet() -> dict[str, Any]:
@@ -217,12 +195,8 @@ def _build_quiet() -> dict[str, Any]:
          **closed(v)}
         for v in variants
     ]}
-    extras = sorted(k for k in _META_CANDIDATES
-                    if k not in sets["meta"] and _meta_guess(k) is None)
-    numbered = [p for p in _META_PREFIXES if _numbered_is_safe(p)]
-    meta_names: list[Any] = [{"enum": sorted(sets["meta"]) + extras}]
-    if numbered:
-        meta_names.append({"pattern": f"^(?:{'|'.join(numbered)})[0-9]+$"})
+    meta_names = {"anyOf": [{"enum": sorted(sets["meta"])},
+                            {"x-call": f"{__name__}:quiet_meta_key"}]}
     item = {**closed("item"), "properties": {"actions": {"items": action}}}
     message = {
         **closed("message"),
@@ -230,7 +204,7 @@ def _build_quiet() -> dict[str, Any]:
             "actions": {"items": action},
             "items": {"items": item},
             "results": {"items": closed("result")},
-            "meta": {"propertyNames": {"anyOf": meta_names}},
+            "meta": {"propertyNames": meta_names},
         },
     }
     conversation = {
@@ -244,6 +218,6 @@ def _build_quiet() -> dict[str, Any]:
 
 
 #: finds nothing where every key (message, action per type, item, result, conversation,
-#: contact, profile) is a known one and every meta key is known or a checked common one
+#: contact, profile) is a known one and every meta key is known or no near miss of one
 #: (see spec_compiler.quiet)
 QUIET: dict[str, Any] = _build_quiet()
