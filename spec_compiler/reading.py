@@ -6,7 +6,6 @@ the fast path of a lint run, which reads and certifies clean files, imports only
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -117,6 +116,8 @@ def may_have_duplicates(text: str, data: Any) -> bool:
     """
     if "\\u003" in text:
         return True
+    import json
+
     try:
         dumped = json.dumps(data)
     except (ValueError, RecursionError):  # pragma: no cover - what loads gives dumps

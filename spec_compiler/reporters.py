@@ -5,7 +5,6 @@ Each format is a named class chosen from ``REPORTERS``; none decides the exit co
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, NamedTuple
@@ -139,6 +138,8 @@ class JsonReporter(Reporter):
                 "info": counts.get("info", 0),
             },
         }
+        import json
+
         self.stream.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -184,6 +185,8 @@ class SarifReporter(Reporter):
             "version": "2.1.0",
             "runs": [run],
         }
+        import json
+
         self.stream.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
 
     @staticmethod

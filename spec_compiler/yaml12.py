@@ -411,10 +411,11 @@ def plain_documents(text: str, max_depth: int) -> list[Any] | None:
 
     Plain: it parses; no document is empty; no anchor is used twice (no alias), no merge
     key, no tag beyond the core ``str``/``map``/``seq``, no duplicate or non-string key,
-    nothing nested deeper than ``max_depth``. For plain text the result is exactly the
-    data the full loader (``to_data``) gives, and the loader would report nothing; the
-    quiet certificate uses it to skip the loader's bookkeeping (``tests/test_loader.py``
-    holds the two equal). Anything else is the full loader's to judge.
+    no ``.nan`` or ``.inf``, nothing nested deeper than ``max_depth``. For plain text the
+    result is exactly the data the full loader (``to_data``) gives, and the loader would
+    report nothing; the quiet certificate uses it to skip the loader's bookkeeping
+    (``tests/hostile/test_fuzz_load.py`` holds the two equal). Anything else is the full
+    loader's to judge.
     """
     if text.startswith("\ufeff") or "\r" in text:
         return None  # the loader drops a BOM and normalises line breaks first
@@ -438,7 +439,10 @@ def _plain(node: Any, depth: int, seen: set[int] | None) -> Any:
     tag = node.tag
     if isinstance(node, _ScalarNode):
         if tag == _UNRESOLVED:
-            return resolve_plain(node.value)
+            value = resolve_plain(node.value)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _NotPlain  # .nan and .inf: JSON has no such value
+            return value
         if tag == _STR:
             return node.value
         raise _NotPlain

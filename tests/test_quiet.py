@@ -79,7 +79,8 @@ def _payloads(pool: list[LoadedFile]) -> Iterator[tuple[str, Any, str]]:
 
 def test_certificates_are_current() -> None:
     wanted = quiet.certificates(DATA)
-    assert sorted(p.name for p in Path(quiet.FOLDER).iterdir()) == sorted(wanted)
+    assert sorted(p.name for p in Path(quiet.FOLDER).iterdir()
+                  if p.name != "__pycache__") == sorted(wanted)
     for name, text in wanted.items():
         on_disk = (Path(quiet.FOLDER) / name).read_text(encoding="utf-8")
         assert on_disk == text, f"{name}: run python -m spec_compiler.quiet"
@@ -311,6 +312,10 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
         full = lint_cmd.lint_files(targets, config, kind)  # type: ignore[arg-type]
         assert [f[2] for f in fast] == [f[2] for f in full]
     monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
+    monkeypatch.setattr(lint_cmd, "SMALL_RUN", 10**6)  # the generated Python certificates
+    by_python = lint_cmd.lint_files(targets, config, None)
+    assert [f[2] for f in by_python] == [f[2] for f in serial]
+    monkeypatch.setattr(lint_cmd, "SMALL_RUN", 0)
     for jobs in (2, 3):  # the forked scheduler: shared queue, then the to-do list
         forked = lint_cmd.lint_files(targets, config, None, jobs, record=True)
         assert [f[2] for f in forked] == [f[2] for f in serial]
@@ -358,8 +363,9 @@ def test_lazy_schemas_resolve_the_shared_definitions() -> None:
 
 
 def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
-    """A pre-commit run over clean files: no dataclasses, loader, engine, rule or
-    jsonschema import (yaml only for YAML files), and nothing to report."""
+    """A pre-commit run over clean files: no dataclasses, loader, engine, rule,
+    jsonschema or jsonschema_rs import (the generated Python certificates do), yaml only
+    for YAML files, json only for JSON files, and nothing to report."""
     import os
     import subprocess
     import sys
@@ -371,7 +377,8 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
         "from spec_compiler.cli import main\n"
         "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:], '--no-cache']\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "heavy = ('dataclasses', 'jsonschema', 'click', 'yaml', 'spec_compiler.engine',\n"
+        "heavy = ('dataclasses', 'jsonschema', 'jsonschema_rs', 'json', 'click', 'yaml',\n"
+        "         'spec_compiler.engine',\n"
         "         'spec_compiler.loader', 'spec_compiler.validation', 'spec_compiler.document',\n"
         "         'spec_compiler.diagnostics', 'spec_compiler.rules')\n"
         "found = [m for m in sys.modules if m in heavy or m.startswith('spec_compiler.rules.')]\n"
@@ -387,5 +394,6 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
         _, code, found = [*line.split(" "), ""][:3]
         return code, [m for m in found.split(",") if m]
 
-    assert modules("b.json") == ("0", [])
-    assert modules("a.yaml", "b.json") == ("0", ["yaml"])
+    assert modules("a.yaml") == ("0", ["yaml"])
+    assert modules("b.json") == ("0", ["json"])
+    assert modules("a.yaml", "b.json") == ("0", ["json", "yaml"])
