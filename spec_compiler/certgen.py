@@ -78,17 +78,12 @@ def _search(source, x):
     return compiled.search(x) is not None
 
 
-_CALLS = {}
+def _near_miss(x, known, names, cutoff):
+    if not isinstance(x, str) or x in names:
+        return False
+    from spec_compiler.nearmiss import near_miss
 
-
-def _call(target, x):
-    function = _CALLS.get(target)
-    if function is None:
-        import importlib
-
-        module, _, name = target.partition(":")
-        function = _CALLS[target] = getattr(importlib.import_module(module), name)
-    return bool(function(x))
+    return near_miss(x, known, cutoff) is not None
 '''
 
 
@@ -325,11 +320,11 @@ class _Generator:
             yield f"            seen.append(v[{name!r}])"
         if "x-lazy" in s:
             yield f"if not {self.function(s['x-lazy'])}(x): return False"
-        if "x-call" in s:
-            target = str(s["x-call"])
-            if not target.startswith("spec_compiler.") or ":" not in target:
-                raise UnsupportedSchema(f"x-call needs 'spec_compiler.MODULE:NAME': {target!r}")
-            yield f"if not _call({target!r}, x): return False"
+        if "x-no-near-miss" in s:
+            spec = s["x-no-near-miss"]
+            known = tuple(spec["known"])
+            yield (f"if _near_miss(x, {self.constant(known)}, {self.constant(frozenset(known))}, "
+                   f"{float(spec['cutoff'])!r}): return False")
 
 
 _TYPE = {
@@ -344,14 +339,14 @@ _TYPE = {
 
 #: keywords whose values are data, not subschemas
 _DATA = frozenset({"enum", "const", "required", "examples", "default", "dependentRequired",
-                   "x-equal", "x-distinct", "x-call"})
+                   "x-equal", "x-distinct", "x-no-near-miss"})
 
 _KNOWN = frozenset({
     "$ref", "type", "const", "enum", "allOf", "anyOf", "not", "if", "then", "else",
     "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
     "exclusiveMaximum", "minItems", "maxItems", "prefixItems", "items", "contains",
     "minContains", "maxContains", "required", "properties", "propertyNames",
-    "dependentRequired", "x-equal", "x-distinct", "x-lazy", "x-call",
+    "dependentRequired", "x-equal", "x-distinct", "x-lazy", "x-no-near-miss",
 })
 
 

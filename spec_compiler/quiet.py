@@ -20,9 +20,9 @@ properties of an object that it has among NAMES are equal: ``uri == url``),
 ``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
 ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
 compile time goes to a few large regexes that few documents reach, and a pre-commit
-run of three files pays for every millisecond of it) and ``"x-call": "MODULE:NAME"``
-(a predicate of the rule itself, imported when first reached, for what only the rule's
-own code can tell, such as whether a meta key is a near miss of a known one).
+run of three files pays for every millisecond of it) and ``"x-no-near-miss": {"known":
+[NAMES], "cutoff": C}`` (a name that is known or no near miss of a known one, asked of
+the function MSG001 reports from: ``nearmiss.near_miss``).
 
 Rules that cannot find anything in a schema-valid payload (``NEEDS`` empty: they only
 report schema faults; ``NEEDS`` of specs only) need no ``QUIET``.
@@ -105,30 +105,27 @@ class LazySchema:
             raise ValueError("does not match")
 
 
-class CallPredicate:
-    """``"x-call": "MODULE:NAME"``: NAME of MODULE (of this package), called with the
-    instance, says whether it passes; imported the first time an instance reaches it."""
+class NoNearMiss:
+    """``"x-no-near-miss": {"known": [NAMES], "cutoff": C}``: a string that is one of NAMES
+    or no near miss of one (``nearmiss.near_miss``, what MSG001 reports from)."""
 
     def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        module, _, name = str(value).partition(":")
-        if not module.startswith("spec_compiler.") or not name:
-            raise ValueError(f"x-call needs 'spec_compiler.MODULE:NAME', not {value!r}")
-        self.module, self.name = module, name
-        self.predicate: Any = None
+        self.known = tuple(value["known"])
+        self.names = frozenset(self.known)
+        self.cutoff = float(value["cutoff"])
 
     def validate(self, instance: Any) -> None:
-        """Raise when the predicate says no."""
-        if self.predicate is None:
-            import importlib
+        """Raise for a near miss."""
+        if isinstance(instance, str) and instance not in self.names:
+            from spec_compiler.nearmiss import near_miss
 
-            self.predicate = getattr(importlib.import_module(self.module), self.name)
-        if not self.predicate(instance):
-            raise ValueError("the predicate says no")
+            if near_miss(instance, self.known, self.cutoff) is not None:
+                raise ValueError("a near miss of a known name")
 
 
 #: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
 KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
-                            "x-lazy": LazySchema, "x-call": CallPredicate}
+                            "x-lazy": LazySchema, "x-no-near-miss": NoNearMiss}
 
 
 def compile_certificate(schema: Any) -> Any:

@@ -80,8 +80,9 @@ def _module(schema: Any) -> ModuleType:
     return module
 
 
-VALUES: list[Any] = [*TRICKY[:40], 0, 1, 1.0, 1.5, -3, 10**30, True, False, None, "", "a",
-                     [], [1], [1, "a"], [True, 1], {}, {"a": 1}, {"a": True, "b": "x"},
+VALUES: list[Any] = [*TRICKY[:40], {"Type": 1}, {"tekst": 1}, {"campaign": 2}, 0, 1, 1.0,
+                     1.5, -3, 10**30, True, False, None, "", "a", [], [1], [1, "a"],
+                     [True, 1], {}, {"a": 1}, {"a": True, "b": "x"},
                      {"type": "link", "uri": "x", "url": "x"}, [{"payload": "A"}] * 2]
 SCHEMAS: list[Any] = [
     {"type": "integer"}, {"type": ["string", "null"]}, {"type": "number"},
@@ -101,6 +102,7 @@ SCHEMAS: list[Any] = [
     {"anyOf": [{"type": "integer"}, {"type": "string"}]},
     {"allOf": [{"minLength": 1}, {"maxLength": 2}]},
     {"x-equal": ["uri", "url"]}, {"x-distinct": "payload"}, {"x-lazy": {"maxLength": 1}},
+    {"propertyNames": {"x-no-near-miss": {"known": ["type", "text"], "cutoff": 0.85}}},
     {"$defs": {"d": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/d"}}},
 ]
 

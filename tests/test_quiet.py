@@ -339,18 +339,14 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
     ({"x-lazy": {"maxLength": 2}}, "ab", True),
     ({"x-lazy": {"maxLength": 2}}, "abc", False),
     ({"anyOf": [{"type": "integer"}, {"x-lazy": {"pattern": "^a"}}]}, "ba", False),
-    ({"x-call": "spec_compiler.rules.unknown_field:quiet_meta_key"}, "campaign", True),
-    ({"x-call": "spec_compiler.rules.unknown_field:quiet_meta_key"}, "SenderId", False),
-    ({"propertyNames": {"x-call": "spec_compiler.rules.unknown_field:quiet_meta_key"}},
+    ({"x-no-near-miss": {"known": ["SenderID", "title"], "cutoff": 0.85}}, "campaign", True),
+    ({"x-no-near-miss": {"known": ["SenderID", "title"], "cutoff": 0.85}}, "sender_id", False),
+    ({"x-no-near-miss": {"known": ["SenderID", "title"], "cutoff": 0.85}}, "SenderID", True),
+    ({"propertyNames": {"x-no-near-miss": {"known": ["SenderID"], "cutoff": 0.85}}},
      {"orderId": 1, "sender_id": 2}, False),
 ])
 def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool) -> None:
     assert quiet.compile_certificate(schema).is_valid(instance) is valid
-
-
-def test_x_call_names_a_function_of_this_package() -> None:
-    with pytest.raises(Exception, match="x-call"):
-        quiet.compile_certificate({"x-call": "os:system"})
 
 
 def test_lazy_schemas_resolve_the_shared_definitions() -> None:

@@ -42,17 +42,12 @@ def _search(source, x):
     return compiled.search(x) is not None
 
 
-_CALLS = {}
+def _near_miss(x, known, names, cutoff):
+    if not isinstance(x, str) or x in names:
+        return False
+    from spec_compiler.nearmiss import near_miss
 
-
-def _call(target, x):
-    function = _CALLS.get(target)
-    if function is None:
-        import importlib
-
-        module, _, name = target.partition(":")
-        function = _CALLS[target] = getattr(importlib.import_module(module), name)
-    return bool(function(x))
+    return near_miss(x, known, cutoff) is not None
 
 
 def _true(x):
@@ -86,69 +81,70 @@ _C19 = frozenset(('metadata', 'payload', 'text', 'type'))
 _C20 = frozenset(('iconUrl', 'metadata', 'payload', 'text', 'type'))
 _C21 = frozenset(('default', 'fallback', 'metadata', 'openOnReceive', 'size', 'text', 'type', 'uri'))
 _C22 = frozenset(('actions', 'altText', 'description', 'mediaType', 'mediaUrl', 'metadata', 'size', 'title'))
-_C23 = frozenset(('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users'))
-_C24 = frozenset(('name', 'values'))
-_C25 = frozenset(('actions', 'contentType', 'conversation', 'delay', 'isBackchannel', 'items', 'meta', 'results', 'role', 'text', 'touchpoint', 'type', 'user'))
-_C26 = frozenset(('command', 'field', 'form', 'mention', 'report', 'search', 'tag'))
-_C27 = frozenset(('card', 'chat'))
-_C28 = True
-_C29 = 'bot'
-_C30 = frozenset(('postback', 'status'))
-_C31 = 'agent'
-_C32 = 'command'
-_C33 = ''
-_C34 = frozenset(('postback', 'reply'))
-_C35 = frozenset(('af', 'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en_GB', 'en_US', 'es', 'es_AR', 'es_ES', 'es_MX', 'et', 'fa', 'fi', 'fil', 'fr', 'ga', 'gu', 'ha', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ka', 'kk', 'kn', 'ko', 'ky_KG', 'lo', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt_BR', 'pt_PT', 'ro', 'ru', 'rw_RW', 'sk', 'sl', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh_CN', 'zh_HK', 'zh_TW', 'zu'))
-_C36 = 'application/octet-stream'
-_C37 = frozenset(('video/3gpp',))
-_C38 = frozenset(('audio/amr',))
-_C39 = frozenset(('application/vnd.openxmlformats-officedocument.wordprocessingml.document',))
-_C40 = frozenset(('audio/mp4', 'audio/x-m4a'))
-_C41 = frozenset(('audio/mp3', 'audio/mpeg'))
-_C42 = frozenset(('video/mp4',))
-_C43 = frozenset(('audio/ogg',))
-_C44 = frozenset(('application/pdf', 'application/x-pdf'))
-_C45 = frozenset(('application/vnd.openxmlformats-officedocument.presentationml.presentation',))
-_C46 = frozenset(('audio/wav', 'audio/wave', 'audio/x-wav'))
-_C47 = frozenset(('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',))
-_C48 = frozenset(('address', 'email', 'familyName', 'givenName', 'locale', 'name', 'telephone'))
-_C49 = frozenset(('meta', 'profile'))
-_C50 = frozenset(('contact', 'messages', 'meta', 'name', 'organization', 'tags', 'touchpoint', 'type'))
-_C51 = frozenset(('email',))
-_C52 = frozenset(('sms', 'whatsapp'))
-_C53 = 1000
-_C54 = 2000
-_C55 = 3000
-_C56 = 4000
-_C57 = 5000
-_C58 = 6000
-_C59 = 7000
-_C60 = 8000
-_C61 = 9000
-_C62 = 10000
-_C63 = 11000
-_C64 = 12000
-_C65 = 13000
-_C66 = 14000
-_C67 = 15000
-_C68 = 16000
-_C69 = 17000
-_C70 = 18000
-_C71 = 19000
-_C72 = 20000
-_C73 = 30000
-_C74 = 21000
-_C75 = 22000
-_C76 = 23000
-_C77 = 24000
-_C78 = 25000
-_C79 = 26000
-_C80 = 27000
-_C81 = 28000
-_C82 = 29000
-_C83 = 31000
-_C84 = 32000
-_C85 = 33000
+_C23 = ('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users')
+_C24 = frozenset(('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users'))
+_C25 = frozenset(('name', 'values'))
+_C26 = frozenset(('actions', 'contentType', 'conversation', 'delay', 'isBackchannel', 'items', 'meta', 'results', 'role', 'text', 'touchpoint', 'type', 'user'))
+_C27 = frozenset(('command', 'field', 'form', 'mention', 'report', 'search', 'tag'))
+_C28 = frozenset(('card', 'chat'))
+_C29 = True
+_C30 = 'bot'
+_C31 = frozenset(('postback', 'status'))
+_C32 = 'agent'
+_C33 = 'command'
+_C34 = ''
+_C35 = frozenset(('postback', 'reply'))
+_C36 = frozenset(('af', 'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en_GB', 'en_US', 'es', 'es_AR', 'es_ES', 'es_MX', 'et', 'fa', 'fi', 'fil', 'fr', 'ga', 'gu', 'ha', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ka', 'kk', 'kn', 'ko', 'ky_KG', 'lo', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt_BR', 'pt_PT', 'ro', 'ru', 'rw_RW', 'sk', 'sl', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh_CN', 'zh_HK', 'zh_TW', 'zu'))
+_C37 = 'application/octet-stream'
+_C38 = frozenset(('video/3gpp',))
+_C39 = frozenset(('audio/amr',))
+_C40 = frozenset(('application/vnd.openxmlformats-officedocument.wordprocessingml.document',))
+_C41 = frozenset(('audio/mp4', 'audio/x-m4a'))
+_C42 = frozenset(('audio/mp3', 'audio/mpeg'))
+_C43 = frozenset(('video/mp4',))
+_C44 = frozenset(('audio/ogg',))
+_C45 = frozenset(('application/pdf', 'application/x-pdf'))
+_C46 = frozenset(('application/vnd.openxmlformats-officedocument.presentationml.presentation',))
+_C47 = frozenset(('audio/wav', 'audio/wave', 'audio/x-wav'))
+_C48 = frozenset(('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',))
+_C49 = frozenset(('address', 'email', 'familyName', 'givenName', 'locale', 'name', 'telephone'))
+_C50 = frozenset(('meta', 'profile'))
+_C51 = frozenset(('contact', 'messages', 'meta', 'name', 'organization', 'tags', 'touchpoint', 'type'))
+_C52 = frozenset(('email',))
+_C53 = frozenset(('sms', 'whatsapp'))
+_C54 = 1000
+_C55 = 2000
+_C56 = 3000
+_C57 = 4000
+_C58 = 5000
+_C59 = 6000
+_C60 = 7000
+_C61 = 8000
+_C62 = 9000
+_C63 = 10000
+_C64 = 11000
+_C65 = 12000
+_C66 = 13000
+_C67 = 14000
+_C68 = 15000
+_C69 = 16000
+_C70 = 17000
+_C71 = 18000
+_C72 = 19000
+_C73 = 20000
+_C74 = 30000
+_C75 = 21000
+_C76 = 22000
+_C77 = 23000
+_C78 = 24000
+_C79 = 25000
+_C80 = 26000
+_C81 = 27000
+_C82 = 28000
+_C83 = 29000
+_C84 = 31000
+_C85 = 32000
+_C86 = 33000
 
 
 def _s4(x):
@@ -1196,17 +1192,8 @@ def _s184(x):
             if not _s185(v): return False
     return True
 
-def _s209(x):
-    if not (isinstance(x, str) and x in _C23): return False
-    return True
-
-def _s210(x):
-    if not _call('spec_compiler.rules.unknown_field:quiet_meta_key', x): return False
-    return True
-
 def _s208(x):
-    if not (_s209(x) or _s210(x)):
-        return False
+    if _near_miss(x, _C23, _C24, 0.85): return False
     return True
 
 def _s207(x):
@@ -1215,24 +1202,24 @@ def _s207(x):
             if not _s208(k): return False
     return True
 
-def _s213(x):
-    if not (isinstance(x, str) and x in _C24): return False
+def _s211(x):
+    if not (isinstance(x, str) and x in _C25): return False
+    return True
+
+def _s210(x):
+    if isinstance(x, dict):
+        for k in x:
+            if not _s211(k): return False
+    return True
+
+def _s209(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s210(v): return False
     return True
 
 def _s212(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s213(k): return False
-    return True
-
-def _s211(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s212(v): return False
-    return True
-
-def _s214(x):
-    if not (isinstance(x, str) and x in _C25): return False
+    if not (isinstance(x, str) and x in _C26): return False
     return True
 
 def _s163(x):
@@ -1240,267 +1227,256 @@ def _s163(x):
         if 'actions' in x and not _s164(x['actions']): return False
         if 'items' in x and not _s184(x['items']): return False
         if 'meta' in x and not _s207(x['meta']): return False
-        if 'results' in x and not _s211(x['results']): return False
+        if 'results' in x and not _s209(x['results']): return False
         for k in x:
-            if not _s214(k): return False
+            if not _s212(k): return False
     return True
 
-def _s216(x):
+def _s214(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
     return True
 
-def _s218(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s217(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s218(x['type']): return False
-    return True
-
-def _s215(x):
-    if not (_s216(x) or _s217(x)):
-        return False
-    return True
-
-def _s222(x):
+def _s216(x):
     if not (isinstance(x, str) and x in _C27): return False
     return True
 
-def _s221(x):
-    if _s222(x): return False
+def _s215(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s216(x['type']): return False
+    return True
+
+def _s213(x):
+    if not (_s214(x) or _s215(x)):
+        return False
     return True
 
 def _s220(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s219(x):
+    if _s220(x): return False
+    return True
+
+def _s218(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s221(x['type']): return False
+        if 'type' in x and not _s219(x['type']): return False
+    return True
+
+def _s223(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s222(x):
+    if _s223(x): return False
     return True
 
 def _s225(x):
-    if not _eq(x, _C28): return False
+    if not _eq(x, _C30): return False
     return True
 
 def _s224(x):
     if _s225(x): return False
     return True
 
-def _s227(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s226(x):
-    if _s227(x): return False
-    return True
-
-def _s223(x):
+def _s221(x):
     if isinstance(x, dict):
-        if 'isBackchannel' in x and not _s224(x['isBackchannel']): return False
-        if 'role' in x and not _s226(x['role']): return False
+        if 'isBackchannel' in x and not _s222(x['isBackchannel']): return False
+        if 'role' in x and not _s224(x['role']): return False
     return True
 
-def _s230(x):
+def _s228(x):
     if isinstance(x, dict):
         if 'actions' not in x: return False
     return True
 
-def _s231(x):
+def _s229(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s229(x):
-    if not (_s230(x) or _s231(x)):
-        return False
-    return True
-
-def _s234(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s235(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s236(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s233(x):
-    if not (_s234(x) or _s235(x) or _s236(x)):
+def _s227(x):
+    if not (_s228(x) or _s229(x)):
         return False
     return True
 
 def _s232(x):
-    if _s233(x): return False
-    return True
-
-def _s228(x):
-    if _s229(x): return False
     if isinstance(x, dict):
-        if 'meta' in x and not _s232(x['meta']): return False
+        if 'SenderID' not in x: return False
     return True
 
-def _s219(x):
-    if not (_s220(x) or _s223(x) or _s228(x)):
+def _s233(x):
+    if isinstance(x, dict):
+        if 'namespace' not in x: return False
+    return True
+
+def _s234(x):
+    if isinstance(x, dict):
+        if 'elementName' not in x: return False
+    return True
+
+def _s231(x):
+    if not (_s232(x) or _s233(x) or _s234(x)):
         return False
     return True
 
-def _s239(x):
-    if not (isinstance(x, str) and x in _C30): return False
+def _s230(x):
+    if _s231(x): return False
     return True
 
-def _s238(x):
-    if _s239(x): return False
+def _s226(x):
+    if _s227(x): return False
+    if isinstance(x, dict):
+        if 'meta' in x and not _s230(x['meta']): return False
+    return True
+
+def _s217(x):
+    if not (_s218(x) or _s221(x) or _s226(x)):
+        return False
     return True
 
 def _s237(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s238(x['type']): return False
+    if not (isinstance(x, str) and x in _C31): return False
     return True
 
-def _s243(x):
+def _s236(x):
+    if _s237(x): return False
+    return True
+
+def _s235(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s236(x['type']): return False
+    return True
+
+def _s241(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s242(x):
-    if not _s243(x): return False
+def _s240(x):
+    if not _s241(x): return False
     return True
 
-def _s241(x):
+def _s239(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s242(x['text']): return False
+        if 'text' in x and not _s240(x['text']): return False
     return True
 
-def _s245(x):
+def _s243(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
     return True
 
-def _s244(x):
-    if _s245(x): return False
-    return True
-
-def _s248(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s247(x):
-    if _s248(x): return False
+def _s242(x):
+    if _s243(x): return False
     return True
 
 def _s246(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s245(x):
+    if _s246(x): return False
+    return True
+
+def _s244(x):
     if isinstance(x, dict):
-        if 'role' in x and not _s247(x['role']): return False
+        if 'role' in x and not _s245(x['role']): return False
+    return True
+
+def _s248(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s247(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s248(x['isBackchannel']): return False
+    return True
+
+def _s251(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s250(x):
-    if not _eq(x, _C28): return False
+    if _s251(x): return False
     return True
 
 def _s249(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s250(x['isBackchannel']): return False
-    return True
-
-def _s253(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s252(x):
-    if _s253(x): return False
-    return True
-
-def _s251(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s252(x['type']): return False
+        if 'type' in x and not _s250(x['type']): return False
     return True
 
-def _s240(x):
-    if not (_s241(x) or _s244(x) or _s246(x) or _s249(x) or _s251(x)):
+def _s238(x):
+    if not (_s239(x) or _s242(x) or _s244(x) or _s247(x) or _s249(x)):
         return False
-    return True
-
-def _s259(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s258(x):
-    if _s259(x): return False
     return True
 
 def _s257(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s258(x['type']): return False
-    return True
-
-def _s260(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s261(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s256(x):
-    if not (_s257(x) or _s260(x) or _s261(x)):
-        return False
-    return True
-
-def _s255(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s256(v): return False
-    return True
-
-def _s268(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s267(x):
-    if _s268(x): return False
+def _s256(x):
+    if _s257(x): return False
     return True
 
-def _s266(x):
+def _s255(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s267(x['type']): return False
+        if 'type' in x and not _s256(x['type']): return False
     return True
 
-def _s269(x):
+def _s258(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s270(x):
+def _s259(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s265(x):
-    if not (_s266(x) or _s269(x) or _s270(x)):
+def _s254(x):
+    if not (_s255(x) or _s258(x) or _s259(x)):
         return False
     return True
 
-def _s264(x):
+def _s253(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s265(v): return False
+            if not _s254(v): return False
+    return True
+
+def _s266(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s265(x):
+    if _s266(x): return False
+    return True
+
+def _s264(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s265(x['type']): return False
+    return True
+
+def _s267(x):
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+    return True
+
+def _s268(x):
+    if isinstance(x, dict):
+        if 'url' not in x: return False
     return True
 
 def _s263(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s264(x['actions']): return False
+    if not (_s264(x) or _s267(x) or _s268(x)):
+        return False
     return True
 
 def _s262(x):
@@ -1509,33 +1485,54 @@ def _s262(x):
             if not _s263(v): return False
     return True
 
-def _s254(x):
+def _s261(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s255(x['actions']): return False
-        if 'items' in x and not _s262(x['items']): return False
+        if 'actions' in x and not _s262(x['actions']): return False
+    return True
+
+def _s260(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s261(v): return False
+    return True
+
+def _s252(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s253(x['actions']): return False
+        if 'items' in x and not _s260(x['items']): return False
+    return True
+
+def _s274(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s273(x):
+    if _s274(x): return False
+    return True
+
+def _s272(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s273(x['type']): return False
     return True
 
 def _s276(x):
-    if not _eq(x, _C1): return False
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+        if 'url' not in x: return False
     return True
 
 def _s275(x):
     if _s276(x): return False
     return True
 
-def _s274(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s275(x['type']): return False
-    return True
-
 def _s278(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s277(x):
-    if _s278(x): return False
+    if isinstance(x, dict):
+        if 'uri' in x and not _s278(x['uri']): return False
     return True
 
 def _s280(x):
@@ -1545,57 +1542,57 @@ def _s280(x):
 
 def _s279(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s280(x['uri']): return False
-    return True
-
-def _s282(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+        if 'url' in x and not _s280(x['url']): return False
     return True
 
 def _s281(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s282(x['url']): return False
-    return True
-
-def _s283(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s273(x):
-    if not (_s274(x) or _s277(x) or _s279(x) or _s281(x) or _s283(x)):
+def _s271(x):
+    if not (_s272(x) or _s275(x) or _s277(x) or _s279(x) or _s281(x)):
         return False
     return True
 
-def _s272(x):
+def _s270(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s273(v): return False
+            if not _s271(v): return False
+    return True
+
+def _s288(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s287(x):
+    if _s288(x): return False
+    return True
+
+def _s286(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s287(x['type']): return False
     return True
 
 def _s290(x):
-    if not _eq(x, _C1): return False
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+        if 'url' not in x: return False
     return True
 
 def _s289(x):
     if _s290(x): return False
     return True
 
-def _s288(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s289(x['type']): return False
-    return True
-
 def _s292(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s291(x):
-    if _s292(x): return False
+    if isinstance(x, dict):
+        if 'uri' in x and not _s292(x['uri']): return False
     return True
 
 def _s294(x):
@@ -1605,39 +1602,18 @@ def _s294(x):
 
 def _s293(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s294(x['uri']): return False
-    return True
-
-def _s296(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+        if 'url' in x and not _s294(x['url']): return False
     return True
 
 def _s295(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s296(x['url']): return False
-    return True
-
-def _s297(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s287(x):
-    if not (_s288(x) or _s291(x) or _s293(x) or _s295(x) or _s297(x)):
-        return False
-    return True
-
-def _s286(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s287(v): return False
-    return True
-
 def _s285(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s286(x['actions']): return False
+    if not (_s286(x) or _s289(x) or _s291(x) or _s293(x) or _s295(x)):
+        return False
     return True
 
 def _s284(x):
@@ -1646,175 +1622,160 @@ def _s284(x):
             if not _s285(v): return False
     return True
 
-def _s271(x):
+def _s283(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s272(x['actions']): return False
-        if 'items' in x and not _s284(x['items']): return False
+        if 'actions' in x and not _s284(x['actions']): return False
     return True
 
-def _s303(x):
+def _s282(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s283(v): return False
+    return True
+
+def _s269(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s270(x['actions']): return False
+        if 'items' in x and not _s282(x['items']): return False
+    return True
+
+def _s301(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#][!-~]*)?\\Z', x)): return False
     return True
 
-def _s302(x):
-    if not _s303(x): return False
-    return True
-
-def _s304(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s301(x):
-    if not (_s302(x) or _s304(x)):
-        return False
-    return True
-
-def _s306(x):
-    if not _s303(x): return False
-    return True
-
-def _s307(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s305(x):
-    if not (_s306(x) or _s307(x)):
-        return False
-    return True
-
-def _s309(x):
-    if not _s303(x): return False
-    return True
-
-def _s310(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s308(x):
-    if not (_s309(x) or _s310(x)):
-        return False
-    return True
-
-def _s312(x):
-    if not _s303(x): return False
-    return True
-
-def _s313(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s311(x):
-    if not (_s312(x) or _s313(x)):
-        return False
-    return True
-
 def _s300(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s301(x['fallback']): return False
-        if 'iconUrl' in x and not _s305(x['iconUrl']): return False
-        if 'uri' in x and not _s308(x['uri']): return False
-        if 'url' in x and not _s311(x['url']): return False
+    if not _s301(x): return False
+    return True
+
+def _s302(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s299(x):
+    if not (_s300(x) or _s302(x)):
+        return False
+    return True
+
+def _s304(x):
+    if not _s301(x): return False
+    return True
+
+def _s305(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s303(x):
+    if not (_s304(x) or _s305(x)):
+        return False
+    return True
+
+def _s307(x):
+    if not _s301(x): return False
+    return True
+
+def _s308(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s306(x):
+    if not (_s307(x) or _s308(x)):
+        return False
+    return True
+
+def _s310(x):
+    if not _s301(x): return False
+    return True
+
+def _s311(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s309(x):
+    if not (_s310(x) or _s311(x)):
+        return False
+    return True
+
+def _s298(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s299(x['fallback']): return False
+        if 'iconUrl' in x and not _s303(x['iconUrl']): return False
+        if 'uri' in x and not _s306(x['uri']): return False
+        if 'url' in x and not _s309(x['url']): return False
+    return True
+
+def _s297(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s300(v): return False
-    return True
-
-def _s319(x):
-    if not _s303(x): return False
-    return True
-
-def _s320(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s318(x):
-    if not (_s319(x) or _s320(x)):
-        return False
-    return True
-
-def _s322(x):
-    if not _s303(x): return False
-    return True
-
-def _s323(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s321(x):
-    if not (_s322(x) or _s323(x)):
-        return False
-    return True
-
-def _s325(x):
-    if not _s303(x): return False
-    return True
-
-def _s326(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s324(x):
-    if not (_s325(x) or _s326(x)):
-        return False
-    return True
-
-def _s328(x):
-    if not _s303(x): return False
-    return True
-
-def _s329(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s327(x):
-    if not (_s328(x) or _s329(x)):
-        return False
+            if not _s298(v): return False
     return True
 
 def _s317(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s318(x['fallback']): return False
-        if 'iconUrl' in x and not _s321(x['iconUrl']): return False
-        if 'uri' in x and not _s324(x['uri']): return False
-        if 'url' in x and not _s327(x['url']): return False
+    if not _s301(x): return False
     return True
 
-def _s316(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s317(v): return False
-    return True
-
-def _s331(x):
-    if not _s303(x): return False
-    return True
-
-def _s332(x):
+def _s318(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s330(x):
-    if not (_s331(x) or _s332(x)):
+def _s316(x):
+    if not (_s317(x) or _s318(x)):
+        return False
+    return True
+
+def _s320(x):
+    if not _s301(x): return False
+    return True
+
+def _s321(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s319(x):
+    if not (_s320(x) or _s321(x)):
+        return False
+    return True
+
+def _s323(x):
+    if not _s301(x): return False
+    return True
+
+def _s324(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s322(x):
+    if not (_s323(x) or _s324(x)):
+        return False
+    return True
+
+def _s326(x):
+    if not _s301(x): return False
+    return True
+
+def _s327(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s325(x):
+    if not (_s326(x) or _s327(x)):
         return False
     return True
 
 def _s315(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s316(x['actions']): return False
-        if 'mediaUrl' in x and not _s330(x['mediaUrl']): return False
+        if 'fallback' in x and not _s316(x['fallback']): return False
+        if 'iconUrl' in x and not _s319(x['iconUrl']): return False
+        if 'uri' in x and not _s322(x['uri']): return False
+        if 'url' in x and not _s325(x['url']): return False
     return True
 
 def _s314(x):
@@ -1823,179 +1784,178 @@ def _s314(x):
             if not _s315(v): return False
     return True
 
-def _s298(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s299(x['actions']): return False
-        if 'items' in x and not _s314(x['items']): return False
+def _s329(x):
+    if not _s301(x): return False
     return True
 
-def _s337(x):
+def _s330(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s328(x):
+    if not (_s329(x) or _s330(x)):
+        return False
+    return True
+
+def _s313(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s314(x['actions']): return False
+        if 'mediaUrl' in x and not _s328(x['mediaUrl']): return False
+    return True
+
+def _s312(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s313(v): return False
+    return True
+
+def _s296(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s297(x['actions']): return False
+        if 'items' in x and not _s312(x['items']): return False
+    return True
+
+def _s335(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s336(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s334(x):
+    if not (_s335(x) or _s336(x)):
+        return False
     return True
 
 def _s338(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s339(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s336(x):
-    if not (_s337(x) or _s338(x)):
+def _s337(x):
+    if not (_s338(x) or _s339(x)):
         return False
-    return True
-
-def _s340(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s341(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s342(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s339(x):
-    if not (_s340(x) or _s341(x)):
+def _s340(x):
+    if not (_s341(x) or _s342(x)):
         return False
-    return True
-
-def _s343(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s344(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s342(x):
-    if not (_s343(x) or _s344(x)):
-        return False
-    return True
-
-def _s346(x):
-    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s347(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s345(x):
-    if not (_s346(x) or _s347(x)):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s343(x):
+    if not (_s344(x) or _s345(x)):
         return False
     return True
 
-def _s335(x):
+def _s333(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s336(x['fallback']): return False
-        if 'iconUrl' in x and not _s339(x['iconUrl']): return False
-        if 'uri' in x and not _s342(x['uri']): return False
-        if 'url' in x and not _s345(x['url']): return False
+        if 'fallback' in x and not _s334(x['fallback']): return False
+        if 'iconUrl' in x and not _s337(x['iconUrl']): return False
+        if 'uri' in x and not _s340(x['uri']): return False
+        if 'url' in x and not _s343(x['url']): return False
     return True
 
-def _s334(x):
+def _s332(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s335(v): return False
+            if not _s333(v): return False
     return True
 
-def _s353(x):
+def _s351(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s352(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s350(x):
+    if not (_s351(x) or _s352(x)):
+        return False
     return True
 
 def _s354(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s355(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s352(x):
-    if not (_s353(x) or _s354(x)):
+def _s353(x):
+    if not (_s354(x) or _s355(x)):
         return False
-    return True
-
-def _s356(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s357(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s358(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s355(x):
-    if not (_s356(x) or _s357(x)):
+def _s356(x):
+    if not (_s357(x) or _s358(x)):
         return False
-    return True
-
-def _s359(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s360(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s358(x):
-    if not (_s359(x) or _s360(x)):
-        return False
-    return True
-
-def _s362(x):
-    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s363(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s361(x):
-    if not (_s362(x) or _s363(x)):
-        return False
-    return True
-
-def _s351(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s352(x['fallback']): return False
-        if 'iconUrl' in x and not _s355(x['iconUrl']): return False
-        if 'uri' in x and not _s358(x['uri']): return False
-        if 'url' in x and not _s361(x['url']): return False
-    return True
-
-def _s350(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s351(v): return False
-    return True
-
-def _s365(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s366(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s364(x):
-    if not (_s365(x) or _s366(x)):
+def _s359(x):
+    if not (_s360(x) or _s361(x)):
         return False
     return True
 
 def _s349(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s350(x['actions']): return False
-        if 'mediaUrl' in x and not _s364(x['mediaUrl']): return False
+        if 'fallback' in x and not _s350(x['fallback']): return False
+        if 'iconUrl' in x and not _s353(x['iconUrl']): return False
+        if 'uri' in x and not _s356(x['uri']): return False
+        if 'url' in x and not _s359(x['url']): return False
     return True
 
 def _s348(x):
@@ -2004,10 +1964,45 @@ def _s348(x):
             if not _s349(v): return False
     return True
 
-def _s333(x):
+def _s363(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s364(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s362(x):
+    if not (_s363(x) or _s364(x)):
+        return False
+    return True
+
+def _s347(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s334(x['actions']): return False
-        if 'items' in x and not _s348(x['items']): return False
+        if 'actions' in x and not _s348(x['actions']): return False
+        if 'mediaUrl' in x and not _s362(x['mediaUrl']): return False
+    return True
+
+def _s346(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s347(v): return False
+    return True
+
+def _s331(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s332(x['actions']): return False
+        if 'items' in x and not _s346(x['items']): return False
+    return True
+
+def _s370(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s369(x):
+    if _s370(x): return False
     return True
 
 def _s372(x):
@@ -2034,186 +2029,186 @@ def _s375(x):
     if _s376(x): return False
     return True
 
-def _s378(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s377(x):
-    if _s378(x): return False
-    return True
-
-def _s370(x):
+def _s368(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s371(x['fallback']): return False
-        if 'iconUrl' in x and not _s373(x['iconUrl']): return False
-        if 'uri' in x and not _s375(x['uri']): return False
-        if 'url' in x and not _s377(x['url']): return False
+        if 'fallback' in x and not _s369(x['fallback']): return False
+        if 'iconUrl' in x and not _s371(x['iconUrl']): return False
+        if 'uri' in x and not _s373(x['uri']): return False
+        if 'url' in x and not _s375(x['url']): return False
+    return True
+
+def _s378(x):
+    if not _eq(x, _C1): return False
     return True
 
 def _s380(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s382(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s383(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s384(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s381(x):
-    if not (isinstance(x, str)): return False
-    if not (_s382(x) and _s383(x)):
-        return False
-    if _s384(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s382(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s379(x):
+    if not (isinstance(x, str)): return False
+    if not (_s380(x) and _s381(x)):
+        return False
+    if _s382(x): return False
+    return True
+
+def _s377(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s380(x['type']): return False
-        if 'uri' in x and not _s381(x['uri']): return False
+        if 'type' in x and not _s378(x['type']): return False
+        if 'uri' in x and not _s379(x['uri']): return False
     return True
 
-def _s386(x):
+def _s384(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s388(x):
+def _s386(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s389(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s390(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s387(x):
-    if not (isinstance(x, str)): return False
-    if not (_s388(x) and _s389(x)):
-        return False
-    if _s390(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s388(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s385(x):
+    if not (isinstance(x, str)): return False
+    if not (_s386(x) and _s387(x)):
+        return False
+    if _s388(x): return False
+    return True
+
+def _s383(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'url' not in x: return False
-        if 'type' in x and not _s386(x['type']): return False
-        if 'url' in x and not _s387(x['url']): return False
+        if 'type' in x and not _s384(x['type']): return False
+        if 'url' in x and not _s385(x['url']): return False
+    return True
+
+def _s390(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s392(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s394(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s395(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s396(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s393(x):
-    if not (isinstance(x, str)): return False
-    if not (_s394(x) and _s395(x)):
-        return False
-    if _s396(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s394(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s391(x):
+    if not (isinstance(x, str)): return False
+    if not (_s392(x) and _s393(x)):
+        return False
+    if _s394(x): return False
+    return True
+
+def _s389(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s392(x['type']): return False
-        if 'uri' in x and not _s393(x['uri']): return False
-    return True
-
-def _s399(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s400(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s401(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s398(x):
-    if not (isinstance(x, str)): return False
-    if not (_s399(x) and _s400(x)):
-        return False
-    if _s401(x): return False
-    return True
-
-def _s402(x):
-    if not _eq(x, _C4): return False
+        if 'type' in x and not _s390(x['type']): return False
+        if 'uri' in x and not _s391(x['uri']): return False
     return True
 
 def _s397(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s398(x['fallback']): return False
-        if 'type' in x and not _s402(x['type']): return False
-    return True
-
-def _s405(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s406(x):
+def _s398(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s407(x):
+def _s399(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s404(x):
+def _s396(x):
     if not (isinstance(x, str)): return False
-    if not (_s405(x) and _s406(x)):
+    if not (_s397(x) and _s398(x)):
         return False
-    if _s407(x): return False
+    if _s399(x): return False
     return True
 
-def _s408(x):
-    if not _eq(x, _C3): return False
+def _s400(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s395(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'fallback' not in x: return False
+        if 'fallback' in x and not _s396(x['fallback']): return False
+        if 'type' in x and not _s400(x['type']): return False
     return True
 
 def _s403(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s404(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s405(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s402(x):
+    if not (isinstance(x, str)): return False
+    if not (_s403(x) and _s404(x)):
+        return False
+    if _s405(x): return False
+    return True
+
+def _s406(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s401(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s404(x['iconUrl']): return False
-        if 'type' in x and not _s408(x['type']): return False
+        if 'iconUrl' in x and not _s402(x['iconUrl']): return False
+        if 'type' in x and not _s406(x['type']): return False
     return True
 
-def _s369(x):
-    if not (_s370(x) or _s379(x) or _s385(x) or _s391(x) or _s397(x) or _s403(x)):
+def _s367(x):
+    if not (_s368(x) or _s377(x) or _s383(x) or _s389(x) or _s395(x) or _s401(x)):
         return False
     return True
 
-def _s368(x):
+def _s366(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s369(v): return False
+            if not _s367(v): return False
+    return True
+
+def _s413(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s412(x):
+    if _s413(x): return False
     return True
 
 def _s415(x):
@@ -2240,224 +2235,172 @@ def _s418(x):
     if _s419(x): return False
     return True
 
-def _s421(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s420(x):
-    if _s421(x): return False
-    return True
-
-def _s413(x):
+def _s411(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s414(x['fallback']): return False
-        if 'iconUrl' in x and not _s416(x['iconUrl']): return False
-        if 'uri' in x and not _s418(x['uri']): return False
-        if 'url' in x and not _s420(x['url']): return False
+        if 'fallback' in x and not _s412(x['fallback']): return False
+        if 'iconUrl' in x and not _s414(x['iconUrl']): return False
+        if 'uri' in x and not _s416(x['uri']): return False
+        if 'url' in x and not _s418(x['url']): return False
+    return True
+
+def _s421(x):
+    if not _eq(x, _C1): return False
     return True
 
 def _s423(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s425(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s426(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s427(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s424(x):
-    if not (isinstance(x, str)): return False
-    if not (_s425(x) and _s426(x)):
-        return False
-    if _s427(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s425(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s422(x):
+    if not (isinstance(x, str)): return False
+    if not (_s423(x) and _s424(x)):
+        return False
+    if _s425(x): return False
+    return True
+
+def _s420(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s423(x['type']): return False
-        if 'uri' in x and not _s424(x['uri']): return False
+        if 'type' in x and not _s421(x['type']): return False
+        if 'uri' in x and not _s422(x['uri']): return False
     return True
 
-def _s429(x):
+def _s427(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s431(x):
+def _s429(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s432(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s433(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s430(x):
-    if not (isinstance(x, str)): return False
-    if not (_s431(x) and _s432(x)):
-        return False
-    if _s433(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s431(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s428(x):
+    if not (isinstance(x, str)): return False
+    if not (_s429(x) and _s430(x)):
+        return False
+    if _s431(x): return False
+    return True
+
+def _s426(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'url' not in x: return False
-        if 'type' in x and not _s429(x['type']): return False
-        if 'url' in x and not _s430(x['url']): return False
+        if 'type' in x and not _s427(x['type']): return False
+        if 'url' in x and not _s428(x['url']): return False
+    return True
+
+def _s433(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s435(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s437(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s438(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s439(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s436(x):
-    if not (isinstance(x, str)): return False
-    if not (_s437(x) and _s438(x)):
-        return False
-    if _s439(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s437(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s434(x):
+    if not (isinstance(x, str)): return False
+    if not (_s435(x) and _s436(x)):
+        return False
+    if _s437(x): return False
+    return True
+
+def _s432(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s435(x['type']): return False
-        if 'uri' in x and not _s436(x['uri']): return False
-    return True
-
-def _s442(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s443(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s444(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s441(x):
-    if not (isinstance(x, str)): return False
-    if not (_s442(x) and _s443(x)):
-        return False
-    if _s444(x): return False
-    return True
-
-def _s445(x):
-    if not _eq(x, _C4): return False
+        if 'type' in x and not _s433(x['type']): return False
+        if 'uri' in x and not _s434(x['uri']): return False
     return True
 
 def _s440(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s441(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s442(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s439(x):
+    if not (isinstance(x, str)): return False
+    if not (_s440(x) and _s441(x)):
+        return False
+    if _s442(x): return False
+    return True
+
+def _s443(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s438(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'fallback' not in x: return False
-        if 'fallback' in x and not _s441(x['fallback']): return False
-        if 'type' in x and not _s445(x['type']): return False
-    return True
-
-def _s448(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s449(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s450(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s447(x):
-    if not (isinstance(x, str)): return False
-    if not (_s448(x) and _s449(x)):
-        return False
-    if _s450(x): return False
-    return True
-
-def _s451(x):
-    if not _eq(x, _C3): return False
+        if 'fallback' in x and not _s439(x['fallback']): return False
+        if 'type' in x and not _s443(x['type']): return False
     return True
 
 def _s446(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s447(x['iconUrl']): return False
-        if 'type' in x and not _s451(x['type']): return False
-    return True
-
-def _s412(x):
-    if not (_s413(x) or _s422(x) or _s428(x) or _s434(x) or _s440(x) or _s446(x)):
-        return False
-    return True
-
-def _s411(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s412(v): return False
-    return True
-
-def _s454(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s453(x):
-    if _s454(x): return False
-    return True
-
-def _s456(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s457(x):
+def _s447(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s458(x):
+def _s448(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s455(x):
+def _s445(x):
     if not (isinstance(x, str)): return False
-    if not (_s456(x) and _s457(x)):
+    if not (_s446(x) and _s447(x)):
         return False
-    if _s458(x): return False
+    if _s448(x): return False
     return True
 
-def _s452(x):
-    if not (_s453(x) or _s455(x)):
-        return False
+def _s449(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s444(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'iconUrl' not in x: return False
+        if 'iconUrl' in x and not _s445(x['iconUrl']): return False
+        if 'type' in x and not _s449(x['type']): return False
     return True
 
 def _s410(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s411(x['actions']): return False
-        if 'mediaUrl' in x and not _s452(x['mediaUrl']): return False
+    if not (_s411(x) or _s420(x) or _s426(x) or _s432(x) or _s438(x) or _s444(x)):
+        return False
     return True
 
 def _s409(x):
@@ -2466,134 +2409,167 @@ def _s409(x):
             if not _s410(v): return False
     return True
 
-def _s367(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s368(x['actions']): return False
-        if 'items' in x and not _s409(x['items']): return False
+def _s452(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
     return True
 
-def _s460(x):
+def _s451(x):
+    if _s452(x): return False
+    return True
+
+def _s454(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s455(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s456(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s453(x):
+    if not (isinstance(x, str)): return False
+    if not (_s454(x) and _s455(x)):
+        return False
+    if _s456(x): return False
+    return True
+
+def _s450(x):
+    if not (_s451(x) or _s453(x)):
+        return False
+    return True
+
+def _s408(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s409(x['actions']): return False
+        if 'mediaUrl' in x and not _s450(x['mediaUrl']): return False
+    return True
+
+def _s407(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s408(v): return False
+    return True
+
+def _s365(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s366(x['actions']): return False
+        if 'items' in x and not _s407(x['items']): return False
+    return True
+
+def _s458(x):
     if isinstance(x, list):
         seen = []
         for v in x:
             if isinstance(v, dict) and 'payload' in v:
                 if v['payload'] in seen: return False
                 seen.append(v['payload'])
-    return True
-
-def _s463(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
-    return True
-
-def _s462(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s463(x['actions']): return False
     return True
 
 def _s461(x):
     if isinstance(x, list):
-        for v in x[0:]:
-            if not _s462(v): return False
+        seen = []
+        for v in x:
+            if isinstance(v, dict) and 'payload' in v:
+                if v['payload'] in seen: return False
+                seen.append(v['payload'])
+    return True
+
+def _s460(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s461(x['actions']): return False
     return True
 
 def _s459(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s460(v): return False
+    return True
+
+def _s457(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s460(x['actions']): return False
-        if 'items' in x and not _s461(x['items']): return False
-    return True
-
-def _s469(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s468(x):
-    if _s469(x): return False
+        if 'actions' in x and not _s458(x['actions']): return False
+        if 'items' in x and not _s459(x['items']): return False
     return True
 
 def _s467(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s468(x['type']): return False
-    return True
-
-def _s472(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s473(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s471(x):
-    if not (_s472(x) or _s473(x)):
-        return False
-    return True
-
-def _s470(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s471(x['text']): return False
-    return True
-
-def _s466(x):
-    if not (_s467(x) or _s470(x)):
-        return False
-    return True
-
-def _s465(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s466(v): return False
-    return True
-
-def _s480(x):
     if not _eq(x, _C3): return False
     return True
 
-def _s479(x):
-    if _s480(x): return False
+def _s466(x):
+    if _s467(x): return False
     return True
 
-def _s478(x):
+def _s465(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s479(x['type']): return False
+        if 'type' in x and not _s466(x['type']): return False
     return True
 
-def _s483(x):
+def _s470(x):
     if isinstance(x, str) and (len(x) > 20): return False
     return True
 
-def _s484(x):
+def _s471(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s482(x):
-    if not (_s483(x) or _s484(x)):
+def _s469(x):
+    if not (_s470(x) or _s471(x)):
         return False
     return True
 
-def _s481(x):
+def _s468(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s482(x['text']): return False
+        if 'text' in x and not _s469(x['text']): return False
+    return True
+
+def _s464(x):
+    if not (_s465(x) or _s468(x)):
+        return False
+    return True
+
+def _s463(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s464(v): return False
+    return True
+
+def _s478(x):
+    if not _eq(x, _C3): return False
     return True
 
 def _s477(x):
-    if not (_s478(x) or _s481(x)):
-        return False
+    if _s478(x): return False
     return True
 
 def _s476(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s477(v): return False
+    if isinstance(x, dict):
+        if 'type' in x and not _s477(x['type']): return False
+    return True
+
+def _s481(x):
+    if isinstance(x, str) and (len(x) > 20): return False
+    return True
+
+def _s482(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s480(x):
+    if not (_s481(x) or _s482(x)):
+        return False
+    return True
+
+def _s479(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s480(x['text']): return False
     return True
 
 def _s475(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s476(x['actions']): return False
+    if not (_s476(x) or _s479(x)):
+        return False
     return True
 
 def _s474(x):
@@ -2602,72 +2578,72 @@ def _s474(x):
             if not _s475(v): return False
     return True
 
-def _s464(x):
+def _s473(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s465(x['actions']): return False
-        if 'items' in x and not _s474(x['items']): return False
+        if 'actions' in x and not _s474(x['actions']): return False
     return True
 
-def _s489(x):
-    if not _eq(x, _C3): return False
+def _s472(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s473(v): return False
     return True
 
-def _s488(x):
+def _s462(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s489(x['type']): return False
+        if 'actions' in x and not _s463(x['actions']): return False
+        if 'items' in x and not _s472(x['items']): return False
     return True
 
 def _s487(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s488(v))
-        if n < 14: return False
+    if not _eq(x, _C3): return False
     return True
 
 def _s486(x):
-    if _s487(x): return False
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s487(x['type']): return False
     return True
 
 def _s485(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s486(x['actions']): return False
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s486(v))
+        if n < 14: return False
     return True
 
-def _s493(x):
-    if not _s243(x): return False
+def _s484(x):
+    if _s485(x): return False
     return True
 
-def _s492(x):
+def _s483(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s493(x['text']): return False
+        if 'actions' in x and not _s484(x['actions']): return False
     return True
 
 def _s491(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s492(v): return False
+    if not _s241(x): return False
     return True
 
-def _s498(x):
-    if not _s243(x): return False
-    return True
-
-def _s497(x):
+def _s490(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s498(x['text']): return False
+        if 'text' in x and not _s491(x['text']): return False
+    return True
+
+def _s489(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s490(v): return False
     return True
 
 def _s496(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s497(v): return False
+    if not _s241(x): return False
     return True
 
 def _s495(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s496(x['actions']): return False
+        if 'text' not in x: return False
+        if 'text' in x and not _s496(x['text']): return False
     return True
 
 def _s494(x):
@@ -2676,83 +2652,83 @@ def _s494(x):
             if not _s495(v): return False
     return True
 
-def _s490(x):
+def _s493(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s491(x['actions']): return False
-        if 'items' in x and not _s494(x['items']): return False
+        if 'actions' in x and not _s494(x['actions']): return False
     return True
 
-def _s504(x):
-    if not _eq(x, _C1): return False
+def _s492(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s493(v): return False
     return True
 
-def _s503(x):
-    if _s504(x): return False
+def _s488(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s489(x['actions']): return False
+        if 'items' in x and not _s492(x['items']): return False
     return True
 
 def _s502(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s503(x['type']): return False
-    return True
-
-def _s505(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s506(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s501(x):
-    if not (_s502(x) or _s505(x) or _s506(x)):
-        return False
-    return True
-
-def _s500(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s501(v): return False
-    return True
-
-def _s513(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s512(x):
-    if _s513(x): return False
+def _s501(x):
+    if _s502(x): return False
     return True
 
-def _s511(x):
+def _s500(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s512(x['type']): return False
+        if 'type' in x and not _s501(x['type']): return False
     return True
 
-def _s514(x):
+def _s503(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s515(x):
+def _s504(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s510(x):
-    if not (_s511(x) or _s514(x) or _s515(x)):
+def _s499(x):
+    if not (_s500(x) or _s503(x) or _s504(x)):
         return False
     return True
 
-def _s509(x):
+def _s498(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s510(v): return False
+            if not _s499(v): return False
+    return True
+
+def _s511(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s510(x):
+    if _s511(x): return False
+    return True
+
+def _s509(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s510(x['type']): return False
+    return True
+
+def _s512(x):
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+    return True
+
+def _s513(x):
+    if isinstance(x, dict):
+        if 'url' not in x: return False
     return True
 
 def _s508(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s509(x['actions']): return False
+    if not (_s509(x) or _s512(x) or _s513(x)):
+        return False
     return True
 
 def _s507(x):
@@ -2761,19 +2737,61 @@ def _s507(x):
             if not _s508(v): return False
     return True
 
-def _s499(x):
+def _s506(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s500(x['actions']): return False
-        if 'items' in x and not _s507(x['items']): return False
+        if 'actions' in x and not _s507(x['actions']): return False
     return True
 
-def _s519(x):
+def _s505(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s506(v): return False
+    return True
+
+def _s497(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s498(x['actions']): return False
+        if 'items' in x and not _s505(x['items']): return False
+    return True
+
+def _s517(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s523(x):
+def _s521(x):
     if not _eq(x, _C2): return False
+    return True
+
+def _s520(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s521(x['type']): return False
+    return True
+
+def _s519(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s520(v))
+        if n < 1: return False
+    return True
+
+def _s518(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s519(x['actions']): return False
+    return True
+
+def _s516(x):
+    if not (_s517(x) or _s518(x)):
+        return False
+    return True
+
+def _s515(x):
+    if _s516(x): return False
+    return True
+
+def _s523(x):
+    if not _eq(x, _C33): return False
     return True
 
 def _s522(x):
@@ -2782,388 +2800,346 @@ def _s522(x):
         if 'type' in x and not _s523(x['type']): return False
     return True
 
-def _s521(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s522(v))
-        if n < 1: return False
+def _s526(x):
+    if not _eq(x, _C34): return False
     return True
 
-def _s520(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s521(x['actions']): return False
-    return True
-
-def _s518(x):
-    if not (_s519(x) or _s520(x)):
-        return False
-    return True
-
-def _s517(x):
-    if _s518(x): return False
-    return True
-
-def _s525(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s524(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s525(x['type']): return False
-    return True
-
-def _s528(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s529(x):
+def _s527(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s531(x):
+def _s529(x):
     if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s530(x):
+def _s528(x):
     if not (isinstance(x, str)): return False
-    if _s531(x): return False
+    if _s529(x): return False
     if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
-def _s527(x):
-    if not (_s528(x) or _s529(x) or _s530(x)):
+def _s525(x):
+    if not (_s526(x) or _s527(x) or _s528(x)):
         return False
     return True
 
-def _s526(x):
+def _s524(x):
     if isinstance(x, dict):
-        if 'touchpoint' in x and not _s527(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s525(x['touchpoint']): return False
     return True
 
-def _s516(x):
-    if not (_s517(x) or _s524(x) or _s526(x)):
+def _s514(x):
+    if not (_s515(x) or _s522(x) or _s524(x)):
         return False
-    return True
-
-def _s537(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s538(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s536(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s537(x['openOnReceive']): return False
-        if 'type' in x and not _s538(x['type']): return False
     return True
 
 def _s535(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s536(v))
-        if n < 2: return False
+    if not _eq(x, _C29): return False
+    return True
+
+def _s536(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s534(x):
-    if _s535(x): return False
-    return True
-
-def _s544(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s545(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s543(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s544(x['openOnReceive']): return False
-        if 'type' in x and not _s545(x['type']): return False
-    return True
-
-def _s542(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s543(v))
-        if n < 1: return False
-    return True
-
-def _s541(x):
-    if _s542(x): return False
-    return True
-
-def _s540(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s541(x['actions']): return False
-    return True
-
-def _s539(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s540(v): return False
+        if 'openOnReceive' in x and not _s535(x['openOnReceive']): return False
+        if 'type' in x and not _s536(x['type']): return False
     return True
 
 def _s533(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s534(x['actions']): return False
-        if 'items' in x and not _s539(x['items']): return False
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s534(v))
+        if n < 2: return False
     return True
 
-def _s550(x):
-    if not _eq(x, _C28): return False
+def _s532(x):
+    if _s533(x): return False
     return True
 
-def _s551(x):
+def _s542(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s543(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s549(x):
+def _s541(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s550(x['openOnReceive']): return False
-        if 'type' in x and not _s551(x['type']): return False
+        if 'openOnReceive' in x and not _s542(x['openOnReceive']): return False
+        if 'type' in x and not _s543(x['type']): return False
+    return True
+
+def _s540(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s541(v))
+        if n < 1: return False
+    return True
+
+def _s539(x):
+    if _s540(x): return False
+    return True
+
+def _s538(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s539(x['actions']): return False
+    return True
+
+def _s537(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s538(v): return False
+    return True
+
+def _s531(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s532(x['actions']): return False
+        if 'items' in x and not _s537(x['items']): return False
     return True
 
 def _s548(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s549(v))
-        if n < 1: return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s547(x):
-    if _s548(x): return False
-    return True
-
-def _s557(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s558(x):
+def _s549(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s556(x):
+def _s547(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s557(x['openOnReceive']): return False
-        if 'type' in x and not _s558(x['type']): return False
+        if 'openOnReceive' in x and not _s548(x['openOnReceive']): return False
+        if 'type' in x and not _s549(x['type']): return False
+    return True
+
+def _s546(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s547(v))
+        if n < 1: return False
+    return True
+
+def _s545(x):
+    if _s546(x): return False
     return True
 
 def _s555(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s556(v))
-        if n < 1: return False
+    if not _eq(x, _C29): return False
+    return True
+
+def _s556(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s554(x):
     if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s555(x['actions']): return False
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s555(x['openOnReceive']): return False
+        if 'type' in x and not _s556(x['type']): return False
     return True
 
 def _s553(x):
     if isinstance(x, list):
         n = sum(1 for v in x if _s554(v))
-        if n < 2: return False
-    return True
-
-def _s563(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s564(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s562(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s563(x['openOnReceive']): return False
-        if 'type' in x and not _s564(x['type']): return False
-    return True
-
-def _s561(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s562(v))
-        if n < 2: return False
-    return True
-
-def _s560(x):
-    if _s561(x): return False
-    return True
-
-def _s559(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s560(x['actions']): return False
+        if n < 1: return False
     return True
 
 def _s552(x):
-    if _s553(x): return False
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s553(x['actions']): return False
+    return True
+
+def _s551(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s552(v))
+        if n < 2: return False
+    return True
+
+def _s561(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s562(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s560(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s561(x['openOnReceive']): return False
+        if 'type' in x and not _s562(x['type']): return False
+    return True
+
+def _s559(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s560(v))
+        if n < 2: return False
+    return True
+
+def _s558(x):
+    if _s559(x): return False
+    return True
+
+def _s557(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s558(x['actions']): return False
+    return True
+
+def _s550(x):
+    if _s551(x): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s559(v): return False
+            if not _s557(v): return False
     return True
 
-def _s546(x):
+def _s544(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s547(x['actions']): return False
-        if 'items' in x and not _s552(x['items']): return False
+        if 'actions' in x and not _s545(x['actions']): return False
+        if 'items' in x and not _s550(x['items']): return False
     return True
 
-def _s532(x):
-    if not (_s533(x) or _s546(x)):
+def _s530(x):
+    if not (_s531(x) or _s544(x)):
         return False
     return True
 
-def _s567(x):
+def _s565(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
     return True
 
-def _s566(x):
+def _s564(x):
     if isinstance(x, dict):
-        if 'SenderID' in x and not _s567(x['SenderID']): return False
+        if 'SenderID' in x and not _s565(x['SenderID']): return False
     return True
 
-def _s565(x):
+def _s563(x):
     if isinstance(x, dict):
-        if 'meta' in x and not _s566(x['meta']): return False
+        if 'meta' in x and not _s564(x['meta']): return False
+    return True
+
+def _s570(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s569(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s570(x['meta']): return False
+    return True
+
+def _s568(x):
+    if _s569(x): return False
     return True
 
 def _s572(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not _eq(x, _C33): return False
     return True
 
 def _s571(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s572(x['meta']): return False
-    return True
-
-def _s570(x):
-    if _s571(x): return False
-    return True
-
-def _s574(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s573(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s574(x['type']): return False
+        if 'type' in x and not _s572(x['type']): return False
     return True
 
-def _s569(x):
-    if not (_s570(x) or _s573(x)):
-        return False
-    return True
-
-def _s577(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s578(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s579(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s576(x):
-    if not (isinstance(x, str)): return False
-    if not (_s577(x) or _s578(x) or _s579(x)):
+def _s567(x):
+    if not (_s568(x) or _s571(x)):
         return False
     return True
 
 def _s575(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s576(x['touchpoint']): return False
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s568(x):
-    if not (_s569(x) or _s575(x)):
+def _s576(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s577(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s574(x):
+    if not (isinstance(x, str)): return False
+    if not (_s575(x) or _s576(x) or _s577(x)):
         return False
     return True
 
-def _s583(x):
+def _s573(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s574(x['touchpoint']): return False
+    return True
+
+def _s566(x):
+    if not (_s567(x) or _s573(x)):
+        return False
+    return True
+
+def _s581(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s582(x):
+def _s580(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s583(x['meta']): return False
+        if 'meta' in x and not _s581(x['meta']): return False
     return True
 
-def _s581(x):
-    if _s582(x): return False
+def _s579(x):
+    if _s580(x): return False
     return True
 
-def _s585(x):
-    if not _eq(x, _C32): return False
+def _s583(x):
+    if not _eq(x, _C33): return False
     return True
 
-def _s584(x):
+def _s582(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s585(x['type']): return False
-    return True
-
-def _s591(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s590(x):
-    if _s591(x): return False
+        if 'type' in x and not _s583(x['type']): return False
     return True
 
 def _s589(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s590(x['type']): return False
+    if not (isinstance(x, str) and x in _C35): return False
     return True
 
 def _s588(x):
+    if _s589(x): return False
+    return True
+
+def _s587(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s588(x['type']): return False
+    return True
+
+def _s586(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s589(v): return False
-    return True
-
-def _s597(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s596(x):
-    if _s597(x): return False
+            if not _s587(v): return False
     return True
 
 def _s595(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s596(x['type']): return False
+    if not (isinstance(x, str) and x in _C35): return False
     return True
 
 def _s594(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s595(v): return False
+    if _s595(x): return False
     return True
 
 def _s593(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s594(x['actions']): return False
+        if 'type' in x and not _s594(x['type']): return False
     return True
 
 def _s592(x):
@@ -3172,853 +3148,873 @@ def _s592(x):
             if not _s593(v): return False
     return True
 
-def _s600(x):
-    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
+def _s591(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s592(x['actions']): return False
     return True
 
-def _s602(x):
-    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
-    return True
-
-def _s603(x):
-    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
-    return True
-
-def _s601(x):
-    if not (_s602(x) and _s603(x)):
-        return False
-    return True
-
-def _s605(x):
-    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
-    return True
-
-def _s606(x):
-    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
-    return True
-
-def _s604(x):
-    if not (_s605(x) and _s606(x)):
-        return False
-    return True
-
-def _s608(x):
-    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
-    return True
-
-def _s609(x):
-    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
-    return True
-
-def _s607(x):
-    if not (_s608(x) and _s609(x)):
-        return False
-    return True
-
-def _s611(x):
-    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
-    return True
-
-def _s612(x):
-    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
-    return True
-
-def _s613(x):
-    if isinstance(x, str) and (not _search('\\?', x)): return False
-    return True
-
-def _s610(x):
-    if not (_s611(x) and _s612(x) and _s613(x)):
-        return False
-    return True
-
-def _s615(x):
-    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
-    return True
-
-def _s616(x):
-    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
-    return True
-
-def _s614(x):
-    if not (_s615(x) and _s616(x)):
-        return False
-    return True
-
-def _s599(x):
-    if not (_s600(x) or _s601(x) or _s604(x) or _s607(x) or _s610(x) or _s614(x)):
-        return False
+def _s590(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s591(v): return False
     return True
 
 def _s598(x):
-    if _s599(x): return False
+    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
     return True
 
-def _s587(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s588(x['actions']): return False
-        if 'items' in x and not _s592(x['items']): return False
-        if 'text' in x and not _s598(x['text']): return False
+def _s600(x):
+    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
     return True
 
-def _s586(x):
-    if not _s587(x): return False
+def _s601(x):
+    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
     return True
 
-def _s580(x):
-    if not (_s581(x) or _s584(x) or _s586(x)):
+def _s599(x):
+    if not (_s600(x) and _s601(x)):
         return False
     return True
 
-def _s620(x):
-    if not _eq(x, _C31): return False
+def _s603(x):
+    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
     return True
 
-def _s619(x):
-    if _s620(x): return False
+def _s604(x):
+    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
+    return True
+
+def _s602(x):
+    if not (_s603(x) and _s604(x)):
+        return False
+    return True
+
+def _s606(x):
+    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
+    return True
+
+def _s607(x):
+    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
+    return True
+
+def _s605(x):
+    if not (_s606(x) and _s607(x)):
+        return False
+    return True
+
+def _s609(x):
+    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
+    return True
+
+def _s610(x):
+    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
+    return True
+
+def _s611(x):
+    if isinstance(x, str) and (not _search('\\?', x)): return False
+    return True
+
+def _s608(x):
+    if not (_s609(x) and _s610(x) and _s611(x)):
+        return False
+    return True
+
+def _s613(x):
+    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
+    return True
+
+def _s614(x):
+    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
+    return True
+
+def _s612(x):
+    if not (_s613(x) and _s614(x)):
+        return False
+    return True
+
+def _s597(x):
+    if not (_s598(x) or _s599(x) or _s602(x) or _s605(x) or _s608(x) or _s612(x)):
+        return False
+    return True
+
+def _s596(x):
+    if _s597(x): return False
+    return True
+
+def _s585(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s586(x['actions']): return False
+        if 'items' in x and not _s590(x['items']): return False
+        if 'text' in x and not _s596(x['text']): return False
+    return True
+
+def _s584(x):
+    if not _s585(x): return False
+    return True
+
+def _s578(x):
+    if not (_s579(x) or _s582(x) or _s584(x)):
+        return False
     return True
 
 def _s618(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s617(x):
+    if _s618(x): return False
+    return True
+
+def _s616(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s619(x['role']): return False
+        if 'role' in x and not _s617(x['role']): return False
+    return True
+
+def _s620(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s619(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s620(x['isBackchannel']): return False
+    return True
+
+def _s623(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s622(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s623(x): return False
     return True
 
 def _s621(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s622(x['isBackchannel']): return False
-    return True
-
-def _s625(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s624(x):
-    if not (isinstance(x, str)): return False
-    if _s625(x): return False
-    return True
-
-def _s623(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s624(x['type']): return False
-    return True
-
-def _s628(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s627(x):
-    if not (isinstance(x, str)): return False
-    if _s628(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s622(x['type']): return False
     return True
 
 def _s626(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s625(x):
+    if not (isinstance(x, str)): return False
+    if _s626(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s624(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s627(x['contentType']): return False
+        if 'contentType' in x and not _s625(x['contentType']): return False
+    return True
+
+def _s628(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s627(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s628(x['text']): return False
+    return True
+
+def _s631(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s630(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s631(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s629(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s630(x['text']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s630(x['touchpoint']): return False
+    return True
+
+def _s635(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s634(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s635(x['meta']): return False
     return True
 
 def _s633(x):
+    if _s634(x): return False
+    return True
+
+def _s638(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s639(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s640(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s632(x):
-    if not (isinstance(x, str)): return False
-    if _s633(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s631(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s632(x['touchpoint']): return False
-    return True
-
 def _s637(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not (isinstance(x, str)): return False
+    if not (_s638(x) or _s639(x)):
+        return False
+    if _s640(x): return False
     return True
 
 def _s636(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s637(x['meta']): return False
+        if 'touchpoint' in x and not _s637(x['touchpoint']): return False
     return True
 
-def _s635(x):
-    if _s636(x): return False
-    return True
-
-def _s640(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s641(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s642(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s639(x):
-    if not (isinstance(x, str)): return False
-    if not (_s640(x) or _s641(x)):
-        return False
-    if _s642(x): return False
-    return True
-
-def _s638(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s639(x['touchpoint']): return False
-    return True
-
-def _s634(x):
-    if not (_s635(x) and _s638(x)):
-        return False
-    return True
-
-def _s646(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s647(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s648(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s649(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s645(x):
-    if not (isinstance(x, str)): return False
-    if not (_s646(x) or _s647(x) or _s648(x) or _s649(x)):
+def _s632(x):
+    if not (_s633(x) and _s636(x)):
         return False
     return True
 
 def _s644(x):
-    if not _s645(x): return False
+    if isinstance(x, str) and (len(x) < 1601): return False
+    return True
+
+def _s645(x):
+    if isinstance(x, str) and (len(x) > 66): return False
+    return True
+
+def _s646(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s647(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
 def _s643(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s644(x['text']): return False
-    return True
-
-def _s617(x):
-    if not (_s618(x) or _s621(x) or _s623(x) or _s626(x) or _s629(x) or _s631(x) or _s634(x) or _s643(x)):
+    if not (isinstance(x, str)): return False
+    if not (_s644(x) or _s645(x) or _s646(x) or _s647(x)):
         return False
     return True
 
-def _s653(x):
-    if not _eq(x, _C31): return False
+def _s642(x):
+    if not _s643(x): return False
     return True
 
-def _s652(x):
-    if _s653(x): return False
+def _s641(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s642(x['text']): return False
+    return True
+
+def _s615(x):
+    if not (_s616(x) or _s619(x) or _s621(x) or _s624(x) or _s627(x) or _s629(x) or _s632(x) or _s641(x)):
+        return False
     return True
 
 def _s651(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s650(x):
+    if _s651(x): return False
+    return True
+
+def _s649(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s652(x['role']): return False
+        if 'role' in x and not _s650(x['role']): return False
+    return True
+
+def _s653(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s652(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s653(x['isBackchannel']): return False
+    return True
+
+def _s656(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s655(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s656(x): return False
     return True
 
 def _s654(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s655(x['isBackchannel']): return False
-    return True
-
-def _s658(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s657(x):
-    if not (isinstance(x, str)): return False
-    if _s658(x): return False
-    return True
-
-def _s656(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s657(x['type']): return False
-    return True
-
-def _s661(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s660(x):
-    if not (isinstance(x, str)): return False
-    if _s661(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s655(x['type']): return False
     return True
 
 def _s659(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s658(x):
+    if not (isinstance(x, str)): return False
+    if _s659(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s657(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s660(x['contentType']): return False
+        if 'contentType' in x and not _s658(x['contentType']): return False
+    return True
+
+def _s661(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s660(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s661(x['text']): return False
+    return True
+
+def _s664(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s663(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s664(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s662(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s663(x['text']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s663(x['touchpoint']): return False
+    return True
+
+def _s668(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s667(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s668(x['meta']): return False
     return True
 
 def _s666(x):
+    if _s667(x): return False
+    return True
+
+def _s671(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s672(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s673(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s665(x):
-    if not (isinstance(x, str)): return False
-    if _s666(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s664(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s665(x['touchpoint']): return False
-    return True
-
 def _s670(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not (isinstance(x, str)): return False
+    if not (_s671(x) or _s672(x)):
+        return False
+    if _s673(x): return False
     return True
 
 def _s669(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s670(x['meta']): return False
+        if 'touchpoint' in x and not _s670(x['touchpoint']): return False
     return True
 
-def _s668(x):
-    if _s669(x): return False
-    return True
-
-def _s673(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s674(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s675(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s672(x):
-    if not (isinstance(x, str)): return False
-    if not (_s673(x) or _s674(x)):
-        return False
-    if _s675(x): return False
-    return True
-
-def _s671(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s672(x['touchpoint']): return False
-    return True
-
-def _s667(x):
-    if not (_s668(x) and _s671(x)):
+def _s665(x):
+    if not (_s666(x) and _s669(x)):
         return False
     return True
 
-def _s678(x):
+def _s676(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
-def _s677(x):
-    if not _s678(x): return False
+def _s675(x):
+    if not _s676(x): return False
     return True
 
-def _s676(x):
+def _s674(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s677(x['text']): return False
+        if 'text' in x and not _s675(x['text']): return False
     return True
 
-def _s650(x):
-    if not (_s651(x) or _s654(x) or _s656(x) or _s659(x) or _s662(x) or _s664(x) or _s667(x) or _s676(x)):
+def _s648(x):
+    if not (_s649(x) or _s652(x) or _s654(x) or _s657(x) or _s660(x) or _s662(x) or _s665(x) or _s674(x)):
         return False
     return True
 
+def _s680(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s679(x):
+    if _s680(x): return False
+    return True
+
+def _s678(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'role' in x and not _s679(x['role']): return False
+    return True
+
 def _s682(x):
-    if not _eq(x, _C31): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s681(x):
-    if _s682(x): return False
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s682(x['isBackchannel']): return False
     return True
 
-def _s680(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s681(x['role']): return False
+def _s685(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s684(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s685(x): return False
     return True
 
 def _s683(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s684(x['isBackchannel']): return False
-    return True
-
-def _s687(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s686(x):
-    if not (isinstance(x, str)): return False
-    if _s687(x): return False
-    return True
-
-def _s685(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s686(x['type']): return False
-    return True
-
-def _s690(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s689(x):
-    if not (isinstance(x, str)): return False
-    if _s690(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s684(x['type']): return False
     return True
 
 def _s688(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s687(x):
+    if not (isinstance(x, str)): return False
+    if _s688(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s686(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s689(x['contentType']): return False
+        if 'contentType' in x and not _s687(x['contentType']): return False
+    return True
+
+def _s690(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s689(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s690(x['text']): return False
+    return True
+
+def _s693(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s692(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s693(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s691(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s692(x['text']): return False
-    return True
-
-def _s695(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s694(x):
-    if not (isinstance(x, str)): return False
-    if _s695(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s693(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s694(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s692(x['touchpoint']): return False
     return True
 
-def _s699(x):
+def _s697(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s698(x):
+def _s696(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s699(x['meta']): return False
+        if 'meta' in x and not _s697(x['meta']): return False
     return True
 
-def _s697(x):
-    if _s698(x): return False
-    return True
-
-def _s702(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s703(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s704(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s701(x):
-    if not (isinstance(x, str)): return False
-    if not (_s702(x) or _s703(x)):
-        return False
-    if _s704(x): return False
+def _s695(x):
+    if _s696(x): return False
     return True
 
 def _s700(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s701(x['touchpoint']): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
     return True
 
-def _s696(x):
-    if not (_s697(x) and _s700(x)):
+def _s701(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s702(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s699(x):
+    if not (isinstance(x, str)): return False
+    if not (_s700(x) or _s701(x)):
+        return False
+    if _s702(x): return False
+    return True
+
+def _s698(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s699(x['touchpoint']): return False
+    return True
+
+def _s694(x):
+    if not (_s695(x) and _s698(x)):
         return False
     return True
 
-def _s707(x):
+def _s705(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s706(x):
-    if not _s707(x): return False
+def _s704(x):
+    if not _s705(x): return False
     return True
 
-def _s705(x):
+def _s703(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s706(x['text']): return False
+        if 'text' in x and not _s704(x['text']): return False
     return True
 
-def _s679(x):
-    if not (_s680(x) or _s683(x) or _s685(x) or _s688(x) or _s691(x) or _s693(x) or _s696(x) or _s705(x)):
+def _s677(x):
+    if not (_s678(x) or _s681(x) or _s683(x) or _s686(x) or _s689(x) or _s691(x) or _s694(x) or _s703(x)):
         return False
     return True
 
-def _s710(x):
-    if not (isinstance(x, str) and x in _C35): return False
-    return True
-
-def _s709(x):
-    if isinstance(x, dict):
-        if 'language' in x and not _s710(x['language']): return False
-    return True
-
 def _s708(x):
+    if not (isinstance(x, str) and x in _C36): return False
+    return True
+
+def _s707(x):
     if isinstance(x, dict):
-        if 'meta' in x and not _s709(x['meta']): return False
+        if 'language' in x and not _s708(x['language']): return False
     return True
 
-def _s714(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s713(x):
-    if _s714(x): return False
+def _s706(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s707(x['meta']): return False
     return True
 
 def _s712(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s711(x):
+    if _s712(x): return False
+    return True
+
+def _s710(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s713(x['role']): return False
+        if 'role' in x and not _s711(x['role']): return False
+    return True
+
+def _s714(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s713(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s714(x['isBackchannel']): return False
+    return True
+
+def _s717(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s716(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s717(x): return False
     return True
 
 def _s715(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s716(x['isBackchannel']): return False
-    return True
-
-def _s719(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s718(x):
-    if not (isinstance(x, str)): return False
-    if _s719(x): return False
-    return True
-
-def _s717(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s718(x['type']): return False
-    return True
-
-def _s722(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s723(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s721(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s722(x) or _s723(x)):
-        return False
+        if 'type' in x and not _s716(x['type']): return False
     return True
 
 def _s720(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s721(x['meta']): return False
-    return True
-
-def _s726(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s727(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s728(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s725(x):
-    if not (isinstance(x, str)): return False
-    if not (_s726(x) or _s727(x)):
-        return False
-    if _s728(x): return False
-    return True
-
-def _s724(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s725(x['touchpoint']): return False
-    return True
-
-def _s711(x):
-    if not (_s712(x) or _s715(x) or _s717(x) or _s720(x) or _s724(x)):
-        return False
-    return True
-
-def _s734(x):
-    if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s735(x):
+def _s721(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s733(x):
-    if not (_s734(x) or _s735(x)):
+def _s719(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s720(x) or _s721(x)):
+        return False
+    return True
+
+def _s718(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s719(x['meta']): return False
+    return True
+
+def _s724(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s725(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s726(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s723(x):
+    if not (isinstance(x, str)): return False
+    if not (_s724(x) or _s725(x)):
+        return False
+    if _s726(x): return False
+    return True
+
+def _s722(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s723(x['touchpoint']): return False
+    return True
+
+def _s709(x):
+    if not (_s710(x) or _s713(x) or _s715(x) or _s718(x) or _s722(x)):
         return False
     return True
 
 def _s732(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s733(x['meta']): return False
+        if 'namespace' not in x: return False
+    return True
+
+def _s733(x):
+    if isinstance(x, dict):
+        if 'elementName' not in x: return False
     return True
 
 def _s731(x):
-    if _s732(x): return False
-    return True
-
-def _s737(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s736(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s737(x['type']): return False
-    return True
-
-def _s730(x):
-    if not (_s731(x) or _s736(x)):
+    if not (_s732(x) or _s733(x)):
         return False
     return True
 
-def _s740(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+def _s730(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s731(x['meta']): return False
     return True
 
-def _s741(x):
-    if isinstance(x, str) and (len(x) > 0): return False
+def _s729(x):
+    if _s730(x): return False
     return True
 
-def _s742(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s735(x):
+    if not _eq(x, _C33): return False
     return True
 
-def _s739(x):
-    if not (isinstance(x, str)): return False
-    if not (_s740(x) or _s741(x) or _s742(x)):
+def _s734(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s735(x['type']): return False
+    return True
+
+def _s728(x):
+    if not (_s729(x) or _s734(x)):
         return False
     return True
 
 def _s738(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s739(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s740(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s737(x):
+    if not (isinstance(x, str)): return False
+    if not (_s738(x) or _s739(x) or _s740(x)):
+        return False
+    return True
+
+def _s736(x):
     if isinstance(x, dict):
-        if 'touchpoint' in x and not _s739(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s737(x['touchpoint']): return False
     return True
 
-def _s729(x):
-    if not (_s730(x) or _s738(x)):
-        return False
-    return True
-
-def _s745(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s746(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s744(x):
-    if not (_s745(x) or _s746(x)):
-        return False
-    return True
-
-def _s750(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s751(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s749(x):
-    if not (_s750(x) or _s751(x)):
-        return False
-    return True
-
-def _s748(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s749(v): return False
-    return True
-
-def _s753(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s754(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s752(x):
-    if not (_s753(x) or _s754(x)):
-        return False
-    return True
-
-def _s757(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s758(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s756(x):
-    if not (_s757(x) or _s758(x)):
-        return False
-    return True
-
-def _s755(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s756(v): return False
-    return True
-
-def _s761(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s762(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s760(x):
-    if not (_s761(x) or _s762(x)):
-        return False
-    return True
-
-def _s759(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s760(v): return False
-    return True
-
-def _s747(x):
-    if isinstance(x, dict):
-        if 'channels' in x and not _s748(x['channels']): return False
-        if 'form' in x and not _s752(x['form']): return False
-        if 'organizations' in x and not _s755(x['organizations']): return False
-        if 'users' in x and not _s759(x['users']): return False
-    return True
-
-def _s764(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s765(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s763(x):
-    if not (_s764(x) or _s765(x)):
+def _s727(x):
+    if not (_s728(x) or _s736(x)):
         return False
     return True
 
 def _s743(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s744(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s742(x):
+    if not (_s743(x) or _s744(x)):
+        return False
+    return True
+
+def _s748(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s749(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s747(x):
+    if not (_s748(x) or _s749(x)):
+        return False
+    return True
+
+def _s746(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s747(v): return False
+    return True
+
+def _s751(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s752(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s750(x):
+    if not (_s751(x) or _s752(x)):
+        return False
+    return True
+
+def _s755(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s756(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s754(x):
+    if not (_s755(x) or _s756(x)):
+        return False
+    return True
+
+def _s753(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s754(v): return False
+    return True
+
+def _s759(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s760(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s758(x):
+    if not (_s759(x) or _s760(x)):
+        return False
+    return True
+
+def _s757(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s758(v): return False
+    return True
+
+def _s745(x):
     if isinstance(x, dict):
-        if 'conversation' in x and not _s744(x['conversation']): return False
-        if 'meta' in x and not _s747(x['meta']): return False
-        if 'user' in x and not _s763(x['user']): return False
+        if 'channels' in x and not _s746(x['channels']): return False
+        if 'form' in x and not _s750(x['form']): return False
+        if 'organizations' in x and not _s753(x['organizations']): return False
+        if 'users' in x and not _s757(x['users']): return False
+    return True
+
+def _s762(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s763(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s761(x):
+    if not (_s762(x) or _s763(x)):
+        return False
+    return True
+
+def _s741(x):
+    if isinstance(x, dict):
+        if 'conversation' in x and not _s742(x['conversation']): return False
+        if 'meta' in x and not _s745(x['meta']): return False
+        if 'user' in x and not _s761(x['user']): return False
+    return True
+
+def _s766(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s765(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s766(x['contentType']): return False
     return True
 
 def _s768(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s767(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s768(x['contentType']): return False
+        if 'text' in x and not _s768(x['text']): return False
     return True
 
 def _s770(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if not _s301(x): return False
     return True
 
 def _s769(x):
@@ -4026,31 +4022,31 @@ def _s769(x):
         if 'text' in x and not _s770(x['text']): return False
     return True
 
-def _s772(x):
-    if not _s303(x): return False
-    return True
-
-def _s771(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s772(x['text']): return False
-    return True
-
-def _s766(x):
-    if not (_s767(x) or _s769(x) or _s771(x)):
+def _s764(x):
+    if not (_s765(x) or _s767(x) or _s769(x)):
         return False
     return True
 
-def _s775(x):
+def _s773(x):
     if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s772(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s773(x['contentType']): return False
+    return True
+
+def _s775(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s774(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s775(x['contentType']): return False
+        if 'text' in x and not _s775(x['text']): return False
     return True
 
 def _s777(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
     return True
 
 def _s776(x):
@@ -4058,437 +4054,428 @@ def _s776(x):
         if 'text' in x and not _s777(x['text']): return False
     return True
 
-def _s779(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s778(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s779(x['text']): return False
-    return True
-
-def _s783(x):
+def _s781(x):
     if isinstance(x, str) and (not _search('^image/', x)): return False
     return True
 
-def _s784(x):
+def _s782(x):
     if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s782(x):
+def _s780(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s783(x['contentType']): return False
-        if 'text' in x and not _s784(x['text']): return False
+        if 'contentType' in x and not _s781(x['contentType']): return False
+        if 'text' in x and not _s782(x['text']): return False
+    return True
+
+def _s784(x):
+    if not _eq(x, _C37): return False
+    return True
+
+def _s783(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s784(x['contentType']): return False
     return True
 
 def _s786(x):
-    if not _eq(x, _C36): return False
+    if not (isinstance(x, str) and x in _C38): return False
+    return True
+
+def _s787(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
     return True
 
 def _s785(x):
     if isinstance(x, dict):
         if 'contentType' in x and not _s786(x['contentType']): return False
-    return True
-
-def _s788(x):
-    if not (isinstance(x, str) and x in _C37): return False
+        if 'text' in x and not _s787(x['text']): return False
     return True
 
 def _s789(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s787(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s788(x['contentType']): return False
-        if 'text' in x and not _s789(x['text']): return False
-    return True
-
-def _s791(x):
-    if not (isinstance(x, str) and x in _C38): return False
-    return True
-
-def _s792(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s790(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s791(x['contentType']): return False
-        if 'text' in x and not _s792(x['text']): return False
-    return True
-
-def _s794(x):
     if not (isinstance(x, str) and x in _C39): return False
     return True
 
-def _s795(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
+def _s790(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s793(x):
+def _s788(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s794(x['contentType']): return False
-        if 'text' in x and not _s795(x['text']): return False
+        if 'contentType' in x and not _s789(x['contentType']): return False
+        if 'text' in x and not _s790(x['text']): return False
     return True
 
-def _s797(x):
+def _s792(x):
     if not (isinstance(x, str) and x in _C40): return False
     return True
 
-def _s798(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
+def _s793(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s796(x):
+def _s791(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s797(x['contentType']): return False
-        if 'text' in x and not _s798(x['text']): return False
+        if 'contentType' in x and not _s792(x['contentType']): return False
+        if 'text' in x and not _s793(x['text']): return False
     return True
 
-def _s800(x):
+def _s795(x):
     if not (isinstance(x, str) and x in _C41): return False
     return True
 
-def _s801(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
+def _s796(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s799(x):
+def _s794(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s800(x['contentType']): return False
-        if 'text' in x and not _s801(x['text']): return False
+        if 'contentType' in x and not _s795(x['contentType']): return False
+        if 'text' in x and not _s796(x['text']): return False
     return True
 
-def _s803(x):
+def _s798(x):
     if not (isinstance(x, str) and x in _C42): return False
     return True
 
-def _s804(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
+def _s799(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s802(x):
+def _s797(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s803(x['contentType']): return False
-        if 'text' in x and not _s804(x['text']): return False
+        if 'contentType' in x and not _s798(x['contentType']): return False
+        if 'text' in x and not _s799(x['text']): return False
     return True
 
-def _s806(x):
+def _s801(x):
     if not (isinstance(x, str) and x in _C43): return False
     return True
 
-def _s807(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
+def _s802(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s805(x):
+def _s800(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s806(x['contentType']): return False
-        if 'text' in x and not _s807(x['text']): return False
+        if 'contentType' in x and not _s801(x['contentType']): return False
+        if 'text' in x and not _s802(x['text']): return False
     return True
 
-def _s809(x):
+def _s804(x):
     if not (isinstance(x, str) and x in _C44): return False
     return True
 
-def _s810(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
+def _s805(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s808(x):
+def _s803(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s809(x['contentType']): return False
-        if 'text' in x and not _s810(x['text']): return False
+        if 'contentType' in x and not _s804(x['contentType']): return False
+        if 'text' in x and not _s805(x['text']): return False
     return True
 
-def _s812(x):
+def _s807(x):
     if not (isinstance(x, str) and x in _C45): return False
     return True
 
-def _s813(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
+def _s808(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s811(x):
+def _s806(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s812(x['contentType']): return False
-        if 'text' in x and not _s813(x['text']): return False
+        if 'contentType' in x and not _s807(x['contentType']): return False
+        if 'text' in x and not _s808(x['text']): return False
     return True
 
-def _s815(x):
+def _s810(x):
     if not (isinstance(x, str) and x in _C46): return False
     return True
 
-def _s816(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+def _s811(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s814(x):
+def _s809(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s815(x['contentType']): return False
-        if 'text' in x and not _s816(x['text']): return False
+        if 'contentType' in x and not _s810(x['contentType']): return False
+        if 'text' in x and not _s811(x['text']): return False
     return True
 
-def _s818(x):
+def _s813(x):
     if not (isinstance(x, str) and x in _C47): return False
     return True
 
-def _s819(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
+def _s814(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s812(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s813(x['contentType']): return False
+        if 'text' in x and not _s814(x['text']): return False
+    return True
+
+def _s816(x):
+    if not (isinstance(x, str) and x in _C48): return False
     return True
 
 def _s817(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s818(x['contentType']): return False
-        if 'text' in x and not _s819(x['text']): return False
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s820(x):
+def _s815(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s816(x['contentType']): return False
+        if 'text' in x and not _s817(x['text']): return False
+    return True
+
+def _s818(x):
     if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
     return True
 
-def _s781(x):
-    if not (_s782(x) or _s785(x) or _s787(x) or _s790(x) or _s793(x) or _s796(x) or _s799(x) or _s802(x) or _s805(x) or _s808(x) or _s811(x) or _s814(x) or _s817(x)):
+def _s779(x):
+    if not (_s780(x) or _s783(x) or _s785(x) or _s788(x) or _s791(x) or _s794(x) or _s797(x) or _s800(x) or _s803(x) or _s806(x) or _s809(x) or _s812(x) or _s815(x)):
         return False
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'text' in x and not _s820(x['text']): return False
+        if 'text' in x and not _s818(x['text']): return False
     return True
 
-def _s780(x):
-    if not _s781(x): return False
+def _s778(x):
+    if not _s779(x): return False
     return True
 
-def _s773(x):
-    if not (_s774(x) or _s776(x) or _s778(x) or _s780(x)):
+def _s771(x):
+    if not (_s772(x) or _s774(x) or _s776(x) or _s778(x)):
         return False
     return True
 
-def _s823(x):
+def _s821(x):
     if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
     return True
 
-def _s822(x):
+def _s820(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s823(x['contentType']): return False
-    return True
-
-def _s827(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s826(x):
-    if _s827(x): return False
+        if 'contentType' in x and not _s821(x['contentType']): return False
     return True
 
 def _s825(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s824(x):
+    if _s825(x): return False
+    return True
+
+def _s823(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s826(x['role']): return False
+        if 'role' in x and not _s824(x['role']): return False
+    return True
+
+def _s827(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s826(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s827(x['isBackchannel']): return False
+    return True
+
+def _s830(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s829(x):
-    if not _eq(x, _C28): return False
+    if _s830(x): return False
     return True
 
 def _s828(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s829(x['isBackchannel']): return False
-    return True
-
-def _s832(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s831(x):
-    if _s832(x): return False
-    return True
-
-def _s830(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s831(x['type']): return False
+        if 'type' in x and not _s829(x['type']): return False
     return True
 
-def _s824(x):
-    if not (_s825(x) or _s828(x) or _s830(x)):
+def _s822(x):
+    if not (_s823(x) or _s826(x) or _s828(x)):
         return False
     return True
 
-def _s834(x):
+def _s832(x):
     if isinstance(x, dict):
         if 'title' not in x: return False
     return True
 
-def _s833(x):
+def _s831(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s834(x['meta']): return False
+        if 'meta' in x and not _s832(x['meta']): return False
     return True
 
-def _s821(x):
-    if not (_s822(x) or _s824(x) or _s833(x)):
+def _s819(x):
+    if not (_s820(x) or _s822(x) or _s831(x)):
         return False
-    return True
-
-def _s837(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s836(x):
-    if _s837(x): return False
-    return True
-
-def _s840(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s839(x):
-    if _s840(x): return False
-    return True
-
-def _s838(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s839(x['type']): return False
-    return True
-
-def _s842(x):
-    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
-    return True
-
-def _s841(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s842(x['text']): return False
     return True
 
 def _s835(x):
-    if not (_s836(x) or _s838(x) or _s841(x)):
-        return False
-    return True
-
-def _s845(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
     return True
 
-def _s844(x):
-    if _s845(x): return False
+def _s834(x):
+    if _s835(x): return False
     return True
 
-def _s848(x):
-    if not _eq(x, _C32): return False
+def _s838(x):
+    if not _eq(x, _C33): return False
     return True
 
-def _s847(x):
-    if _s848(x): return False
+def _s837(x):
+    if _s838(x): return False
     return True
 
-def _s846(x):
+def _s836(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s847(x['type']): return False
+        if 'type' in x and not _s837(x['type']): return False
     return True
 
-def _s850(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
+def _s840(x):
+    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
     return True
 
-def _s849(x):
+def _s839(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s850(x['text']): return False
+        if 'text' in x and not _s840(x['text']): return False
+    return True
+
+def _s833(x):
+    if not (_s834(x) or _s836(x) or _s839(x)):
+        return False
     return True
 
 def _s843(x):
-    if not (_s844(x) or _s846(x) or _s849(x)):
-        return False
-    return True
-
-def _s853(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
     return True
 
-def _s852(x):
-    if _s853(x): return False
+def _s842(x):
+    if _s843(x): return False
     return True
 
-def _s856(x):
-    if not _eq(x, _C32): return False
+def _s846(x):
+    if not _eq(x, _C33): return False
     return True
 
-def _s855(x):
-    if _s856(x): return False
+def _s845(x):
+    if _s846(x): return False
+    return True
+
+def _s844(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s845(x['type']): return False
+    return True
+
+def _s848(x):
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
+    return True
+
+def _s847(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s848(x['text']): return False
+    return True
+
+def _s841(x):
+    if not (_s842(x) or _s844(x) or _s847(x)):
+        return False
+    return True
+
+def _s851(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+    return True
+
+def _s850(x):
+    if _s851(x): return False
     return True
 
 def _s854(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s855(x['type']): return False
+    if not _eq(x, _C33): return False
     return True
 
-def _s858(x):
+def _s853(x):
+    if _s854(x): return False
+    return True
+
+def _s852(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s853(x['type']): return False
+    return True
+
+def _s856(x):
     if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
-def _s857(x):
+def _s855(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s858(x['text']): return False
+        if 'text' in x and not _s856(x['text']): return False
     return True
 
-def _s861(x):
+def _s859(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
     return True
 
-def _s860(x):
+def _s858(x):
     if isinstance(x, dict):
         if 'users' not in x: return False
-        if 'users' in x and not _s861(x['users']): return False
+        if 'users' in x and not _s859(x['users']): return False
     return True
 
-def _s859(x):
+def _s857(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s860(x['meta']): return False
+        if 'meta' in x and not _s858(x['meta']): return False
     return True
 
-def _s851(x):
-    if not (_s852(x) or _s854(x) or _s857(x) or _s859(x)):
+def _s849(x):
+    if not (_s850(x) or _s852(x) or _s855(x) or _s857(x)):
         return False
     return True
 
-def _s865(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s864(x):
-    if _s865(x): return False
-    return True
-
 def _s863(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s864(x['type']): return False
-    return True
-
-def _s867(x):
-    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
-    return True
-
-def _s866(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s867(x['text']): return False
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s862(x):
-    if not (_s863(x) or _s866(x)):
+    if _s863(x): return False
+    return True
+
+def _s861(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s862(x['type']): return False
+    return True
+
+def _s865(x):
+    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    return True
+
+def _s864(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s865(x['text']): return False
+    return True
+
+def _s860(x):
+    if not (_s861(x) or _s864(x)):
         return False
     return True
 
 def _s162(x):
-    if not (_s163(x) and _s215(x) and _s219(x) and _s237(x) and _s240(x) and _s254(x) and _s271(x) and _s298(x) and _s333(x) and _s367(x) and _s459(x) and _s464(x) and _s485(x) and _s490(x) and _s499(x) and _s516(x) and _s532(x) and _s565(x) and _s568(x) and _s580(x) and _s617(x) and _s650(x) and _s679(x) and _s708(x) and _s711(x) and _s729(x) and _s743(x) and _s766(x) and _s773(x) and _s821(x) and _s835(x) and _s843(x) and _s851(x) and _s862(x)):
+    if not (_s163(x) and _s213(x) and _s217(x) and _s235(x) and _s238(x) and _s252(x) and _s269(x) and _s296(x) and _s331(x) and _s365(x) and _s457(x) and _s462(x) and _s483(x) and _s488(x) and _s497(x) and _s514(x) and _s530(x) and _s563(x) and _s566(x) and _s578(x) and _s615(x) and _s648(x) and _s677(x) and _s706(x) and _s709(x) and _s727(x) and _s741(x) and _s764(x) and _s771(x) and _s819(x) and _s833(x) and _s841(x) and _s849(x) and _s860(x)):
         return False
     return True
 
@@ -4503,45 +4490,76 @@ def _s160(x):
         if 'messages' in x and not _s161(x['messages']): return False
     return True
 
-def _s871(x):
-    if not (isinstance(x, str) and x in _C48): return False
-    return True
-
-def _s870(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s871(k): return False
-    return True
-
-def _s872(x):
-    if not (isinstance(x, str) and x in _C49): return False
-    return True
-
 def _s869(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s870(x['profile']): return False
-        for k in x:
-            if not _s872(k): return False
-    return True
-
-def _s873(x):
-    if not (isinstance(x, str) and x in _C50): return False
+    if not (isinstance(x, str) and x in _C49): return False
     return True
 
 def _s868(x):
     if isinstance(x, dict):
-        if 'contact' in x and not _s869(x['contact']): return False
         for k in x:
-            if not _s873(k): return False
+            if not _s869(k): return False
     return True
 
-def _s880(x):
+def _s870(x):
+    if not (isinstance(x, str) and x in _C50): return False
+    return True
+
+def _s867(x):
+    if isinstance(x, dict):
+        if 'profile' in x and not _s868(x['profile']): return False
+        for k in x:
+            if not _s870(k): return False
+    return True
+
+def _s871(x):
+    if not (isinstance(x, str) and x in _C51): return False
+    return True
+
+def _s866(x):
+    if isinstance(x, dict):
+        if 'contact' in x and not _s867(x['contact']): return False
+        for k in x:
+            if not _s871(k): return False
+    return True
+
+def _s878(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s884(x):
+def _s882(x):
     if not _eq(x, _C2): return False
+    return True
+
+def _s881(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s882(x['type']): return False
+    return True
+
+def _s880(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s881(v))
+        if n < 1: return False
+    return True
+
+def _s879(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s880(x['actions']): return False
+    return True
+
+def _s877(x):
+    if not (_s878(x) or _s879(x)):
+        return False
+    return True
+
+def _s876(x):
+    if _s877(x): return False
+    return True
+
+def _s884(x):
+    if not _eq(x, _C33): return False
     return True
 
 def _s883(x):
@@ -4550,6939 +4568,6908 @@ def _s883(x):
         if 'type' in x and not _s884(x['type']): return False
     return True
 
-def _s882(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s883(v))
-        if n < 1: return False
-    return True
-
-def _s881(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s882(x['actions']): return False
-    return True
-
-def _s879(x):
-    if not (_s880(x) or _s881(x)):
-        return False
-    return True
-
-def _s878(x):
-    if _s879(x): return False
-    return True
-
 def _s886(x):
-    if not _eq(x, _C32): return False
+    if isinstance(x, str) and (len(x) < 1): return False
     return True
 
 def _s885(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s886(x['type']): return False
-    return True
-
-def _s888(x):
-    if isinstance(x, str) and (len(x) < 1): return False
-    return True
-
-def _s887(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s888(x['touchpoint']): return False
-    return True
-
-def _s877(x):
-    if not (_s878(x) or _s885(x) or _s887(x)):
-        return False
-    return True
-
-def _s876(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s877(v): return False
+        if 'touchpoint' in x and not _s886(x['touchpoint']): return False
     return True
 
 def _s875(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s876(x['messages']): return False
-    return True
-
-def _s893(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s894(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s896(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s895(x):
-    if not (isinstance(x, str)): return False
-    if _s896(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s892(x):
-    if not (_s893(x) or _s894(x) or _s895(x)):
+    if not (_s876(x) or _s883(x) or _s885(x)):
         return False
     return True
 
-def _s891(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s892(x['touchpoint']): return False
-    return True
-
-def _s890(x):
+def _s874(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s891(v): return False
+            if not _s875(v): return False
     return True
 
-def _s898(x):
-    if not _eq(x, _C33): return False
+def _s873(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s874(x['messages']): return False
     return True
 
-def _s899(x):
+def _s891(x):
+    if not _eq(x, _C34): return False
+    return True
+
+def _s892(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s901(x):
+def _s894(x):
     if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s900(x):
+def _s893(x):
     if not (isinstance(x, str)): return False
-    if _s901(x): return False
+    if _s894(x): return False
     if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
-def _s897(x):
-    if not (_s898(x) or _s899(x) or _s900(x)):
+def _s890(x):
+    if not (_s891(x) or _s892(x) or _s893(x)):
         return False
     return True
 
 def _s889(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s890(x['messages']): return False
-        if 'touchpoint' in x and not _s897(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s890(x['touchpoint']): return False
     return True
 
-def _s874(x):
-    if not (_s875(x) or _s889(x)):
+def _s888(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s889(v): return False
+    return True
+
+def _s896(x):
+    if not _eq(x, _C34): return False
+    return True
+
+def _s897(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s899(x):
+    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
+    return True
+
+def _s898(x):
+    if not (isinstance(x, str)): return False
+    if _s899(x): return False
+    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
+    return True
+
+def _s895(x):
+    if not (_s896(x) or _s897(x) or _s898(x)):
         return False
     return True
 
-def _s909(x):
+def _s887(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s888(x['messages']): return False
+        if 'touchpoint' in x and not _s895(x['touchpoint']): return False
+    return True
+
+def _s872(x):
+    if not (_s873(x) or _s887(x)):
+        return False
+    return True
+
+def _s907(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s908(x):
+def _s906(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s909(x['meta']): return False
+        if 'meta' in x and not _s907(x['meta']): return False
     return True
 
-def _s907(x):
-    if _s908(x): return False
+def _s905(x):
+    if _s906(x): return False
+    return True
+
+def _s909(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s908(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s909(x['type']): return False
+    return True
+
+def _s904(x):
+    if not (_s905(x) or _s908(x)):
+        return False
     return True
 
 def _s911(x):
-    if not _eq(x, _C32): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s910(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s911(x['type']): return False
-    return True
-
-def _s906(x):
-    if not (_s907(x) or _s910(x)):
-        return False
-    return True
-
-def _s913(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s912(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s913(x['touchpoint']): return False
-    return True
-
-def _s905(x):
-    if not (_s906(x) or _s912(x)):
-        return False
-    return True
-
-def _s904(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s905(v): return False
+        if 'touchpoint' in x and not _s911(x['touchpoint']): return False
     return True
 
 def _s903(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s904(x['messages']): return False
-    return True
-
-def _s918(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s919(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s920(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s917(x):
-    if not (isinstance(x, str)): return False
-    if not (_s918(x) or _s919(x) or _s920(x)):
+    if not (_s904(x) or _s910(x)):
         return False
     return True
 
-def _s916(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s917(x['touchpoint']): return False
-    return True
-
-def _s915(x):
+def _s902(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s916(v): return False
+            if not _s903(v): return False
     return True
 
-def _s922(x):
+def _s901(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s902(x['messages']): return False
+    return True
+
+def _s916(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s923(x):
+def _s917(x):
     if isinstance(x, str) and (len(x) > 0): return False
     return True
 
-def _s924(x):
+def _s918(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s921(x):
+def _s915(x):
     if not (isinstance(x, str)): return False
-    if not (_s922(x) or _s923(x) or _s924(x)):
+    if not (_s916(x) or _s917(x) or _s918(x)):
         return False
     return True
 
 def _s914(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s915(x['messages']): return False
-        if 'touchpoint' in x and not _s921(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s915(x['touchpoint']): return False
     return True
 
-def _s902(x):
-    if not (_s903(x) or _s914(x)):
+def _s913(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s914(v): return False
+    return True
+
+def _s920(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s921(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s922(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s919(x):
+    if not (isinstance(x, str)): return False
+    if not (_s920(x) or _s921(x) or _s922(x)):
         return False
     return True
 
-def _s931(x):
+def _s912(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s913(x['messages']): return False
+        if 'touchpoint' in x and not _s919(x['touchpoint']): return False
+    return True
+
+def _s900(x):
+    if not (_s901(x) or _s912(x)):
+        return False
+    return True
+
+def _s929(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
+    return True
+
+def _s928(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s929(x['meta']): return False
+    return True
+
+def _s927(x):
+    if _s928(x): return False
+    return True
+
+def _s932(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s933(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s934(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s931(x):
+    if not (isinstance(x, str)): return False
+    if not (_s932(x) or _s933(x)):
+        return False
+    if _s934(x): return False
     return True
 
 def _s930(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s931(x['meta']): return False
-    return True
-
-def _s929(x):
-    if _s930(x): return False
-    return True
-
-def _s934(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s935(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s936(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s933(x):
-    if not (isinstance(x, str)): return False
-    if not (_s934(x) or _s935(x)):
-        return False
-    if _s936(x): return False
-    return True
-
-def _s932(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s933(x['touchpoint']): return False
-    return True
-
-def _s928(x):
-    if not (_s929(x) and _s932(x)):
-        return False
-    return True
-
-def _s927(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s928(v): return False
-    return True
-
-def _s938(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s939(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s940(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s937(x):
-    if not (isinstance(x, str)): return False
-    if not (_s938(x) or _s939(x)):
-        return False
-    if _s940(x): return False
+        if 'touchpoint' in x and not _s931(x['touchpoint']): return False
     return True
 
 def _s926(x):
+    if not (_s927(x) and _s930(x)):
+        return False
+    return True
+
+def _s925(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s926(v): return False
+    return True
+
+def _s936(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s937(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s938(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s935(x):
+    if not (isinstance(x, str)): return False
+    if not (_s936(x) or _s937(x)):
+        return False
+    if _s938(x): return False
+    return True
+
+def _s924(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s927(x['messages']): return False
-        if 'touchpoint' in x and not _s937(x['touchpoint']): return False
-    return True
-
-def _s946(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s945(x):
-    if _s946(x): return False
+        if 'messages' in x and not _s925(x['messages']): return False
+        if 'touchpoint' in x and not _s935(x['touchpoint']): return False
     return True
 
 def _s944(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s943(x):
+    if _s944(x): return False
+    return True
+
+def _s942(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s945(x['role']): return False
+        if 'role' in x and not _s943(x['role']): return False
+    return True
+
+def _s946(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s945(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s946(x['isBackchannel']): return False
+    return True
+
+def _s949(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s948(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s949(x): return False
     return True
 
 def _s947(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s948(x['isBackchannel']): return False
-    return True
-
-def _s951(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s950(x):
-    if not (isinstance(x, str)): return False
-    if _s951(x): return False
-    return True
-
-def _s949(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s950(x['type']): return False
-    return True
-
-def _s954(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s953(x):
-    if not (isinstance(x, str)): return False
-    if _s954(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s948(x['type']): return False
     return True
 
 def _s952(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s951(x):
+    if not (isinstance(x, str)): return False
+    if _s952(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s950(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s953(x['contentType']): return False
+        if 'contentType' in x and not _s951(x['contentType']): return False
+    return True
+
+def _s954(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s953(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s954(x['text']): return False
+    return True
+
+def _s957(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s956(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s957(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s955(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s956(x['text']): return False
-    return True
-
-def _s959(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s958(x):
-    if not (isinstance(x, str)): return False
-    if _s959(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s957(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s958(x['touchpoint']): return False
-    return True
-
-def _s963(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s964(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s965(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s966(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s962(x):
-    if not (isinstance(x, str)): return False
-    if not (_s963(x) or _s964(x) or _s965(x) or _s966(x)):
-        return False
+        if 'touchpoint' in x and not _s956(x['touchpoint']): return False
     return True
 
 def _s961(x):
-    if not _s962(x): return False
+    if isinstance(x, str) and (len(x) < 1601): return False
+    return True
+
+def _s962(x):
+    if isinstance(x, str) and (len(x) > 66): return False
+    return True
+
+def _s963(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s964(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
 def _s960(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s961(x['text']): return False
-    return True
-
-def _s943(x):
-    if not (_s944(x) or _s947(x) or _s949(x) or _s952(x) or _s955(x) or _s957(x) or _s960(x)):
+    if not (isinstance(x, str)): return False
+    if not (_s961(x) or _s962(x) or _s963(x) or _s964(x)):
         return False
     return True
 
-def _s942(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s943(v): return False
+def _s959(x):
+    if not _s960(x): return False
+    return True
+
+def _s958(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s959(x['text']): return False
     return True
 
 def _s941(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s942(x['messages']): return False
-    return True
-
-def _s925(x):
-    if not (_s926(x) or _s941(x)):
+    if not (_s942(x) or _s945(x) or _s947(x) or _s950(x) or _s953(x) or _s955(x) or _s958(x)):
         return False
     return True
 
-def _s973(x):
+def _s940(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s941(v): return False
+    return True
+
+def _s939(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s940(x['messages']): return False
+    return True
+
+def _s923(x):
+    if not (_s924(x) or _s939(x)):
+        return False
+    return True
+
+def _s971(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
+    return True
+
+def _s970(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s971(x['meta']): return False
+    return True
+
+def _s969(x):
+    if _s970(x): return False
+    return True
+
+def _s974(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s975(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s976(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s973(x):
+    if not (isinstance(x, str)): return False
+    if not (_s974(x) or _s975(x)):
+        return False
+    if _s976(x): return False
     return True
 
 def _s972(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s973(x['meta']): return False
-    return True
-
-def _s971(x):
-    if _s972(x): return False
-    return True
-
-def _s976(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s977(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s978(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s975(x):
-    if not (isinstance(x, str)): return False
-    if not (_s976(x) or _s977(x)):
-        return False
-    if _s978(x): return False
-    return True
-
-def _s974(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s975(x['touchpoint']): return False
-    return True
-
-def _s970(x):
-    if not (_s971(x) and _s974(x)):
-        return False
-    return True
-
-def _s969(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s970(v): return False
-    return True
-
-def _s980(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s981(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s982(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s979(x):
-    if not (isinstance(x, str)): return False
-    if not (_s980(x) or _s981(x)):
-        return False
-    if _s982(x): return False
+        if 'touchpoint' in x and not _s973(x['touchpoint']): return False
     return True
 
 def _s968(x):
+    if not (_s969(x) and _s972(x)):
+        return False
+    return True
+
+def _s967(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s968(v): return False
+    return True
+
+def _s978(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s979(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s980(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s977(x):
+    if not (isinstance(x, str)): return False
+    if not (_s978(x) or _s979(x)):
+        return False
+    if _s980(x): return False
+    return True
+
+def _s966(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s969(x['messages']): return False
-        if 'touchpoint' in x and not _s979(x['touchpoint']): return False
-    return True
-
-def _s988(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s987(x):
-    if _s988(x): return False
+        if 'messages' in x and not _s967(x['messages']): return False
+        if 'touchpoint' in x and not _s977(x['touchpoint']): return False
     return True
 
 def _s986(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s985(x):
+    if _s986(x): return False
+    return True
+
+def _s984(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s987(x['role']): return False
+        if 'role' in x and not _s985(x['role']): return False
+    return True
+
+def _s988(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s987(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s988(x['isBackchannel']): return False
+    return True
+
+def _s991(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s990(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s991(x): return False
     return True
 
 def _s989(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s990(x['isBackchannel']): return False
-    return True
-
-def _s993(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s992(x):
-    if not (isinstance(x, str)): return False
-    if _s993(x): return False
-    return True
-
-def _s991(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s992(x['type']): return False
-    return True
-
-def _s996(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s995(x):
-    if not (isinstance(x, str)): return False
-    if _s996(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s990(x['type']): return False
     return True
 
 def _s994(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s993(x):
+    if not (isinstance(x, str)): return False
+    if _s994(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s992(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s995(x['contentType']): return False
+        if 'contentType' in x and not _s993(x['contentType']): return False
+    return True
+
+def _s996(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s995(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s996(x['text']): return False
+    return True
+
+def _s999(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s998(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s999(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s997(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s998(x['text']): return False
-    return True
-
-def _s1001(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1000(x):
-    if not (isinstance(x, str)): return False
-    if _s1001(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s999(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1000(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s998(x['touchpoint']): return False
     return True
 
-def _s1004(x):
+def _s1002(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
-def _s1003(x):
-    if not _s1004(x): return False
+def _s1001(x):
+    if not _s1002(x): return False
     return True
 
-def _s1002(x):
+def _s1000(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s1003(x['text']): return False
-    return True
-
-def _s985(x):
-    if not (_s986(x) or _s989(x) or _s991(x) or _s994(x) or _s997(x) or _s999(x) or _s1002(x)):
-        return False
-    return True
-
-def _s984(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s985(v): return False
+        if 'text' in x and not _s1001(x['text']): return False
     return True
 
 def _s983(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s984(x['messages']): return False
-    return True
-
-def _s967(x):
-    if not (_s968(x) or _s983(x)):
+    if not (_s984(x) or _s987(x) or _s989(x) or _s992(x) or _s995(x) or _s997(x) or _s1000(x)):
         return False
     return True
 
-def _s1011(x):
+def _s982(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s983(v): return False
+    return True
+
+def _s981(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s982(x['messages']): return False
+    return True
+
+def _s965(x):
+    if not (_s966(x) or _s981(x)):
+        return False
+    return True
+
+def _s1009(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s1010(x):
+def _s1008(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s1011(x['meta']): return False
-    return True
-
-def _s1009(x):
-    if _s1010(x): return False
-    return True
-
-def _s1014(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1015(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1016(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1013(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1014(x) or _s1015(x)):
-        return False
-    if _s1016(x): return False
-    return True
-
-def _s1012(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1013(x['touchpoint']): return False
-    return True
-
-def _s1008(x):
-    if not (_s1009(x) and _s1012(x)):
-        return False
+        if 'meta' in x and not _s1009(x['meta']): return False
     return True
 
 def _s1007(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1008(v): return False
+    if _s1008(x): return False
     return True
 
-def _s1018(x):
+def _s1012(x):
     if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
     return True
 
-def _s1019(x):
+def _s1013(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s1020(x):
+def _s1014(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s1017(x):
+def _s1011(x):
     if not (isinstance(x, str)): return False
-    if not (_s1018(x) or _s1019(x)):
+    if not (_s1012(x) or _s1013(x)):
         return False
-    if _s1020(x): return False
+    if _s1014(x): return False
+    return True
+
+def _s1010(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s1011(x['touchpoint']): return False
     return True
 
 def _s1006(x):
+    if not (_s1007(x) and _s1010(x)):
+        return False
+    return True
+
+def _s1005(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1006(v): return False
+    return True
+
+def _s1016(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s1017(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s1018(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s1015(x):
+    if not (isinstance(x, str)): return False
+    if not (_s1016(x) or _s1017(x)):
+        return False
+    if _s1018(x): return False
+    return True
+
+def _s1004(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1007(x['messages']): return False
-        if 'touchpoint' in x and not _s1017(x['touchpoint']): return False
-    return True
-
-def _s1026(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1025(x):
-    if _s1026(x): return False
+        if 'messages' in x and not _s1005(x['messages']): return False
+        if 'touchpoint' in x and not _s1015(x['touchpoint']): return False
     return True
 
 def _s1024(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1023(x):
+    if _s1024(x): return False
+    return True
+
+def _s1022(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s1025(x['role']): return False
+        if 'role' in x and not _s1023(x['role']): return False
+    return True
+
+def _s1026(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1025(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1026(x['isBackchannel']): return False
+    return True
+
+def _s1029(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s1028(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s1029(x): return False
     return True
 
 def _s1027(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1028(x['isBackchannel']): return False
-    return True
-
-def _s1031(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s1030(x):
-    if not (isinstance(x, str)): return False
-    if _s1031(x): return False
-    return True
-
-def _s1029(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s1030(x['type']): return False
-    return True
-
-def _s1034(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s1033(x):
-    if not (isinstance(x, str)): return False
-    if _s1034(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s1028(x['type']): return False
     return True
 
 def _s1032(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s1031(x):
+    if not (isinstance(x, str)): return False
+    if _s1032(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s1030(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s1033(x['contentType']): return False
+        if 'contentType' in x and not _s1031(x['contentType']): return False
+    return True
+
+def _s1034(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s1033(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s1034(x['text']): return False
+    return True
+
+def _s1037(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s1036(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s1037(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s1035(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s1036(x['text']): return False
-    return True
-
-def _s1039(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1038(x):
-    if not (isinstance(x, str)): return False
-    if _s1039(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s1037(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1038(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s1036(x['touchpoint']): return False
     return True
 
-def _s1042(x):
+def _s1040(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s1041(x):
-    if not _s1042(x): return False
+def _s1039(x):
+    if not _s1040(x): return False
     return True
 
-def _s1040(x):
+def _s1038(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s1041(x['text']): return False
-    return True
-
-def _s1023(x):
-    if not (_s1024(x) or _s1027(x) or _s1029(x) or _s1032(x) or _s1035(x) or _s1037(x) or _s1040(x)):
-        return False
-    return True
-
-def _s1022(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1023(v): return False
+        if 'text' in x and not _s1039(x['text']): return False
     return True
 
 def _s1021(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1022(x['messages']): return False
-    return True
-
-def _s1005(x):
-    if not (_s1006(x) or _s1021(x)):
+    if not (_s1022(x) or _s1025(x) or _s1027(x) or _s1030(x) or _s1033(x) or _s1035(x) or _s1038(x)):
         return False
     return True
 
-def _s1049(x):
-    if not _eq(x, _C31): return False
+def _s1020(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1021(v): return False
     return True
 
-def _s1048(x):
-    if _s1049(x): return False
+def _s1019(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1020(x['messages']): return False
+    return True
+
+def _s1003(x):
+    if not (_s1004(x) or _s1019(x)):
+        return False
     return True
 
 def _s1047(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1046(x):
+    if _s1047(x): return False
+    return True
+
+def _s1045(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s1048(x['role']): return False
+        if 'role' in x and not _s1046(x['role']): return False
+    return True
+
+def _s1049(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1048(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1049(x['isBackchannel']): return False
+    return True
+
+def _s1052(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s1051(x):
-    if not _eq(x, _C28): return False
+    if not (isinstance(x, str)): return False
+    if _s1052(x): return False
     return True
 
 def _s1050(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1051(x['isBackchannel']): return False
-    return True
-
-def _s1054(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s1053(x):
-    if not (isinstance(x, str)): return False
-    if _s1054(x): return False
-    return True
-
-def _s1052(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s1053(x['type']): return False
-    return True
-
-def _s1057(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s1058(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s1056(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s1057(x) or _s1058(x)):
-        return False
+        if 'type' in x and not _s1051(x['type']): return False
     return True
 
 def _s1055(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1056(x['meta']): return False
-    return True
-
-def _s1061(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1060(x):
-    if not (isinstance(x, str)): return False
-    if _s1061(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s1059(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1060(x['touchpoint']): return False
-    return True
-
-def _s1046(x):
-    if not (_s1047(x) or _s1050(x) or _s1052(x) or _s1055(x) or _s1059(x)):
-        return False
-    return True
-
-def _s1045(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1046(v): return False
-    return True
-
-def _s1044(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1045(x['messages']): return False
-    return True
-
-def _s1066(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1067(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1068(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1065(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1066(x) or _s1067(x)):
-        return False
-    if _s1068(x): return False
-    return True
-
-def _s1064(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1065(x['touchpoint']): return False
-    return True
-
-def _s1063(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1064(v): return False
-    return True
-
-def _s1070(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1071(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1072(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1069(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1070(x) or _s1071(x)):
-        return False
-    if _s1072(x): return False
-    return True
-
-def _s1062(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1063(x['messages']): return False
-        if 'touchpoint' in x and not _s1069(x['touchpoint']): return False
-    return True
-
-def _s1043(x):
-    if not (_s1044(x) or _s1062(x)):
-        return False
-    return True
-
-def _s1081(x):
-    if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s1082(x):
+def _s1056(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s1080(x):
-    if not (_s1081(x) or _s1082(x)):
+def _s1054(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s1055(x) or _s1056(x)):
+        return False
+    return True
+
+def _s1053(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s1054(x['meta']): return False
+    return True
+
+def _s1059(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s1058(x):
+    if not (isinstance(x, str)): return False
+    if _s1059(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
+    return True
+
+def _s1057(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s1058(x['touchpoint']): return False
+    return True
+
+def _s1044(x):
+    if not (_s1045(x) or _s1048(x) or _s1050(x) or _s1053(x) or _s1057(x)):
+        return False
+    return True
+
+def _s1043(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1044(v): return False
+    return True
+
+def _s1042(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1043(x['messages']): return False
+    return True
+
+def _s1064(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s1065(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s1066(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s1063(x):
+    if not (isinstance(x, str)): return False
+    if not (_s1064(x) or _s1065(x)):
+        return False
+    if _s1066(x): return False
+    return True
+
+def _s1062(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s1063(x['touchpoint']): return False
+    return True
+
+def _s1061(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1062(v): return False
+    return True
+
+def _s1068(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s1069(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s1070(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s1067(x):
+    if not (isinstance(x, str)): return False
+    if not (_s1068(x) or _s1069(x)):
+        return False
+    if _s1070(x): return False
+    return True
+
+def _s1060(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1061(x['messages']): return False
+        if 'touchpoint' in x and not _s1067(x['touchpoint']): return False
+    return True
+
+def _s1041(x):
+    if not (_s1042(x) or _s1060(x)):
         return False
     return True
 
 def _s1079(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1080(x['meta']): return False
+        if 'namespace' not in x: return False
+    return True
+
+def _s1080(x):
+    if isinstance(x, dict):
+        if 'elementName' not in x: return False
     return True
 
 def _s1078(x):
-    if _s1079(x): return False
+    if not (_s1079(x) or _s1080(x)):
+        return False
+    return True
+
+def _s1077(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s1078(x['meta']): return False
+    return True
+
+def _s1076(x):
+    if _s1077(x): return False
+    return True
+
+def _s1082(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1081(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1082(x['type']): return False
+    return True
+
+def _s1075(x):
+    if not (_s1076(x) or _s1081(x)):
+        return False
     return True
 
 def _s1084(x):
-    if not _eq(x, _C32): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
 def _s1083(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1084(x['type']): return False
-    return True
-
-def _s1077(x):
-    if not (_s1078(x) or _s1083(x)):
-        return False
-    return True
-
-def _s1086(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1085(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1086(x['touchpoint']): return False
-    return True
-
-def _s1076(x):
-    if not (_s1077(x) or _s1085(x)):
-        return False
-    return True
-
-def _s1075(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1076(v): return False
+        if 'touchpoint' in x and not _s1084(x['touchpoint']): return False
     return True
 
 def _s1074(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1075(x['messages']): return False
-    return True
-
-def _s1091(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1092(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s1093(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1090(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1091(x) or _s1092(x) or _s1093(x)):
+    if not (_s1075(x) or _s1083(x)):
         return False
     return True
 
-def _s1089(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1090(x['touchpoint']): return False
-    return True
-
-def _s1088(x):
+def _s1073(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1089(v): return False
+            if not _s1074(v): return False
     return True
 
-def _s1095(x):
+def _s1072(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1073(x['messages']): return False
+    return True
+
+def _s1089(x):
     if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
-def _s1096(x):
+def _s1090(x):
     if isinstance(x, str) and (len(x) > 0): return False
     return True
 
-def _s1097(x):
+def _s1091(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s1094(x):
+def _s1088(x):
     if not (isinstance(x, str)): return False
-    if not (_s1095(x) or _s1096(x) or _s1097(x)):
+    if not (_s1089(x) or _s1090(x) or _s1091(x)):
         return False
     return True
 
 def _s1087(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1088(x['messages']): return False
-        if 'touchpoint' in x and not _s1094(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s1088(x['touchpoint']): return False
     return True
 
-def _s1073(x):
-    if not (_s1074(x) or _s1087(x)):
+def _s1086(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1087(v): return False
+    return True
+
+def _s1093(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s1094(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s1095(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s1092(x):
+    if not (isinstance(x, str)): return False
+    if not (_s1093(x) or _s1094(x) or _s1095(x)):
         return False
     return True
 
-def _s1102(x):
+def _s1085(x):
     if isinstance(x, dict):
-        if 'email' not in x: return False
+        if 'messages' in x and not _s1086(x['messages']): return False
+        if 'touchpoint' in x and not _s1092(x['touchpoint']): return False
     return True
 
-def _s1101(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s1102(x['profile']): return False
+def _s1071(x):
+    if not (_s1072(x) or _s1085(x)):
+        return False
     return True
 
 def _s1100(x):
     if isinstance(x, dict):
-        if 'contact' in x and not _s1101(x['contact']): return False
+        if 'email' not in x: return False
+    return True
+
+def _s1099(x):
+    if isinstance(x, dict):
+        if 'profile' in x and not _s1100(x['profile']): return False
+    return True
+
+def _s1098(x):
+    if isinstance(x, dict):
+        if 'contact' in x and not _s1099(x['contact']): return False
+    return True
+
+def _s1105(x):
+    if not (isinstance(x, str) and x in _C52): return False
+    return True
+
+def _s1104(x):
+    if _s1105(x): return False
+    return True
+
+def _s1103(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s1104(x['touchpoint']): return False
+    return True
+
+def _s1102(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1103(v): return False
     return True
 
 def _s1107(x):
-    if not (isinstance(x, str) and x in _C51): return False
+    if not (isinstance(x, str) and x in _C52): return False
     return True
 
 def _s1106(x):
     if _s1107(x): return False
     return True
 
-def _s1105(x):
+def _s1101(x):
     if isinstance(x, dict):
+        if 'messages' in x and not _s1102(x['messages']): return False
         if 'touchpoint' in x and not _s1106(x['touchpoint']): return False
     return True
 
-def _s1104(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1105(v): return False
-    return True
-
-def _s1109(x):
-    if not (isinstance(x, str) and x in _C51): return False
-    return True
-
-def _s1108(x):
-    if _s1109(x): return False
-    return True
-
-def _s1103(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1104(x['messages']): return False
-        if 'touchpoint' in x and not _s1108(x['touchpoint']): return False
-    return True
-
-def _s1099(x):
-    if not (_s1100(x) or _s1103(x)):
+def _s1097(x):
+    if not (_s1098(x) or _s1101(x)):
         return False
-    return True
-
-def _s1113(x):
-    if isinstance(x, dict):
-        if 'telephone' not in x: return False
-    return True
-
-def _s1112(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s1113(x['profile']): return False
     return True
 
 def _s1111(x):
     if isinstance(x, dict):
-        if 'contact' in x and not _s1112(x['contact']): return False
+        if 'telephone' not in x: return False
+    return True
+
+def _s1110(x):
+    if isinstance(x, dict):
+        if 'profile' in x and not _s1111(x['profile']): return False
+    return True
+
+def _s1109(x):
+    if isinstance(x, dict):
+        if 'contact' in x and not _s1110(x['contact']): return False
+    return True
+
+def _s1116(x):
+    if not (isinstance(x, str) and x in _C53): return False
+    return True
+
+def _s1115(x):
+    if _s1116(x): return False
+    return True
+
+def _s1114(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s1115(x['touchpoint']): return False
+    return True
+
+def _s1113(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1114(v): return False
     return True
 
 def _s1118(x):
-    if not (isinstance(x, str) and x in _C52): return False
+    if not (isinstance(x, str) and x in _C53): return False
     return True
 
 def _s1117(x):
     if _s1118(x): return False
     return True
 
-def _s1116(x):
+def _s1112(x):
     if isinstance(x, dict):
+        if 'messages' in x and not _s1113(x['messages']): return False
         if 'touchpoint' in x and not _s1117(x['touchpoint']): return False
     return True
 
-def _s1115(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1116(v): return False
+def _s1108(x):
+    if not (_s1109(x) or _s1112(x)):
+        return False
+    return True
+
+def _s1096(x):
+    if not (_s1097(x) and _s1108(x)):
+        return False
     return True
 
 def _s1120(x):
-    if not (isinstance(x, str) and x in _C52): return False
-    return True
-
-def _s1119(x):
-    if _s1120(x): return False
-    return True
-
-def _s1114(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1115(x['messages']): return False
-        if 'touchpoint' in x and not _s1119(x['touchpoint']): return False
-    return True
-
-def _s1110(x):
-    if not (_s1111(x) or _s1114(x)):
-        return False
-    return True
-
-def _s1098(x):
-    if not (_s1099(x) and _s1110(x)):
-        return False
-    return True
-
-def _s1122(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1128(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1127(x):
-    if _s1128(x): return False
-    return True
-
-def _s1129(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1130(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
 def _s1126(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1127(x['isBackchannel']): return False
-        if 'role' in x and not _s1129(x['role']): return False
-        if 'type' in x and not _s1130(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1125(x):
     if _s1126(x): return False
     return True
 
+def _s1127(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1128(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
 def _s1124(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1125(v): return False
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1125(x['isBackchannel']): return False
+        if 'role' in x and not _s1127(x['role']): return False
+        if 'type' in x and not _s1128(x['type']): return False
     return True
 
 def _s1123(x):
+    if _s1124(x): return False
+    return True
+
+def _s1122(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1123(v): return False
+    return True
+
+def _s1121(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1124(x['messages']): return False
-    return True
-
-def _s1136(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1135(x):
-    if _s1136(x): return False
-    return True
-
-def _s1137(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1138(x):
-    if not (isinstance(x, str) and x in _C27): return False
+        if 'messages' in x and not _s1122(x['messages']): return False
     return True
 
 def _s1134(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1135(x['isBackchannel']): return False
-        if 'role' in x and not _s1137(x['role']): return False
-        if 'type' in x and not _s1138(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s1139(x):
+def _s1133(x):
+    if _s1134(x): return False
+    return True
+
+def _s1135(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1136(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s1132(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1133(x['isBackchannel']): return False
+        if 'role' in x and not _s1135(x['role']): return False
+        if 'type' in x and not _s1136(x['type']): return False
+    return True
+
+def _s1137(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1133(x):
-    if not (_s1134(x) and _s1139(x)):
+def _s1131(x):
+    if not (_s1132(x) and _s1137(x)):
         return False
     return True
 
-def _s1132(x):
+def _s1130(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1133(x[0]): return False
+        if len(x) > 0 and not _s1131(x[0]): return False
     return True
 
-def _s1131(x):
+def _s1129(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1132(x['messages']): return False
-    return True
-
-def _s1145(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1144(x):
-    if _s1145(x): return False
-    return True
-
-def _s1146(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1147(x):
-    if not (isinstance(x, str) and x in _C27): return False
+        if 'messages' in x and not _s1130(x['messages']): return False
     return True
 
 def _s1143(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1144(x['isBackchannel']): return False
-        if 'role' in x and not _s1146(x['role']): return False
-        if 'type' in x and not _s1147(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1142(x):
     if _s1143(x): return False
     return True
 
-def _s1151(x):
-    if not _eq(x, _C28): return False
+def _s1144(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1150(x):
-    if _s1151(x): return False
+def _s1145(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1152(x):
-    if not _eq(x, _C31): return False
+def _s1141(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1142(x['isBackchannel']): return False
+        if 'role' in x and not _s1144(x['role']): return False
+        if 'type' in x and not _s1145(x['type']): return False
     return True
 
-def _s1153(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1140(x):
+    if _s1141(x): return False
     return True
 
 def _s1149(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1150(x['isBackchannel']): return False
-        if 'role' in x and not _s1152(x['role']): return False
-        if 'type' in x and not _s1153(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s1154(x):
+def _s1148(x):
+    if _s1149(x): return False
+    return True
+
+def _s1150(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1151(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s1147(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1148(x['isBackchannel']): return False
+        if 'role' in x and not _s1150(x['role']): return False
+        if 'type' in x and not _s1151(x['type']): return False
+    return True
+
+def _s1152(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1148(x):
-    if not (_s1149(x) and _s1154(x)):
+def _s1146(x):
+    if not (_s1147(x) and _s1152(x)):
         return False
     return True
 
-def _s1141(x):
+def _s1139(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1142(x[0]): return False
-        if len(x) > 1 and not _s1148(x[1]): return False
+        if len(x) > 0 and not _s1140(x[0]): return False
+        if len(x) > 1 and not _s1146(x[1]): return False
     return True
 
-def _s1140(x):
+def _s1138(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1141(x['messages']): return False
-    return True
-
-def _s1160(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1159(x):
-    if _s1160(x): return False
-    return True
-
-def _s1161(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1162(x):
-    if not (isinstance(x, str) and x in _C27): return False
+        if 'messages' in x and not _s1139(x['messages']): return False
     return True
 
 def _s1158(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1159(x['isBackchannel']): return False
-        if 'role' in x and not _s1161(x['role']): return False
-        if 'type' in x and not _s1162(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1157(x):
     if _s1158(x): return False
     return True
 
-def _s1166(x):
-    if not _eq(x, _C28): return False
+def _s1159(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1165(x):
-    if _s1166(x): return False
+def _s1160(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1167(x):
-    if not _eq(x, _C31): return False
+def _s1156(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1157(x['isBackchannel']): return False
+        if 'role' in x and not _s1159(x['role']): return False
+        if 'type' in x and not _s1160(x['type']): return False
     return True
 
-def _s1168(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1155(x):
+    if _s1156(x): return False
     return True
 
 def _s1164(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1165(x['isBackchannel']): return False
-        if 'role' in x and not _s1167(x['role']): return False
-        if 'type' in x and not _s1168(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1163(x):
     if _s1164(x): return False
     return True
 
-def _s1172(x):
-    if not _eq(x, _C28): return False
+def _s1165(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1171(x):
-    if _s1172(x): return False
+def _s1166(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1173(x):
-    if not _eq(x, _C31): return False
+def _s1162(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1163(x['isBackchannel']): return False
+        if 'role' in x and not _s1165(x['role']): return False
+        if 'type' in x and not _s1166(x['type']): return False
     return True
 
-def _s1174(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1161(x):
+    if _s1162(x): return False
     return True
 
 def _s1170(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1171(x['isBackchannel']): return False
-        if 'role' in x and not _s1173(x['role']): return False
-        if 'type' in x and not _s1174(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s1175(x):
+def _s1169(x):
+    if _s1170(x): return False
+    return True
+
+def _s1171(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1172(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s1168(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1169(x['isBackchannel']): return False
+        if 'role' in x and not _s1171(x['role']): return False
+        if 'type' in x and not _s1172(x['type']): return False
+    return True
+
+def _s1173(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1169(x):
-    if not (_s1170(x) and _s1175(x)):
+def _s1167(x):
+    if not (_s1168(x) and _s1173(x)):
         return False
     return True
 
-def _s1156(x):
+def _s1154(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1157(x[0]): return False
-        if len(x) > 1 and not _s1163(x[1]): return False
-        if len(x) > 2 and not _s1169(x[2]): return False
+        if len(x) > 0 and not _s1155(x[0]): return False
+        if len(x) > 1 and not _s1161(x[1]): return False
+        if len(x) > 2 and not _s1167(x[2]): return False
     return True
 
-def _s1155(x):
+def _s1153(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1156(x['messages']): return False
-    return True
-
-def _s1181(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1180(x):
-    if _s1181(x): return False
-    return True
-
-def _s1182(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1183(x):
-    if not (isinstance(x, str) and x in _C27): return False
+        if 'messages' in x and not _s1154(x['messages']): return False
     return True
 
 def _s1179(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1180(x['isBackchannel']): return False
-        if 'role' in x and not _s1182(x['role']): return False
-        if 'type' in x and not _s1183(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1178(x):
     if _s1179(x): return False
     return True
 
-def _s1187(x):
-    if not _eq(x, _C28): return False
+def _s1180(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1186(x):
-    if _s1187(x): return False
+def _s1181(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1188(x):
-    if not _eq(x, _C31): return False
+def _s1177(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1178(x['isBackchannel']): return False
+        if 'role' in x and not _s1180(x['role']): return False
+        if 'type' in x and not _s1181(x['type']): return False
     return True
 
-def _s1189(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1176(x):
+    if _s1177(x): return False
     return True
 
 def _s1185(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1186(x['isBackchannel']): return False
-        if 'role' in x and not _s1188(x['role']): return False
-        if 'type' in x and not _s1189(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1184(x):
     if _s1185(x): return False
     return True
 
-def _s1193(x):
-    if not _eq(x, _C28): return False
+def _s1186(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1192(x):
-    if _s1193(x): return False
+def _s1187(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1194(x):
-    if not _eq(x, _C31): return False
+def _s1183(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1184(x['isBackchannel']): return False
+        if 'role' in x and not _s1186(x['role']): return False
+        if 'type' in x and not _s1187(x['type']): return False
     return True
 
-def _s1195(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1182(x):
+    if _s1183(x): return False
     return True
 
 def _s1191(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1192(x['isBackchannel']): return False
-        if 'role' in x and not _s1194(x['role']): return False
-        if 'type' in x and not _s1195(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1190(x):
     if _s1191(x): return False
     return True
 
-def _s1199(x):
-    if not _eq(x, _C28): return False
+def _s1192(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1198(x):
-    if _s1199(x): return False
+def _s1193(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1200(x):
-    if not _eq(x, _C31): return False
+def _s1189(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1190(x['isBackchannel']): return False
+        if 'role' in x and not _s1192(x['role']): return False
+        if 'type' in x and not _s1193(x['type']): return False
     return True
 
-def _s1201(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1188(x):
+    if _s1189(x): return False
     return True
 
 def _s1197(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1198(x['isBackchannel']): return False
-        if 'role' in x and not _s1200(x['role']): return False
-        if 'type' in x and not _s1201(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s1202(x):
+def _s1196(x):
+    if _s1197(x): return False
+    return True
+
+def _s1198(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1199(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s1195(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1196(x['isBackchannel']): return False
+        if 'role' in x and not _s1198(x['role']): return False
+        if 'type' in x and not _s1199(x['type']): return False
+    return True
+
+def _s1200(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1196(x):
-    if not (_s1197(x) and _s1202(x)):
+def _s1194(x):
+    if not (_s1195(x) and _s1200(x)):
         return False
     return True
 
-def _s1177(x):
+def _s1175(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1178(x[0]): return False
-        if len(x) > 1 and not _s1184(x[1]): return False
-        if len(x) > 2 and not _s1190(x[2]): return False
-        if len(x) > 3 and not _s1196(x[3]): return False
+        if len(x) > 0 and not _s1176(x[0]): return False
+        if len(x) > 1 and not _s1182(x[1]): return False
+        if len(x) > 2 and not _s1188(x[2]): return False
+        if len(x) > 3 and not _s1194(x[3]): return False
     return True
 
-def _s1176(x):
+def _s1174(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1177(x['messages']): return False
-    return True
-
-def _s1208(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1207(x):
-    if _s1208(x): return False
-    return True
-
-def _s1209(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1210(x):
-    if not (isinstance(x, str) and x in _C27): return False
+        if 'messages' in x and not _s1175(x['messages']): return False
     return True
 
 def _s1206(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1207(x['isBackchannel']): return False
-        if 'role' in x and not _s1209(x['role']): return False
-        if 'type' in x and not _s1210(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1205(x):
     if _s1206(x): return False
     return True
 
-def _s1214(x):
-    if not _eq(x, _C28): return False
+def _s1207(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1213(x):
-    if _s1214(x): return False
+def _s1208(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1215(x):
-    if not _eq(x, _C31): return False
+def _s1204(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1205(x['isBackchannel']): return False
+        if 'role' in x and not _s1207(x['role']): return False
+        if 'type' in x and not _s1208(x['type']): return False
     return True
 
-def _s1216(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1203(x):
+    if _s1204(x): return False
     return True
 
 def _s1212(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1213(x['isBackchannel']): return False
-        if 'role' in x and not _s1215(x['role']): return False
-        if 'type' in x and not _s1216(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1211(x):
     if _s1212(x): return False
     return True
 
-def _s1220(x):
-    if not _eq(x, _C28): return False
+def _s1213(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1219(x):
-    if _s1220(x): return False
+def _s1214(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1221(x):
-    if not _eq(x, _C31): return False
+def _s1210(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1211(x['isBackchannel']): return False
+        if 'role' in x and not _s1213(x['role']): return False
+        if 'type' in x and not _s1214(x['type']): return False
     return True
 
-def _s1222(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1209(x):
+    if _s1210(x): return False
     return True
 
 def _s1218(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1219(x['isBackchannel']): return False
-        if 'role' in x and not _s1221(x['role']): return False
-        if 'type' in x and not _s1222(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1217(x):
     if _s1218(x): return False
     return True
 
-def _s1226(x):
-    if not _eq(x, _C28): return False
+def _s1219(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1225(x):
-    if _s1226(x): return False
+def _s1220(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1227(x):
-    if not _eq(x, _C31): return False
+def _s1216(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1217(x['isBackchannel']): return False
+        if 'role' in x and not _s1219(x['role']): return False
+        if 'type' in x and not _s1220(x['type']): return False
     return True
 
-def _s1228(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1215(x):
+    if _s1216(x): return False
     return True
 
 def _s1224(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1225(x['isBackchannel']): return False
-        if 'role' in x and not _s1227(x['role']): return False
-        if 'type' in x and not _s1228(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1223(x):
     if _s1224(x): return False
     return True
 
-def _s1232(x):
-    if not _eq(x, _C28): return False
+def _s1225(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s1231(x):
-    if _s1232(x): return False
+def _s1226(x):
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
-def _s1233(x):
-    if not _eq(x, _C31): return False
+def _s1222(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1223(x['isBackchannel']): return False
+        if 'role' in x and not _s1225(x['role']): return False
+        if 'type' in x and not _s1226(x['type']): return False
     return True
 
-def _s1234(x):
-    if not (isinstance(x, str) and x in _C27): return False
+def _s1221(x):
+    if _s1222(x): return False
     return True
 
 def _s1230(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1231(x['isBackchannel']): return False
-        if 'role' in x and not _s1233(x['role']): return False
-        if 'type' in x and not _s1234(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
-def _s1235(x):
+def _s1229(x):
+    if _s1230(x): return False
+    return True
+
+def _s1231(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1232(x):
+    if not (isinstance(x, str) and x in _C28): return False
+    return True
+
+def _s1228(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1229(x['isBackchannel']): return False
+        if 'role' in x and not _s1231(x['role']): return False
+        if 'type' in x and not _s1232(x['type']): return False
+    return True
+
+def _s1233(x):
     if isinstance(x, dict):
         if 'touchpoint' not in x: return False
     return True
 
-def _s1229(x):
-    if not (_s1230(x) and _s1235(x)):
+def _s1227(x):
+    if not (_s1228(x) and _s1233(x)):
         return False
     return True
 
-def _s1204(x):
+def _s1202(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1205(x[0]): return False
-        if len(x) > 1 and not _s1211(x[1]): return False
-        if len(x) > 2 and not _s1217(x[2]): return False
-        if len(x) > 3 and not _s1223(x[3]): return False
-        if len(x) > 4 and not _s1229(x[4]): return False
+        if len(x) > 0 and not _s1203(x[0]): return False
+        if len(x) > 1 and not _s1209(x[1]): return False
+        if len(x) > 2 and not _s1215(x[2]): return False
+        if len(x) > 3 and not _s1221(x[3]): return False
+        if len(x) > 4 and not _s1227(x[4]): return False
     return True
 
-def _s1203(x):
+def _s1201(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1204(x['messages']): return False
+        if 'messages' in x and not _s1202(x['messages']): return False
     return True
 
-def _s1121(x):
-    if not (_s1122(x) or _s1123(x) or _s1131(x) or _s1140(x) or _s1155(x) or _s1176(x) or _s1203(x)):
+def _s1119(x):
+    if not (_s1120(x) or _s1121(x) or _s1129(x) or _s1138(x) or _s1153(x) or _s1174(x) or _s1201(x)):
         return False
-    return True
-
-def _s1240(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1239(x):
-    if _s1240(x): return False
-    return True
-
-def _s1241(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s1243(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1242(x):
-    if _s1243(x): return False
     return True
 
 def _s1238(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1239(x['isBackchannel']): return False
-        if 'role' in x and not _s1241(x['role']): return False
-        if 'type' in x and not _s1242(x['type']): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1237(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s1238(v))
-        if n < 1: return False
+    if _s1238(x): return False
+    return True
+
+def _s1239(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s1241(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1240(x):
+    if _s1241(x): return False
     return True
 
 def _s1236(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1237(x['messages']): return False
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s1237(x['isBackchannel']): return False
+        if 'role' in x and not _s1239(x['role']): return False
+        if 'type' in x and not _s1240(x['type']): return False
     return True
 
-def _s1246(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+def _s1235(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s1236(v))
+        if n < 1: return False
     return True
 
-def _s1247(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1245(x):
-    if not (_s1246(x) or _s1247(x)):
-        return False
+def _s1234(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1235(x['messages']): return False
     return True
 
 def _s1244(x):
-    if isinstance(x, dict):
-        if 'organization' in x and not _s1245(x['organization']): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
     return True
 
-def _s1252(x):
-    if _num(x) and (x > _C9): return False
+def _s1245(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s1251(x):
+def _s1243(x):
+    if not (_s1244(x) or _s1245(x)):
+        return False
+    return True
+
+def _s1242(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1252(x['delay']): return False
+        if 'organization' in x and not _s1243(x['organization']): return False
     return True
 
 def _s1250(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1251(v): return False
+    if _num(x) and (x > _C9): return False
     return True
 
-def _s1256(x):
+def _s1249(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1250(x['delay']): return False
+    return True
+
+def _s1248(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1249(v): return False
+    return True
+
+def _s1254(x):
     if isinstance(x, list):
         if len(x) > 1: return False
     return True
 
-def _s1259(x):
+def _s1257(x):
     if _num(x) and (x > _C9): return False
     return True
 
-def _s1258(x):
+def _s1256(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1259(x['delay']): return False
+        if 'delay' in x and not _s1257(x['delay']): return False
     return True
 
-def _s1257(x):
+def _s1255(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1258(x[0]): return False
+        if len(x) > 0 and not _s1256(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
     return True
 
+def _s1260(x):
+    if _num(x) and (x > _C54): return False
+    return True
+
+def _s1259(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1260(x['delay']): return False
+    return True
+
 def _s1262(x):
-    if _num(x) and (x > _C53): return False
+    if _num(x) and (x < _C54): return False
     return True
 
 def _s1261(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1262(x['delay']): return False
     return True
 
-def _s1264(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1263(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1264(x['delay']): return False
-    return True
-
-def _s1260(x):
+def _s1258(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1261(x[0]): return False
-        if len(x) > 1 and not _s1263(x[1]): return False
+        if len(x) > 0 and not _s1259(x[0]): return False
+        if len(x) > 1 and not _s1261(x[1]): return False
+    return True
+
+def _s1265(x):
+    if _num(x) and (x > _C55): return False
+    return True
+
+def _s1264(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1265(x['delay']): return False
     return True
 
 def _s1267(x):
-    if _num(x) and (x > _C54): return False
+    if _num(x) and (x < _C55): return False
     return True
 
 def _s1266(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1267(x['delay']): return False
     return True
 
-def _s1269(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1268(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1269(x['delay']): return False
-    return True
-
-def _s1265(x):
+def _s1263(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1266(x[0]): return False
-        if len(x) > 1 and not _s1268(x[1]): return False
+        if len(x) > 0 and not _s1264(x[0]): return False
+        if len(x) > 1 and not _s1266(x[1]): return False
+    return True
+
+def _s1270(x):
+    if _num(x) and (x > _C56): return False
+    return True
+
+def _s1269(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1270(x['delay']): return False
     return True
 
 def _s1272(x):
-    if _num(x) and (x > _C55): return False
+    if _num(x) and (x < _C56): return False
     return True
 
 def _s1271(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1272(x['delay']): return False
     return True
 
-def _s1274(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1273(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1274(x['delay']): return False
-    return True
-
-def _s1270(x):
+def _s1268(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1271(x[0]): return False
-        if len(x) > 1 and not _s1273(x[1]): return False
+        if len(x) > 0 and not _s1269(x[0]): return False
+        if len(x) > 1 and not _s1271(x[1]): return False
+    return True
+
+def _s1275(x):
+    if _num(x) and (x > _C57): return False
+    return True
+
+def _s1274(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1275(x['delay']): return False
     return True
 
 def _s1277(x):
-    if _num(x) and (x > _C56): return False
+    if _num(x) and (x < _C57): return False
     return True
 
 def _s1276(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1277(x['delay']): return False
     return True
 
-def _s1279(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1278(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1279(x['delay']): return False
-    return True
-
-def _s1275(x):
+def _s1273(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1276(x[0]): return False
-        if len(x) > 1 and not _s1278(x[1]): return False
+        if len(x) > 0 and not _s1274(x[0]): return False
+        if len(x) > 1 and not _s1276(x[1]): return False
+    return True
+
+def _s1280(x):
+    if _num(x) and (x > _C58): return False
+    return True
+
+def _s1279(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1280(x['delay']): return False
     return True
 
 def _s1282(x):
-    if _num(x) and (x > _C57): return False
+    if _num(x) and (x < _C58): return False
     return True
 
 def _s1281(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1282(x['delay']): return False
     return True
 
-def _s1284(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1283(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1284(x['delay']): return False
-    return True
-
-def _s1280(x):
+def _s1278(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1281(x[0]): return False
-        if len(x) > 1 and not _s1283(x[1]): return False
+        if len(x) > 0 and not _s1279(x[0]): return False
+        if len(x) > 1 and not _s1281(x[1]): return False
+    return True
+
+def _s1285(x):
+    if _num(x) and (x > _C59): return False
+    return True
+
+def _s1284(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1285(x['delay']): return False
     return True
 
 def _s1287(x):
-    if _num(x) and (x > _C58): return False
+    if _num(x) and (x < _C59): return False
     return True
 
 def _s1286(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1287(x['delay']): return False
     return True
 
-def _s1289(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1288(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1289(x['delay']): return False
-    return True
-
-def _s1285(x):
+def _s1283(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1286(x[0]): return False
-        if len(x) > 1 and not _s1288(x[1]): return False
+        if len(x) > 0 and not _s1284(x[0]): return False
+        if len(x) > 1 and not _s1286(x[1]): return False
+    return True
+
+def _s1290(x):
+    if _num(x) and (x > _C60): return False
+    return True
+
+def _s1289(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1290(x['delay']): return False
     return True
 
 def _s1292(x):
-    if _num(x) and (x > _C59): return False
+    if _num(x) and (x < _C60): return False
     return True
 
 def _s1291(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1292(x['delay']): return False
     return True
 
-def _s1294(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1293(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1294(x['delay']): return False
-    return True
-
-def _s1290(x):
+def _s1288(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1291(x[0]): return False
-        if len(x) > 1 and not _s1293(x[1]): return False
+        if len(x) > 0 and not _s1289(x[0]): return False
+        if len(x) > 1 and not _s1291(x[1]): return False
+    return True
+
+def _s1295(x):
+    if _num(x) and (x > _C61): return False
+    return True
+
+def _s1294(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1295(x['delay']): return False
     return True
 
 def _s1297(x):
-    if _num(x) and (x > _C60): return False
+    if _num(x) and (x < _C61): return False
     return True
 
 def _s1296(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1297(x['delay']): return False
     return True
 
-def _s1299(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1298(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1299(x['delay']): return False
-    return True
-
-def _s1295(x):
+def _s1293(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1296(x[0]): return False
-        if len(x) > 1 and not _s1298(x[1]): return False
+        if len(x) > 0 and not _s1294(x[0]): return False
+        if len(x) > 1 and not _s1296(x[1]): return False
+    return True
+
+def _s1300(x):
+    if _num(x) and (x > _C62): return False
+    return True
+
+def _s1299(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1300(x['delay']): return False
     return True
 
 def _s1302(x):
-    if _num(x) and (x > _C61): return False
+    if _num(x) and (x < _C62): return False
     return True
 
 def _s1301(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1302(x['delay']): return False
     return True
 
-def _s1304(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1303(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1304(x['delay']): return False
-    return True
-
-def _s1300(x):
+def _s1298(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1301(x[0]): return False
-        if len(x) > 1 and not _s1303(x[1]): return False
+        if len(x) > 0 and not _s1299(x[0]): return False
+        if len(x) > 1 and not _s1301(x[1]): return False
+    return True
+
+def _s1305(x):
+    if _num(x) and (x > _C63): return False
+    return True
+
+def _s1304(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1305(x['delay']): return False
     return True
 
 def _s1307(x):
-    if _num(x) and (x > _C62): return False
+    if _num(x) and (x < _C63): return False
     return True
 
 def _s1306(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1307(x['delay']): return False
     return True
 
-def _s1309(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1308(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1309(x['delay']): return False
-    return True
-
-def _s1305(x):
+def _s1303(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1306(x[0]): return False
-        if len(x) > 1 and not _s1308(x[1]): return False
+        if len(x) > 0 and not _s1304(x[0]): return False
+        if len(x) > 1 and not _s1306(x[1]): return False
+    return True
+
+def _s1310(x):
+    if _num(x) and (x > _C64): return False
+    return True
+
+def _s1309(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1310(x['delay']): return False
     return True
 
 def _s1312(x):
-    if _num(x) and (x > _C63): return False
+    if _num(x) and (x < _C64): return False
     return True
 
 def _s1311(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1312(x['delay']): return False
     return True
 
-def _s1314(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1313(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1314(x['delay']): return False
-    return True
-
-def _s1310(x):
+def _s1308(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1311(x[0]): return False
-        if len(x) > 1 and not _s1313(x[1]): return False
+        if len(x) > 0 and not _s1309(x[0]): return False
+        if len(x) > 1 and not _s1311(x[1]): return False
+    return True
+
+def _s1315(x):
+    if _num(x) and (x > _C65): return False
+    return True
+
+def _s1314(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1315(x['delay']): return False
     return True
 
 def _s1317(x):
-    if _num(x) and (x > _C64): return False
+    if _num(x) and (x < _C65): return False
     return True
 
 def _s1316(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1317(x['delay']): return False
     return True
 
-def _s1319(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1318(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1319(x['delay']): return False
-    return True
-
-def _s1315(x):
+def _s1313(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1316(x[0]): return False
-        if len(x) > 1 and not _s1318(x[1]): return False
+        if len(x) > 0 and not _s1314(x[0]): return False
+        if len(x) > 1 and not _s1316(x[1]): return False
+    return True
+
+def _s1320(x):
+    if _num(x) and (x > _C66): return False
+    return True
+
+def _s1319(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1320(x['delay']): return False
     return True
 
 def _s1322(x):
-    if _num(x) and (x > _C65): return False
+    if _num(x) and (x < _C66): return False
     return True
 
 def _s1321(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1322(x['delay']): return False
     return True
 
-def _s1324(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1323(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1324(x['delay']): return False
-    return True
-
-def _s1320(x):
+def _s1318(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1321(x[0]): return False
-        if len(x) > 1 and not _s1323(x[1]): return False
+        if len(x) > 0 and not _s1319(x[0]): return False
+        if len(x) > 1 and not _s1321(x[1]): return False
+    return True
+
+def _s1325(x):
+    if _num(x) and (x > _C67): return False
+    return True
+
+def _s1324(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1325(x['delay']): return False
     return True
 
 def _s1327(x):
-    if _num(x) and (x > _C66): return False
+    if _num(x) and (x < _C67): return False
     return True
 
 def _s1326(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1327(x['delay']): return False
     return True
 
-def _s1329(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1328(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1329(x['delay']): return False
-    return True
-
-def _s1325(x):
+def _s1323(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1326(x[0]): return False
-        if len(x) > 1 and not _s1328(x[1]): return False
+        if len(x) > 0 and not _s1324(x[0]): return False
+        if len(x) > 1 and not _s1326(x[1]): return False
+    return True
+
+def _s1330(x):
+    if _num(x) and (x > _C68): return False
+    return True
+
+def _s1329(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1330(x['delay']): return False
     return True
 
 def _s1332(x):
-    if _num(x) and (x > _C67): return False
+    if _num(x) and (x < _C68): return False
     return True
 
 def _s1331(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1332(x['delay']): return False
     return True
 
-def _s1334(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1333(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1334(x['delay']): return False
-    return True
-
-def _s1330(x):
+def _s1328(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1331(x[0]): return False
-        if len(x) > 1 and not _s1333(x[1]): return False
+        if len(x) > 0 and not _s1329(x[0]): return False
+        if len(x) > 1 and not _s1331(x[1]): return False
+    return True
+
+def _s1335(x):
+    if _num(x) and (x > _C69): return False
+    return True
+
+def _s1334(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1335(x['delay']): return False
     return True
 
 def _s1337(x):
-    if _num(x) and (x > _C68): return False
+    if _num(x) and (x < _C69): return False
     return True
 
 def _s1336(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1337(x['delay']): return False
     return True
 
-def _s1339(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1338(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1339(x['delay']): return False
-    return True
-
-def _s1335(x):
+def _s1333(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1336(x[0]): return False
-        if len(x) > 1 and not _s1338(x[1]): return False
+        if len(x) > 0 and not _s1334(x[0]): return False
+        if len(x) > 1 and not _s1336(x[1]): return False
+    return True
+
+def _s1340(x):
+    if _num(x) and (x > _C70): return False
+    return True
+
+def _s1339(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1340(x['delay']): return False
     return True
 
 def _s1342(x):
-    if _num(x) and (x > _C69): return False
+    if _num(x) and (x < _C70): return False
     return True
 
 def _s1341(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1342(x['delay']): return False
     return True
 
-def _s1344(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1343(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1344(x['delay']): return False
-    return True
-
-def _s1340(x):
+def _s1338(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1341(x[0]): return False
-        if len(x) > 1 and not _s1343(x[1]): return False
+        if len(x) > 0 and not _s1339(x[0]): return False
+        if len(x) > 1 and not _s1341(x[1]): return False
+    return True
+
+def _s1345(x):
+    if _num(x) and (x > _C71): return False
+    return True
+
+def _s1344(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1345(x['delay']): return False
     return True
 
 def _s1347(x):
-    if _num(x) and (x > _C70): return False
+    if _num(x) and (x < _C71): return False
     return True
 
 def _s1346(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1347(x['delay']): return False
     return True
 
-def _s1349(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1348(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1349(x['delay']): return False
-    return True
-
-def _s1345(x):
+def _s1343(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1346(x[0]): return False
-        if len(x) > 1 and not _s1348(x[1]): return False
+        if len(x) > 0 and not _s1344(x[0]): return False
+        if len(x) > 1 and not _s1346(x[1]): return False
+    return True
+
+def _s1350(x):
+    if _num(x) and (x > _C72): return False
+    return True
+
+def _s1349(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1350(x['delay']): return False
     return True
 
 def _s1352(x):
-    if _num(x) and (x > _C71): return False
+    if _num(x) and (x < _C72): return False
     return True
 
 def _s1351(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1352(x['delay']): return False
     return True
 
-def _s1354(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1353(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1354(x['delay']): return False
-    return True
-
-def _s1350(x):
+def _s1348(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1351(x[0]): return False
-        if len(x) > 1 and not _s1353(x[1]): return False
+        if len(x) > 0 and not _s1349(x[0]): return False
+        if len(x) > 1 and not _s1351(x[1]): return False
+    return True
+
+def _s1355(x):
+    if _num(x) and (x > _C73): return False
+    return True
+
+def _s1354(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1355(x['delay']): return False
     return True
 
 def _s1357(x):
-    if _num(x) and (x > _C72): return False
+    if _num(x) and (x < _C73): return False
     return True
 
 def _s1356(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1357(x['delay']): return False
     return True
 
-def _s1359(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1358(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1359(x['delay']): return False
-    return True
-
-def _s1355(x):
+def _s1353(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1356(x[0]): return False
-        if len(x) > 1 and not _s1358(x[1]): return False
+        if len(x) > 0 and not _s1354(x[0]): return False
+        if len(x) > 1 and not _s1356(x[1]): return False
     return True
 
-def _s1255(x):
-    if not (_s1256(x) or _s1257(x) or _s1260(x) or _s1265(x) or _s1270(x) or _s1275(x) or _s1280(x) or _s1285(x) or _s1290(x) or _s1295(x) or _s1300(x) or _s1305(x) or _s1310(x) or _s1315(x) or _s1320(x) or _s1325(x) or _s1330(x) or _s1335(x) or _s1340(x) or _s1345(x) or _s1350(x) or _s1355(x)):
+def _s1253(x):
+    if not (_s1254(x) or _s1255(x) or _s1258(x) or _s1263(x) or _s1268(x) or _s1273(x) or _s1278(x) or _s1283(x) or _s1288(x) or _s1293(x) or _s1298(x) or _s1303(x) or _s1308(x) or _s1313(x) or _s1318(x) or _s1323(x) or _s1328(x) or _s1333(x) or _s1338(x) or _s1343(x) or _s1348(x) or _s1353(x)):
         return False
     return True
 
-def _s1361(x):
+def _s1359(x):
     if isinstance(x, list):
         if len(x) > 2: return False
     return True
 
-def _s1364(x):
+def _s1362(x):
     if _num(x) and (x > _C9): return False
     return True
 
-def _s1363(x):
+def _s1361(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1364(x['delay']): return False
+        if 'delay' in x and not _s1362(x['delay']): return False
     return True
 
-def _s1362(x):
+def _s1360(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1363(x[1]): return False
+        if len(x) > 1 and not _s1361(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
     return True
 
+def _s1365(x):
+    if _num(x) and (x > _C54): return False
+    return True
+
+def _s1364(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1365(x['delay']): return False
+    return True
+
 def _s1367(x):
-    if _num(x) and (x > _C53): return False
+    if _num(x) and (x < _C54): return False
     return True
 
 def _s1366(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1367(x['delay']): return False
     return True
 
-def _s1369(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1368(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1369(x['delay']): return False
-    return True
-
-def _s1365(x):
+def _s1363(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1366(x[1]): return False
-        if len(x) > 2 and not _s1368(x[2]): return False
+        if len(x) > 1 and not _s1364(x[1]): return False
+        if len(x) > 2 and not _s1366(x[2]): return False
+    return True
+
+def _s1370(x):
+    if _num(x) and (x > _C55): return False
+    return True
+
+def _s1369(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1370(x['delay']): return False
     return True
 
 def _s1372(x):
-    if _num(x) and (x > _C54): return False
+    if _num(x) and (x < _C55): return False
     return True
 
 def _s1371(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1372(x['delay']): return False
     return True
 
-def _s1374(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1373(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1374(x['delay']): return False
-    return True
-
-def _s1370(x):
+def _s1368(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1371(x[1]): return False
-        if len(x) > 2 and not _s1373(x[2]): return False
+        if len(x) > 1 and not _s1369(x[1]): return False
+        if len(x) > 2 and not _s1371(x[2]): return False
+    return True
+
+def _s1375(x):
+    if _num(x) and (x > _C56): return False
+    return True
+
+def _s1374(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1375(x['delay']): return False
     return True
 
 def _s1377(x):
-    if _num(x) and (x > _C55): return False
+    if _num(x) and (x < _C56): return False
     return True
 
 def _s1376(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1377(x['delay']): return False
     return True
 
-def _s1379(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1378(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1379(x['delay']): return False
-    return True
-
-def _s1375(x):
+def _s1373(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1376(x[1]): return False
-        if len(x) > 2 and not _s1378(x[2]): return False
+        if len(x) > 1 and not _s1374(x[1]): return False
+        if len(x) > 2 and not _s1376(x[2]): return False
+    return True
+
+def _s1380(x):
+    if _num(x) and (x > _C57): return False
+    return True
+
+def _s1379(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1380(x['delay']): return False
     return True
 
 def _s1382(x):
-    if _num(x) and (x > _C56): return False
+    if _num(x) and (x < _C57): return False
     return True
 
 def _s1381(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1382(x['delay']): return False
     return True
 
-def _s1384(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1383(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1384(x['delay']): return False
-    return True
-
-def _s1380(x):
+def _s1378(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1381(x[1]): return False
-        if len(x) > 2 and not _s1383(x[2]): return False
+        if len(x) > 1 and not _s1379(x[1]): return False
+        if len(x) > 2 and not _s1381(x[2]): return False
+    return True
+
+def _s1385(x):
+    if _num(x) and (x > _C58): return False
+    return True
+
+def _s1384(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1385(x['delay']): return False
     return True
 
 def _s1387(x):
-    if _num(x) and (x > _C57): return False
+    if _num(x) and (x < _C58): return False
     return True
 
 def _s1386(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1387(x['delay']): return False
     return True
 
-def _s1389(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1388(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1389(x['delay']): return False
-    return True
-
-def _s1385(x):
+def _s1383(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1386(x[1]): return False
-        if len(x) > 2 and not _s1388(x[2]): return False
+        if len(x) > 1 and not _s1384(x[1]): return False
+        if len(x) > 2 and not _s1386(x[2]): return False
+    return True
+
+def _s1390(x):
+    if _num(x) and (x > _C59): return False
+    return True
+
+def _s1389(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1390(x['delay']): return False
     return True
 
 def _s1392(x):
-    if _num(x) and (x > _C58): return False
+    if _num(x) and (x < _C59): return False
     return True
 
 def _s1391(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1392(x['delay']): return False
     return True
 
-def _s1394(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1393(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1394(x['delay']): return False
-    return True
-
-def _s1390(x):
+def _s1388(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1391(x[1]): return False
-        if len(x) > 2 and not _s1393(x[2]): return False
+        if len(x) > 1 and not _s1389(x[1]): return False
+        if len(x) > 2 and not _s1391(x[2]): return False
+    return True
+
+def _s1395(x):
+    if _num(x) and (x > _C60): return False
+    return True
+
+def _s1394(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1395(x['delay']): return False
     return True
 
 def _s1397(x):
-    if _num(x) and (x > _C59): return False
+    if _num(x) and (x < _C60): return False
     return True
 
 def _s1396(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1397(x['delay']): return False
     return True
 
-def _s1399(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1398(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1399(x['delay']): return False
-    return True
-
-def _s1395(x):
+def _s1393(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1396(x[1]): return False
-        if len(x) > 2 and not _s1398(x[2]): return False
+        if len(x) > 1 and not _s1394(x[1]): return False
+        if len(x) > 2 and not _s1396(x[2]): return False
+    return True
+
+def _s1400(x):
+    if _num(x) and (x > _C61): return False
+    return True
+
+def _s1399(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1400(x['delay']): return False
     return True
 
 def _s1402(x):
-    if _num(x) and (x > _C60): return False
+    if _num(x) and (x < _C61): return False
     return True
 
 def _s1401(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1402(x['delay']): return False
     return True
 
-def _s1404(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1403(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1404(x['delay']): return False
-    return True
-
-def _s1400(x):
+def _s1398(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1401(x[1]): return False
-        if len(x) > 2 and not _s1403(x[2]): return False
+        if len(x) > 1 and not _s1399(x[1]): return False
+        if len(x) > 2 and not _s1401(x[2]): return False
+    return True
+
+def _s1405(x):
+    if _num(x) and (x > _C62): return False
+    return True
+
+def _s1404(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1405(x['delay']): return False
     return True
 
 def _s1407(x):
-    if _num(x) and (x > _C61): return False
+    if _num(x) and (x < _C62): return False
     return True
 
 def _s1406(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1407(x['delay']): return False
     return True
 
-def _s1409(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1408(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1409(x['delay']): return False
-    return True
-
-def _s1405(x):
+def _s1403(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1406(x[1]): return False
-        if len(x) > 2 and not _s1408(x[2]): return False
+        if len(x) > 1 and not _s1404(x[1]): return False
+        if len(x) > 2 and not _s1406(x[2]): return False
+    return True
+
+def _s1410(x):
+    if _num(x) and (x > _C63): return False
+    return True
+
+def _s1409(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1410(x['delay']): return False
     return True
 
 def _s1412(x):
-    if _num(x) and (x > _C62): return False
+    if _num(x) and (x < _C63): return False
     return True
 
 def _s1411(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1412(x['delay']): return False
     return True
 
-def _s1414(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1413(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1414(x['delay']): return False
-    return True
-
-def _s1410(x):
+def _s1408(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1411(x[1]): return False
-        if len(x) > 2 and not _s1413(x[2]): return False
+        if len(x) > 1 and not _s1409(x[1]): return False
+        if len(x) > 2 and not _s1411(x[2]): return False
+    return True
+
+def _s1415(x):
+    if _num(x) and (x > _C64): return False
+    return True
+
+def _s1414(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1415(x['delay']): return False
     return True
 
 def _s1417(x):
-    if _num(x) and (x > _C63): return False
+    if _num(x) and (x < _C64): return False
     return True
 
 def _s1416(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1417(x['delay']): return False
     return True
 
-def _s1419(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1418(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1419(x['delay']): return False
-    return True
-
-def _s1415(x):
+def _s1413(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1416(x[1]): return False
-        if len(x) > 2 and not _s1418(x[2]): return False
+        if len(x) > 1 and not _s1414(x[1]): return False
+        if len(x) > 2 and not _s1416(x[2]): return False
+    return True
+
+def _s1420(x):
+    if _num(x) and (x > _C65): return False
+    return True
+
+def _s1419(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1420(x['delay']): return False
     return True
 
 def _s1422(x):
-    if _num(x) and (x > _C64): return False
+    if _num(x) and (x < _C65): return False
     return True
 
 def _s1421(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1422(x['delay']): return False
     return True
 
-def _s1424(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1423(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1424(x['delay']): return False
-    return True
-
-def _s1420(x):
+def _s1418(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1421(x[1]): return False
-        if len(x) > 2 and not _s1423(x[2]): return False
+        if len(x) > 1 and not _s1419(x[1]): return False
+        if len(x) > 2 and not _s1421(x[2]): return False
+    return True
+
+def _s1425(x):
+    if _num(x) and (x > _C66): return False
+    return True
+
+def _s1424(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1425(x['delay']): return False
     return True
 
 def _s1427(x):
-    if _num(x) and (x > _C65): return False
+    if _num(x) and (x < _C66): return False
     return True
 
 def _s1426(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1427(x['delay']): return False
     return True
 
-def _s1429(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1428(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1429(x['delay']): return False
-    return True
-
-def _s1425(x):
+def _s1423(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1426(x[1]): return False
-        if len(x) > 2 and not _s1428(x[2]): return False
+        if len(x) > 1 and not _s1424(x[1]): return False
+        if len(x) > 2 and not _s1426(x[2]): return False
+    return True
+
+def _s1430(x):
+    if _num(x) and (x > _C67): return False
+    return True
+
+def _s1429(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1430(x['delay']): return False
     return True
 
 def _s1432(x):
-    if _num(x) and (x > _C66): return False
+    if _num(x) and (x < _C67): return False
     return True
 
 def _s1431(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1432(x['delay']): return False
     return True
 
-def _s1434(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1433(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1434(x['delay']): return False
-    return True
-
-def _s1430(x):
+def _s1428(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1431(x[1]): return False
-        if len(x) > 2 and not _s1433(x[2]): return False
+        if len(x) > 1 and not _s1429(x[1]): return False
+        if len(x) > 2 and not _s1431(x[2]): return False
+    return True
+
+def _s1435(x):
+    if _num(x) and (x > _C68): return False
+    return True
+
+def _s1434(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1435(x['delay']): return False
     return True
 
 def _s1437(x):
-    if _num(x) and (x > _C67): return False
+    if _num(x) and (x < _C68): return False
     return True
 
 def _s1436(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1437(x['delay']): return False
     return True
 
-def _s1439(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1438(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1439(x['delay']): return False
-    return True
-
-def _s1435(x):
+def _s1433(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1436(x[1]): return False
-        if len(x) > 2 and not _s1438(x[2]): return False
+        if len(x) > 1 and not _s1434(x[1]): return False
+        if len(x) > 2 and not _s1436(x[2]): return False
+    return True
+
+def _s1440(x):
+    if _num(x) and (x > _C69): return False
+    return True
+
+def _s1439(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1440(x['delay']): return False
     return True
 
 def _s1442(x):
-    if _num(x) and (x > _C68): return False
+    if _num(x) and (x < _C69): return False
     return True
 
 def _s1441(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1442(x['delay']): return False
     return True
 
-def _s1444(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1443(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1444(x['delay']): return False
-    return True
-
-def _s1440(x):
+def _s1438(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1441(x[1]): return False
-        if len(x) > 2 and not _s1443(x[2]): return False
+        if len(x) > 1 and not _s1439(x[1]): return False
+        if len(x) > 2 and not _s1441(x[2]): return False
+    return True
+
+def _s1445(x):
+    if _num(x) and (x > _C70): return False
+    return True
+
+def _s1444(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1445(x['delay']): return False
     return True
 
 def _s1447(x):
-    if _num(x) and (x > _C69): return False
+    if _num(x) and (x < _C70): return False
     return True
 
 def _s1446(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1447(x['delay']): return False
     return True
 
-def _s1449(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1448(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1449(x['delay']): return False
-    return True
-
-def _s1445(x):
+def _s1443(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1446(x[1]): return False
-        if len(x) > 2 and not _s1448(x[2]): return False
+        if len(x) > 1 and not _s1444(x[1]): return False
+        if len(x) > 2 and not _s1446(x[2]): return False
+    return True
+
+def _s1450(x):
+    if _num(x) and (x > _C71): return False
+    return True
+
+def _s1449(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1450(x['delay']): return False
     return True
 
 def _s1452(x):
-    if _num(x) and (x > _C70): return False
+    if _num(x) and (x < _C71): return False
     return True
 
 def _s1451(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1452(x['delay']): return False
     return True
 
-def _s1454(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1453(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1454(x['delay']): return False
-    return True
-
-def _s1450(x):
+def _s1448(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1451(x[1]): return False
-        if len(x) > 2 and not _s1453(x[2]): return False
+        if len(x) > 1 and not _s1449(x[1]): return False
+        if len(x) > 2 and not _s1451(x[2]): return False
+    return True
+
+def _s1455(x):
+    if _num(x) and (x > _C72): return False
+    return True
+
+def _s1454(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1455(x['delay']): return False
     return True
 
 def _s1457(x):
-    if _num(x) and (x > _C71): return False
+    if _num(x) and (x < _C72): return False
     return True
 
 def _s1456(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1457(x['delay']): return False
     return True
 
-def _s1459(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1458(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1459(x['delay']): return False
-    return True
-
-def _s1455(x):
+def _s1453(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1456(x[1]): return False
-        if len(x) > 2 and not _s1458(x[2]): return False
+        if len(x) > 1 and not _s1454(x[1]): return False
+        if len(x) > 2 and not _s1456(x[2]): return False
+    return True
+
+def _s1460(x):
+    if _num(x) and (x > _C73): return False
+    return True
+
+def _s1459(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1460(x['delay']): return False
     return True
 
 def _s1462(x):
-    if _num(x) and (x > _C72): return False
+    if _num(x) and (x < _C73): return False
     return True
 
 def _s1461(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1462(x['delay']): return False
     return True
 
-def _s1464(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1463(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1464(x['delay']): return False
-    return True
-
-def _s1460(x):
+def _s1458(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1461(x[1]): return False
-        if len(x) > 2 and not _s1463(x[2]): return False
+        if len(x) > 1 and not _s1459(x[1]): return False
+        if len(x) > 2 and not _s1461(x[2]): return False
     return True
 
-def _s1360(x):
-    if not (_s1361(x) or _s1362(x) or _s1365(x) or _s1370(x) or _s1375(x) or _s1380(x) or _s1385(x) or _s1390(x) or _s1395(x) or _s1400(x) or _s1405(x) or _s1410(x) or _s1415(x) or _s1420(x) or _s1425(x) or _s1430(x) or _s1435(x) or _s1440(x) or _s1445(x) or _s1450(x) or _s1455(x) or _s1460(x)):
+def _s1358(x):
+    if not (_s1359(x) or _s1360(x) or _s1363(x) or _s1368(x) or _s1373(x) or _s1378(x) or _s1383(x) or _s1388(x) or _s1393(x) or _s1398(x) or _s1403(x) or _s1408(x) or _s1413(x) or _s1418(x) or _s1423(x) or _s1428(x) or _s1433(x) or _s1438(x) or _s1443(x) or _s1448(x) or _s1453(x) or _s1458(x)):
         return False
     return True
 
-def _s1466(x):
+def _s1464(x):
     if isinstance(x, list):
         if len(x) > 3: return False
     return True
 
-def _s1469(x):
+def _s1467(x):
     if _num(x) and (x > _C9): return False
     return True
 
-def _s1468(x):
+def _s1466(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1469(x['delay']): return False
+        if 'delay' in x and not _s1467(x['delay']): return False
     return True
 
-def _s1467(x):
+def _s1465(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1468(x[2]): return False
+        if len(x) > 2 and not _s1466(x[2]): return False
         if len(x) > 3 and not _true(x[3]): return False
     return True
 
+def _s1470(x):
+    if _num(x) and (x > _C54): return False
+    return True
+
+def _s1469(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1470(x['delay']): return False
+    return True
+
 def _s1472(x):
-    if _num(x) and (x > _C53): return False
+    if _num(x) and (x < _C54): return False
     return True
 
 def _s1471(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1472(x['delay']): return False
     return True
 
-def _s1474(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1473(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1474(x['delay']): return False
-    return True
-
-def _s1470(x):
+def _s1468(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1471(x[2]): return False
-        if len(x) > 3 and not _s1473(x[3]): return False
+        if len(x) > 2 and not _s1469(x[2]): return False
+        if len(x) > 3 and not _s1471(x[3]): return False
+    return True
+
+def _s1475(x):
+    if _num(x) and (x > _C55): return False
+    return True
+
+def _s1474(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1475(x['delay']): return False
     return True
 
 def _s1477(x):
-    if _num(x) and (x > _C54): return False
+    if _num(x) and (x < _C55): return False
     return True
 
 def _s1476(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1477(x['delay']): return False
     return True
 
-def _s1479(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1478(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1479(x['delay']): return False
-    return True
-
-def _s1475(x):
+def _s1473(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1476(x[2]): return False
-        if len(x) > 3 and not _s1478(x[3]): return False
+        if len(x) > 2 and not _s1474(x[2]): return False
+        if len(x) > 3 and not _s1476(x[3]): return False
+    return True
+
+def _s1480(x):
+    if _num(x) and (x > _C56): return False
+    return True
+
+def _s1479(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1480(x['delay']): return False
     return True
 
 def _s1482(x):
-    if _num(x) and (x > _C55): return False
+    if _num(x) and (x < _C56): return False
     return True
 
 def _s1481(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1482(x['delay']): return False
     return True
 
-def _s1484(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1483(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1484(x['delay']): return False
-    return True
-
-def _s1480(x):
+def _s1478(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1481(x[2]): return False
-        if len(x) > 3 and not _s1483(x[3]): return False
+        if len(x) > 2 and not _s1479(x[2]): return False
+        if len(x) > 3 and not _s1481(x[3]): return False
+    return True
+
+def _s1485(x):
+    if _num(x) and (x > _C57): return False
+    return True
+
+def _s1484(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1485(x['delay']): return False
     return True
 
 def _s1487(x):
-    if _num(x) and (x > _C56): return False
+    if _num(x) and (x < _C57): return False
     return True
 
 def _s1486(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1487(x['delay']): return False
     return True
 
-def _s1489(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1488(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1489(x['delay']): return False
-    return True
-
-def _s1485(x):
+def _s1483(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1486(x[2]): return False
-        if len(x) > 3 and not _s1488(x[3]): return False
+        if len(x) > 2 and not _s1484(x[2]): return False
+        if len(x) > 3 and not _s1486(x[3]): return False
+    return True
+
+def _s1490(x):
+    if _num(x) and (x > _C58): return False
+    return True
+
+def _s1489(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1490(x['delay']): return False
     return True
 
 def _s1492(x):
-    if _num(x) and (x > _C57): return False
+    if _num(x) and (x < _C58): return False
     return True
 
 def _s1491(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1492(x['delay']): return False
     return True
 
-def _s1494(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1493(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1494(x['delay']): return False
-    return True
-
-def _s1490(x):
+def _s1488(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1491(x[2]): return False
-        if len(x) > 3 and not _s1493(x[3]): return False
+        if len(x) > 2 and not _s1489(x[2]): return False
+        if len(x) > 3 and not _s1491(x[3]): return False
+    return True
+
+def _s1495(x):
+    if _num(x) and (x > _C59): return False
+    return True
+
+def _s1494(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1495(x['delay']): return False
     return True
 
 def _s1497(x):
-    if _num(x) and (x > _C58): return False
+    if _num(x) and (x < _C59): return False
     return True
 
 def _s1496(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1497(x['delay']): return False
     return True
 
-def _s1499(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1498(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1499(x['delay']): return False
-    return True
-
-def _s1495(x):
+def _s1493(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1496(x[2]): return False
-        if len(x) > 3 and not _s1498(x[3]): return False
+        if len(x) > 2 and not _s1494(x[2]): return False
+        if len(x) > 3 and not _s1496(x[3]): return False
+    return True
+
+def _s1500(x):
+    if _num(x) and (x > _C60): return False
+    return True
+
+def _s1499(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1500(x['delay']): return False
     return True
 
 def _s1502(x):
-    if _num(x) and (x > _C59): return False
+    if _num(x) and (x < _C60): return False
     return True
 
 def _s1501(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1502(x['delay']): return False
     return True
 
-def _s1504(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1503(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1504(x['delay']): return False
-    return True
-
-def _s1500(x):
+def _s1498(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1501(x[2]): return False
-        if len(x) > 3 and not _s1503(x[3]): return False
+        if len(x) > 2 and not _s1499(x[2]): return False
+        if len(x) > 3 and not _s1501(x[3]): return False
+    return True
+
+def _s1505(x):
+    if _num(x) and (x > _C61): return False
+    return True
+
+def _s1504(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1505(x['delay']): return False
     return True
 
 def _s1507(x):
-    if _num(x) and (x > _C60): return False
+    if _num(x) and (x < _C61): return False
     return True
 
 def _s1506(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1507(x['delay']): return False
     return True
 
-def _s1509(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1508(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1509(x['delay']): return False
-    return True
-
-def _s1505(x):
+def _s1503(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1506(x[2]): return False
-        if len(x) > 3 and not _s1508(x[3]): return False
+        if len(x) > 2 and not _s1504(x[2]): return False
+        if len(x) > 3 and not _s1506(x[3]): return False
+    return True
+
+def _s1510(x):
+    if _num(x) and (x > _C62): return False
+    return True
+
+def _s1509(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1510(x['delay']): return False
     return True
 
 def _s1512(x):
-    if _num(x) and (x > _C61): return False
+    if _num(x) and (x < _C62): return False
     return True
 
 def _s1511(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1512(x['delay']): return False
     return True
 
-def _s1514(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1513(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1514(x['delay']): return False
-    return True
-
-def _s1510(x):
+def _s1508(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1511(x[2]): return False
-        if len(x) > 3 and not _s1513(x[3]): return False
+        if len(x) > 2 and not _s1509(x[2]): return False
+        if len(x) > 3 and not _s1511(x[3]): return False
+    return True
+
+def _s1515(x):
+    if _num(x) and (x > _C63): return False
+    return True
+
+def _s1514(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1515(x['delay']): return False
     return True
 
 def _s1517(x):
-    if _num(x) and (x > _C62): return False
+    if _num(x) and (x < _C63): return False
     return True
 
 def _s1516(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1517(x['delay']): return False
     return True
 
-def _s1519(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1518(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1519(x['delay']): return False
-    return True
-
-def _s1515(x):
+def _s1513(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1516(x[2]): return False
-        if len(x) > 3 and not _s1518(x[3]): return False
+        if len(x) > 2 and not _s1514(x[2]): return False
+        if len(x) > 3 and not _s1516(x[3]): return False
+    return True
+
+def _s1520(x):
+    if _num(x) and (x > _C64): return False
+    return True
+
+def _s1519(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1520(x['delay']): return False
     return True
 
 def _s1522(x):
-    if _num(x) and (x > _C63): return False
+    if _num(x) and (x < _C64): return False
     return True
 
 def _s1521(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1522(x['delay']): return False
     return True
 
-def _s1524(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1523(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1524(x['delay']): return False
-    return True
-
-def _s1520(x):
+def _s1518(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1521(x[2]): return False
-        if len(x) > 3 and not _s1523(x[3]): return False
+        if len(x) > 2 and not _s1519(x[2]): return False
+        if len(x) > 3 and not _s1521(x[3]): return False
+    return True
+
+def _s1525(x):
+    if _num(x) and (x > _C65): return False
+    return True
+
+def _s1524(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1525(x['delay']): return False
     return True
 
 def _s1527(x):
-    if _num(x) and (x > _C64): return False
+    if _num(x) and (x < _C65): return False
     return True
 
 def _s1526(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1527(x['delay']): return False
     return True
 
-def _s1529(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1528(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1529(x['delay']): return False
-    return True
-
-def _s1525(x):
+def _s1523(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1526(x[2]): return False
-        if len(x) > 3 and not _s1528(x[3]): return False
+        if len(x) > 2 and not _s1524(x[2]): return False
+        if len(x) > 3 and not _s1526(x[3]): return False
+    return True
+
+def _s1530(x):
+    if _num(x) and (x > _C66): return False
+    return True
+
+def _s1529(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1530(x['delay']): return False
     return True
 
 def _s1532(x):
-    if _num(x) and (x > _C65): return False
+    if _num(x) and (x < _C66): return False
     return True
 
 def _s1531(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1532(x['delay']): return False
     return True
 
-def _s1534(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1533(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1534(x['delay']): return False
-    return True
-
-def _s1530(x):
+def _s1528(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1531(x[2]): return False
-        if len(x) > 3 and not _s1533(x[3]): return False
+        if len(x) > 2 and not _s1529(x[2]): return False
+        if len(x) > 3 and not _s1531(x[3]): return False
+    return True
+
+def _s1535(x):
+    if _num(x) and (x > _C67): return False
+    return True
+
+def _s1534(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1535(x['delay']): return False
     return True
 
 def _s1537(x):
-    if _num(x) and (x > _C66): return False
+    if _num(x) and (x < _C67): return False
     return True
 
 def _s1536(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1537(x['delay']): return False
     return True
 
-def _s1539(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1538(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1539(x['delay']): return False
-    return True
-
-def _s1535(x):
+def _s1533(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1536(x[2]): return False
-        if len(x) > 3 and not _s1538(x[3]): return False
+        if len(x) > 2 and not _s1534(x[2]): return False
+        if len(x) > 3 and not _s1536(x[3]): return False
+    return True
+
+def _s1540(x):
+    if _num(x) and (x > _C68): return False
+    return True
+
+def _s1539(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1540(x['delay']): return False
     return True
 
 def _s1542(x):
-    if _num(x) and (x > _C67): return False
+    if _num(x) and (x < _C68): return False
     return True
 
 def _s1541(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1542(x['delay']): return False
     return True
 
-def _s1544(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1543(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1544(x['delay']): return False
-    return True
-
-def _s1540(x):
+def _s1538(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1541(x[2]): return False
-        if len(x) > 3 and not _s1543(x[3]): return False
+        if len(x) > 2 and not _s1539(x[2]): return False
+        if len(x) > 3 and not _s1541(x[3]): return False
+    return True
+
+def _s1545(x):
+    if _num(x) and (x > _C69): return False
+    return True
+
+def _s1544(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1545(x['delay']): return False
     return True
 
 def _s1547(x):
-    if _num(x) and (x > _C68): return False
+    if _num(x) and (x < _C69): return False
     return True
 
 def _s1546(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1547(x['delay']): return False
     return True
 
-def _s1549(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1548(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1549(x['delay']): return False
-    return True
-
-def _s1545(x):
+def _s1543(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1546(x[2]): return False
-        if len(x) > 3 and not _s1548(x[3]): return False
+        if len(x) > 2 and not _s1544(x[2]): return False
+        if len(x) > 3 and not _s1546(x[3]): return False
+    return True
+
+def _s1550(x):
+    if _num(x) and (x > _C70): return False
+    return True
+
+def _s1549(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1550(x['delay']): return False
     return True
 
 def _s1552(x):
-    if _num(x) and (x > _C69): return False
+    if _num(x) and (x < _C70): return False
     return True
 
 def _s1551(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1552(x['delay']): return False
     return True
 
-def _s1554(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1553(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1554(x['delay']): return False
-    return True
-
-def _s1550(x):
+def _s1548(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1551(x[2]): return False
-        if len(x) > 3 and not _s1553(x[3]): return False
+        if len(x) > 2 and not _s1549(x[2]): return False
+        if len(x) > 3 and not _s1551(x[3]): return False
+    return True
+
+def _s1555(x):
+    if _num(x) and (x > _C71): return False
+    return True
+
+def _s1554(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1555(x['delay']): return False
     return True
 
 def _s1557(x):
-    if _num(x) and (x > _C70): return False
+    if _num(x) and (x < _C71): return False
     return True
 
 def _s1556(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1557(x['delay']): return False
     return True
 
-def _s1559(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1558(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1559(x['delay']): return False
-    return True
-
-def _s1555(x):
+def _s1553(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1556(x[2]): return False
-        if len(x) > 3 and not _s1558(x[3]): return False
+        if len(x) > 2 and not _s1554(x[2]): return False
+        if len(x) > 3 and not _s1556(x[3]): return False
+    return True
+
+def _s1560(x):
+    if _num(x) and (x > _C72): return False
+    return True
+
+def _s1559(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1560(x['delay']): return False
     return True
 
 def _s1562(x):
-    if _num(x) and (x > _C71): return False
+    if _num(x) and (x < _C72): return False
     return True
 
 def _s1561(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1562(x['delay']): return False
     return True
 
-def _s1564(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1563(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1564(x['delay']): return False
-    return True
-
-def _s1560(x):
+def _s1558(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1561(x[2]): return False
-        if len(x) > 3 and not _s1563(x[3]): return False
+        if len(x) > 2 and not _s1559(x[2]): return False
+        if len(x) > 3 and not _s1561(x[3]): return False
+    return True
+
+def _s1565(x):
+    if _num(x) and (x > _C73): return False
+    return True
+
+def _s1564(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1565(x['delay']): return False
     return True
 
 def _s1567(x):
-    if _num(x) and (x > _C72): return False
+    if _num(x) and (x < _C73): return False
     return True
 
 def _s1566(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1567(x['delay']): return False
     return True
 
-def _s1569(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1568(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1569(x['delay']): return False
-    return True
-
-def _s1565(x):
+def _s1563(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1566(x[2]): return False
-        if len(x) > 3 and not _s1568(x[3]): return False
+        if len(x) > 2 and not _s1564(x[2]): return False
+        if len(x) > 3 and not _s1566(x[3]): return False
     return True
 
-def _s1465(x):
-    if not (_s1466(x) or _s1467(x) or _s1470(x) or _s1475(x) or _s1480(x) or _s1485(x) or _s1490(x) or _s1495(x) or _s1500(x) or _s1505(x) or _s1510(x) or _s1515(x) or _s1520(x) or _s1525(x) or _s1530(x) or _s1535(x) or _s1540(x) or _s1545(x) or _s1550(x) or _s1555(x) or _s1560(x) or _s1565(x)):
+def _s1463(x):
+    if not (_s1464(x) or _s1465(x) or _s1468(x) or _s1473(x) or _s1478(x) or _s1483(x) or _s1488(x) or _s1493(x) or _s1498(x) or _s1503(x) or _s1508(x) or _s1513(x) or _s1518(x) or _s1523(x) or _s1528(x) or _s1533(x) or _s1538(x) or _s1543(x) or _s1548(x) or _s1553(x) or _s1558(x) or _s1563(x)):
         return False
     return True
 
-def _s1571(x):
+def _s1569(x):
     if isinstance(x, list):
         if len(x) > 4: return False
     return True
 
-def _s1574(x):
+def _s1572(x):
     if _num(x) and (x > _C9): return False
     return True
 
-def _s1573(x):
+def _s1571(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1574(x['delay']): return False
+        if 'delay' in x and not _s1572(x['delay']): return False
     return True
 
-def _s1572(x):
+def _s1570(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1573(x[3]): return False
+        if len(x) > 3 and not _s1571(x[3]): return False
         if len(x) > 4 and not _true(x[4]): return False
     return True
 
+def _s1575(x):
+    if _num(x) and (x > _C54): return False
+    return True
+
+def _s1574(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1575(x['delay']): return False
+    return True
+
 def _s1577(x):
-    if _num(x) and (x > _C53): return False
+    if _num(x) and (x < _C54): return False
     return True
 
 def _s1576(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1577(x['delay']): return False
     return True
 
-def _s1579(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1578(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1579(x['delay']): return False
-    return True
-
-def _s1575(x):
+def _s1573(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1576(x[3]): return False
-        if len(x) > 4 and not _s1578(x[4]): return False
+        if len(x) > 3 and not _s1574(x[3]): return False
+        if len(x) > 4 and not _s1576(x[4]): return False
+    return True
+
+def _s1580(x):
+    if _num(x) and (x > _C55): return False
+    return True
+
+def _s1579(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1580(x['delay']): return False
     return True
 
 def _s1582(x):
-    if _num(x) and (x > _C54): return False
+    if _num(x) and (x < _C55): return False
     return True
 
 def _s1581(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1582(x['delay']): return False
     return True
 
-def _s1584(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1583(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1584(x['delay']): return False
-    return True
-
-def _s1580(x):
+def _s1578(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1581(x[3]): return False
-        if len(x) > 4 and not _s1583(x[4]): return False
+        if len(x) > 3 and not _s1579(x[3]): return False
+        if len(x) > 4 and not _s1581(x[4]): return False
+    return True
+
+def _s1585(x):
+    if _num(x) and (x > _C56): return False
+    return True
+
+def _s1584(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1585(x['delay']): return False
     return True
 
 def _s1587(x):
-    if _num(x) and (x > _C55): return False
+    if _num(x) and (x < _C56): return False
     return True
 
 def _s1586(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1587(x['delay']): return False
     return True
 
-def _s1589(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1588(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1589(x['delay']): return False
-    return True
-
-def _s1585(x):
+def _s1583(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1586(x[3]): return False
-        if len(x) > 4 and not _s1588(x[4]): return False
+        if len(x) > 3 and not _s1584(x[3]): return False
+        if len(x) > 4 and not _s1586(x[4]): return False
+    return True
+
+def _s1590(x):
+    if _num(x) and (x > _C57): return False
+    return True
+
+def _s1589(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1590(x['delay']): return False
     return True
 
 def _s1592(x):
-    if _num(x) and (x > _C56): return False
+    if _num(x) and (x < _C57): return False
     return True
 
 def _s1591(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1592(x['delay']): return False
     return True
 
-def _s1594(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1593(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1594(x['delay']): return False
-    return True
-
-def _s1590(x):
+def _s1588(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1591(x[3]): return False
-        if len(x) > 4 and not _s1593(x[4]): return False
+        if len(x) > 3 and not _s1589(x[3]): return False
+        if len(x) > 4 and not _s1591(x[4]): return False
+    return True
+
+def _s1595(x):
+    if _num(x) and (x > _C58): return False
+    return True
+
+def _s1594(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1595(x['delay']): return False
     return True
 
 def _s1597(x):
-    if _num(x) and (x > _C57): return False
+    if _num(x) and (x < _C58): return False
     return True
 
 def _s1596(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1597(x['delay']): return False
     return True
 
-def _s1599(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1598(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1599(x['delay']): return False
-    return True
-
-def _s1595(x):
+def _s1593(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1596(x[3]): return False
-        if len(x) > 4 and not _s1598(x[4]): return False
+        if len(x) > 3 and not _s1594(x[3]): return False
+        if len(x) > 4 and not _s1596(x[4]): return False
+    return True
+
+def _s1600(x):
+    if _num(x) and (x > _C59): return False
+    return True
+
+def _s1599(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1600(x['delay']): return False
     return True
 
 def _s1602(x):
-    if _num(x) and (x > _C58): return False
+    if _num(x) and (x < _C59): return False
     return True
 
 def _s1601(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1602(x['delay']): return False
     return True
 
-def _s1604(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1603(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1604(x['delay']): return False
-    return True
-
-def _s1600(x):
+def _s1598(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1601(x[3]): return False
-        if len(x) > 4 and not _s1603(x[4]): return False
+        if len(x) > 3 and not _s1599(x[3]): return False
+        if len(x) > 4 and not _s1601(x[4]): return False
+    return True
+
+def _s1605(x):
+    if _num(x) and (x > _C60): return False
+    return True
+
+def _s1604(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1605(x['delay']): return False
     return True
 
 def _s1607(x):
-    if _num(x) and (x > _C59): return False
+    if _num(x) and (x < _C60): return False
     return True
 
 def _s1606(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1607(x['delay']): return False
     return True
 
-def _s1609(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1608(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1609(x['delay']): return False
-    return True
-
-def _s1605(x):
+def _s1603(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1606(x[3]): return False
-        if len(x) > 4 and not _s1608(x[4]): return False
+        if len(x) > 3 and not _s1604(x[3]): return False
+        if len(x) > 4 and not _s1606(x[4]): return False
+    return True
+
+def _s1610(x):
+    if _num(x) and (x > _C61): return False
+    return True
+
+def _s1609(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1610(x['delay']): return False
     return True
 
 def _s1612(x):
-    if _num(x) and (x > _C60): return False
+    if _num(x) and (x < _C61): return False
     return True
 
 def _s1611(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1612(x['delay']): return False
     return True
 
-def _s1614(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1613(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1614(x['delay']): return False
-    return True
-
-def _s1610(x):
+def _s1608(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1611(x[3]): return False
-        if len(x) > 4 and not _s1613(x[4]): return False
+        if len(x) > 3 and not _s1609(x[3]): return False
+        if len(x) > 4 and not _s1611(x[4]): return False
+    return True
+
+def _s1615(x):
+    if _num(x) and (x > _C62): return False
+    return True
+
+def _s1614(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1615(x['delay']): return False
     return True
 
 def _s1617(x):
-    if _num(x) and (x > _C61): return False
+    if _num(x) and (x < _C62): return False
     return True
 
 def _s1616(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1617(x['delay']): return False
     return True
 
-def _s1619(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1618(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1619(x['delay']): return False
-    return True
-
-def _s1615(x):
+def _s1613(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1616(x[3]): return False
-        if len(x) > 4 and not _s1618(x[4]): return False
+        if len(x) > 3 and not _s1614(x[3]): return False
+        if len(x) > 4 and not _s1616(x[4]): return False
+    return True
+
+def _s1620(x):
+    if _num(x) and (x > _C63): return False
+    return True
+
+def _s1619(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1620(x['delay']): return False
     return True
 
 def _s1622(x):
-    if _num(x) and (x > _C62): return False
+    if _num(x) and (x < _C63): return False
     return True
 
 def _s1621(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1622(x['delay']): return False
     return True
 
-def _s1624(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1623(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1624(x['delay']): return False
-    return True
-
-def _s1620(x):
+def _s1618(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1621(x[3]): return False
-        if len(x) > 4 and not _s1623(x[4]): return False
+        if len(x) > 3 and not _s1619(x[3]): return False
+        if len(x) > 4 and not _s1621(x[4]): return False
+    return True
+
+def _s1625(x):
+    if _num(x) and (x > _C64): return False
+    return True
+
+def _s1624(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1625(x['delay']): return False
     return True
 
 def _s1627(x):
-    if _num(x) and (x > _C63): return False
+    if _num(x) and (x < _C64): return False
     return True
 
 def _s1626(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1627(x['delay']): return False
     return True
 
-def _s1629(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1628(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1629(x['delay']): return False
-    return True
-
-def _s1625(x):
+def _s1623(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1626(x[3]): return False
-        if len(x) > 4 and not _s1628(x[4]): return False
+        if len(x) > 3 and not _s1624(x[3]): return False
+        if len(x) > 4 and not _s1626(x[4]): return False
+    return True
+
+def _s1630(x):
+    if _num(x) and (x > _C65): return False
+    return True
+
+def _s1629(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1630(x['delay']): return False
     return True
 
 def _s1632(x):
-    if _num(x) and (x > _C64): return False
+    if _num(x) and (x < _C65): return False
     return True
 
 def _s1631(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1632(x['delay']): return False
     return True
 
-def _s1634(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1633(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1634(x['delay']): return False
-    return True
-
-def _s1630(x):
+def _s1628(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1631(x[3]): return False
-        if len(x) > 4 and not _s1633(x[4]): return False
+        if len(x) > 3 and not _s1629(x[3]): return False
+        if len(x) > 4 and not _s1631(x[4]): return False
+    return True
+
+def _s1635(x):
+    if _num(x) and (x > _C66): return False
+    return True
+
+def _s1634(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1635(x['delay']): return False
     return True
 
 def _s1637(x):
-    if _num(x) and (x > _C65): return False
+    if _num(x) and (x < _C66): return False
     return True
 
 def _s1636(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1637(x['delay']): return False
     return True
 
-def _s1639(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1638(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1639(x['delay']): return False
-    return True
-
-def _s1635(x):
+def _s1633(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1636(x[3]): return False
-        if len(x) > 4 and not _s1638(x[4]): return False
+        if len(x) > 3 and not _s1634(x[3]): return False
+        if len(x) > 4 and not _s1636(x[4]): return False
+    return True
+
+def _s1640(x):
+    if _num(x) and (x > _C67): return False
+    return True
+
+def _s1639(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1640(x['delay']): return False
     return True
 
 def _s1642(x):
-    if _num(x) and (x > _C66): return False
+    if _num(x) and (x < _C67): return False
     return True
 
 def _s1641(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1642(x['delay']): return False
     return True
 
-def _s1644(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1643(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1644(x['delay']): return False
-    return True
-
-def _s1640(x):
+def _s1638(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1641(x[3]): return False
-        if len(x) > 4 and not _s1643(x[4]): return False
+        if len(x) > 3 and not _s1639(x[3]): return False
+        if len(x) > 4 and not _s1641(x[4]): return False
+    return True
+
+def _s1645(x):
+    if _num(x) and (x > _C68): return False
+    return True
+
+def _s1644(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1645(x['delay']): return False
     return True
 
 def _s1647(x):
-    if _num(x) and (x > _C67): return False
+    if _num(x) and (x < _C68): return False
     return True
 
 def _s1646(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1647(x['delay']): return False
     return True
 
-def _s1649(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1648(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1649(x['delay']): return False
-    return True
-
-def _s1645(x):
+def _s1643(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1646(x[3]): return False
-        if len(x) > 4 and not _s1648(x[4]): return False
+        if len(x) > 3 and not _s1644(x[3]): return False
+        if len(x) > 4 and not _s1646(x[4]): return False
+    return True
+
+def _s1650(x):
+    if _num(x) and (x > _C69): return False
+    return True
+
+def _s1649(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1650(x['delay']): return False
     return True
 
 def _s1652(x):
-    if _num(x) and (x > _C68): return False
+    if _num(x) and (x < _C69): return False
     return True
 
 def _s1651(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1652(x['delay']): return False
     return True
 
-def _s1654(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1653(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1654(x['delay']): return False
-    return True
-
-def _s1650(x):
+def _s1648(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1651(x[3]): return False
-        if len(x) > 4 and not _s1653(x[4]): return False
+        if len(x) > 3 and not _s1649(x[3]): return False
+        if len(x) > 4 and not _s1651(x[4]): return False
+    return True
+
+def _s1655(x):
+    if _num(x) and (x > _C70): return False
+    return True
+
+def _s1654(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1655(x['delay']): return False
     return True
 
 def _s1657(x):
-    if _num(x) and (x > _C69): return False
+    if _num(x) and (x < _C70): return False
     return True
 
 def _s1656(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1657(x['delay']): return False
     return True
 
-def _s1659(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1658(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1659(x['delay']): return False
-    return True
-
-def _s1655(x):
+def _s1653(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1656(x[3]): return False
-        if len(x) > 4 and not _s1658(x[4]): return False
+        if len(x) > 3 and not _s1654(x[3]): return False
+        if len(x) > 4 and not _s1656(x[4]): return False
+    return True
+
+def _s1660(x):
+    if _num(x) and (x > _C71): return False
+    return True
+
+def _s1659(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1660(x['delay']): return False
     return True
 
 def _s1662(x):
-    if _num(x) and (x > _C70): return False
+    if _num(x) and (x < _C71): return False
     return True
 
 def _s1661(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1662(x['delay']): return False
     return True
 
-def _s1664(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1663(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1664(x['delay']): return False
-    return True
-
-def _s1660(x):
+def _s1658(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1661(x[3]): return False
-        if len(x) > 4 and not _s1663(x[4]): return False
+        if len(x) > 3 and not _s1659(x[3]): return False
+        if len(x) > 4 and not _s1661(x[4]): return False
+    return True
+
+def _s1665(x):
+    if _num(x) and (x > _C72): return False
+    return True
+
+def _s1664(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1665(x['delay']): return False
     return True
 
 def _s1667(x):
-    if _num(x) and (x > _C71): return False
+    if _num(x) and (x < _C72): return False
     return True
 
 def _s1666(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1667(x['delay']): return False
     return True
 
-def _s1669(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1668(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1669(x['delay']): return False
-    return True
-
-def _s1665(x):
+def _s1663(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1666(x[3]): return False
-        if len(x) > 4 and not _s1668(x[4]): return False
+        if len(x) > 3 and not _s1664(x[3]): return False
+        if len(x) > 4 and not _s1666(x[4]): return False
+    return True
+
+def _s1670(x):
+    if _num(x) and (x > _C73): return False
+    return True
+
+def _s1669(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1670(x['delay']): return False
     return True
 
 def _s1672(x):
-    if _num(x) and (x > _C72): return False
+    if _num(x) and (x < _C73): return False
     return True
 
 def _s1671(x):
     if isinstance(x, dict):
+        if 'delay' not in x: return False
         if 'delay' in x and not _s1672(x['delay']): return False
     return True
 
-def _s1674(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1673(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1674(x['delay']): return False
-    return True
-
-def _s1670(x):
+def _s1668(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1671(x[3]): return False
-        if len(x) > 4 and not _s1673(x[4]): return False
+        if len(x) > 3 and not _s1669(x[3]): return False
+        if len(x) > 4 and not _s1671(x[4]): return False
     return True
 
-def _s1570(x):
-    if not (_s1571(x) or _s1572(x) or _s1575(x) or _s1580(x) or _s1585(x) or _s1590(x) or _s1595(x) or _s1600(x) or _s1605(x) or _s1610(x) or _s1615(x) or _s1620(x) or _s1625(x) or _s1630(x) or _s1635(x) or _s1640(x) or _s1645(x) or _s1650(x) or _s1655(x) or _s1660(x) or _s1665(x) or _s1670(x)):
+def _s1568(x):
+    if not (_s1569(x) or _s1570(x) or _s1573(x) or _s1578(x) or _s1583(x) or _s1588(x) or _s1593(x) or _s1598(x) or _s1603(x) or _s1608(x) or _s1613(x) or _s1618(x) or _s1623(x) or _s1628(x) or _s1633(x) or _s1638(x) or _s1643(x) or _s1648(x) or _s1653(x) or _s1658(x) or _s1663(x) or _s1668(x)):
         return False
     return True
 
-def _s1254(x):
-    if not (_s1255(x) and _s1360(x) and _s1465(x) and _s1570(x)):
+def _s1252(x):
+    if not (_s1253(x) and _s1358(x) and _s1463(x) and _s1568(x)):
         return False
     if isinstance(x, list):
         if len(x) > 5: return False
     return True
 
-def _s1253(x):
-    if not _s1254(x): return False
+def _s1251(x):
+    if not _s1252(x): return False
     return True
 
-def _s1249(x):
-    if not (_s1250(x) or _s1253(x)):
+def _s1247(x):
+    if not (_s1248(x) or _s1251(x)):
         return False
     return True
 
-def _s1248(x):
+def _s1246(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1249(x['messages']): return False
-    return True
-
-def _s1680(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1679(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1680(x['type']): return False
+        if 'messages' in x and not _s1247(x['messages']): return False
     return True
 
 def _s1678(x):
-    if _s1679(x): return False
+    if not _eq(x, _C33): return False
     return True
 
 def _s1677(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1678(x['type']): return False
+    return True
+
+def _s1676(x):
+    if _s1677(x): return False
+    return True
+
+def _s1675(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         for v in x[1:]:
-            if not _s1678(v): return False
+            if not _s1676(v): return False
+    return True
+
+def _s1684(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1683(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1684(x['type']): return False
     return True
 
 def _s1686(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C9): return False
     return True
 
 def _s1685(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1686(x['type']): return False
+        if 'delay' in x and not _s1686(x['delay']): return False
     return True
 
-def _s1688(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1687(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1688(x['delay']): return False
-    return True
-
-def _s1684(x):
-    if not (_s1685(x) or _s1687(x)):
+def _s1682(x):
+    if not (_s1683(x) or _s1685(x)):
         return False
     return True
 
+def _s1689(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1688(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1689(x['type']): return False
+    return True
+
 def _s1691(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C9): return False
     return True
 
 def _s1690(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1691(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1691(x['delay']): return False
     return True
 
 def _s1693(x):
-    if _num(x) and (x <= _C9): return False
+    if _num(x) and (x > _C9): return False
     return True
 
 def _s1692(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1693(x['delay']): return False
     return True
 
-def _s1695(x):
-    if _num(x) and (x > _C9): return False
+def _s1687(x):
+    if not (_s1690(x) if _s1688(x) else _s1692(x)): return False
     return True
 
-def _s1694(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1695(x['delay']): return False
-    return True
-
-def _s1689(x):
-    if not (_s1692(x) if _s1690(x) else _s1694(x)): return False
-    return True
-
-def _s1683(x):
+def _s1681(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1684(x[0]): return False
+        if len(x) > 0 and not _s1682(x[0]): return False
         for v in x[1:]:
-            if not _s1689(v): return False
+            if not _s1687(v): return False
+    return True
+
+def _s1697(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1696(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1697(x['type']): return False
     return True
 
 def _s1699(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C54): return False
     return True
 
 def _s1698(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1699(x['type']): return False
+        if 'delay' in x and not _s1699(x['delay']): return False
     return True
 
-def _s1701(x):
-    if _num(x) and (x > _C53): return False
-    return True
-
-def _s1700(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1701(x['delay']): return False
-    return True
-
-def _s1697(x):
-    if not (_s1698(x) or _s1700(x)):
+def _s1695(x):
+    if not (_s1696(x) or _s1698(x)):
         return False
     return True
 
+def _s1702(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1701(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1702(x['type']): return False
+    return True
+
 def _s1704(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C54): return False
     return True
 
 def _s1703(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1704(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1704(x['delay']): return False
     return True
 
 def _s1706(x):
-    if _num(x) and (x <= _C53): return False
+    if _num(x) and (x > _C54): return False
     return True
 
 def _s1705(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1706(x['delay']): return False
     return True
 
-def _s1708(x):
-    if _num(x) and (x > _C53): return False
+def _s1700(x):
+    if not (_s1703(x) if _s1701(x) else _s1705(x)): return False
     return True
 
-def _s1707(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1708(x['delay']): return False
-    return True
-
-def _s1702(x):
-    if not (_s1705(x) if _s1703(x) else _s1707(x)): return False
-    return True
-
-def _s1696(x):
+def _s1694(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1697(x[0]): return False
+        if len(x) > 0 and not _s1695(x[0]): return False
         for v in x[1:]:
-            if not _s1702(v): return False
+            if not _s1700(v): return False
+    return True
+
+def _s1710(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1709(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1710(x['type']): return False
     return True
 
 def _s1712(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C55): return False
     return True
 
 def _s1711(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1712(x['type']): return False
+        if 'delay' in x and not _s1712(x['delay']): return False
     return True
 
-def _s1714(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1713(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1714(x['delay']): return False
-    return True
-
-def _s1710(x):
-    if not (_s1711(x) or _s1713(x)):
+def _s1708(x):
+    if not (_s1709(x) or _s1711(x)):
         return False
     return True
 
+def _s1715(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1714(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1715(x['type']): return False
+    return True
+
 def _s1717(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C55): return False
     return True
 
 def _s1716(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1717(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1717(x['delay']): return False
     return True
 
 def _s1719(x):
-    if _num(x) and (x <= _C54): return False
+    if _num(x) and (x > _C55): return False
     return True
 
 def _s1718(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1719(x['delay']): return False
     return True
 
-def _s1721(x):
-    if _num(x) and (x > _C54): return False
+def _s1713(x):
+    if not (_s1716(x) if _s1714(x) else _s1718(x)): return False
     return True
 
-def _s1720(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1721(x['delay']): return False
-    return True
-
-def _s1715(x):
-    if not (_s1718(x) if _s1716(x) else _s1720(x)): return False
-    return True
-
-def _s1709(x):
+def _s1707(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1710(x[0]): return False
+        if len(x) > 0 and not _s1708(x[0]): return False
         for v in x[1:]:
-            if not _s1715(v): return False
+            if not _s1713(v): return False
+    return True
+
+def _s1723(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1722(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1723(x['type']): return False
     return True
 
 def _s1725(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C56): return False
     return True
 
 def _s1724(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1725(x['type']): return False
+        if 'delay' in x and not _s1725(x['delay']): return False
     return True
 
-def _s1727(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1726(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1727(x['delay']): return False
-    return True
-
-def _s1723(x):
-    if not (_s1724(x) or _s1726(x)):
+def _s1721(x):
+    if not (_s1722(x) or _s1724(x)):
         return False
     return True
 
+def _s1728(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1727(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1728(x['type']): return False
+    return True
+
 def _s1730(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C56): return False
     return True
 
 def _s1729(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1730(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1730(x['delay']): return False
     return True
 
 def _s1732(x):
-    if _num(x) and (x <= _C55): return False
+    if _num(x) and (x > _C56): return False
     return True
 
 def _s1731(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1732(x['delay']): return False
     return True
 
-def _s1734(x):
-    if _num(x) and (x > _C55): return False
+def _s1726(x):
+    if not (_s1729(x) if _s1727(x) else _s1731(x)): return False
     return True
 
-def _s1733(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1734(x['delay']): return False
-    return True
-
-def _s1728(x):
-    if not (_s1731(x) if _s1729(x) else _s1733(x)): return False
-    return True
-
-def _s1722(x):
+def _s1720(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1723(x[0]): return False
+        if len(x) > 0 and not _s1721(x[0]): return False
         for v in x[1:]:
-            if not _s1728(v): return False
+            if not _s1726(v): return False
+    return True
+
+def _s1736(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1735(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1736(x['type']): return False
     return True
 
 def _s1738(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C57): return False
     return True
 
 def _s1737(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1738(x['type']): return False
+        if 'delay' in x and not _s1738(x['delay']): return False
     return True
 
-def _s1740(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1739(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1740(x['delay']): return False
-    return True
-
-def _s1736(x):
-    if not (_s1737(x) or _s1739(x)):
+def _s1734(x):
+    if not (_s1735(x) or _s1737(x)):
         return False
     return True
 
+def _s1741(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1740(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1741(x['type']): return False
+    return True
+
 def _s1743(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C57): return False
     return True
 
 def _s1742(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1743(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1743(x['delay']): return False
     return True
 
 def _s1745(x):
-    if _num(x) and (x <= _C56): return False
+    if _num(x) and (x > _C57): return False
     return True
 
 def _s1744(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1745(x['delay']): return False
     return True
 
-def _s1747(x):
-    if _num(x) and (x > _C56): return False
+def _s1739(x):
+    if not (_s1742(x) if _s1740(x) else _s1744(x)): return False
     return True
 
-def _s1746(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1747(x['delay']): return False
-    return True
-
-def _s1741(x):
-    if not (_s1744(x) if _s1742(x) else _s1746(x)): return False
-    return True
-
-def _s1735(x):
+def _s1733(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1736(x[0]): return False
+        if len(x) > 0 and not _s1734(x[0]): return False
         for v in x[1:]:
-            if not _s1741(v): return False
+            if not _s1739(v): return False
+    return True
+
+def _s1749(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1748(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1749(x['type']): return False
     return True
 
 def _s1751(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C58): return False
     return True
 
 def _s1750(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1751(x['type']): return False
+        if 'delay' in x and not _s1751(x['delay']): return False
     return True
 
-def _s1753(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1752(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1753(x['delay']): return False
-    return True
-
-def _s1749(x):
-    if not (_s1750(x) or _s1752(x)):
+def _s1747(x):
+    if not (_s1748(x) or _s1750(x)):
         return False
     return True
 
+def _s1754(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1753(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1754(x['type']): return False
+    return True
+
 def _s1756(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C58): return False
     return True
 
 def _s1755(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1756(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1756(x['delay']): return False
     return True
 
 def _s1758(x):
-    if _num(x) and (x <= _C57): return False
+    if _num(x) and (x > _C58): return False
     return True
 
 def _s1757(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1758(x['delay']): return False
     return True
 
-def _s1760(x):
-    if _num(x) and (x > _C57): return False
+def _s1752(x):
+    if not (_s1755(x) if _s1753(x) else _s1757(x)): return False
     return True
 
-def _s1759(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1760(x['delay']): return False
-    return True
-
-def _s1754(x):
-    if not (_s1757(x) if _s1755(x) else _s1759(x)): return False
-    return True
-
-def _s1748(x):
+def _s1746(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1749(x[0]): return False
+        if len(x) > 0 and not _s1747(x[0]): return False
         for v in x[1:]:
-            if not _s1754(v): return False
+            if not _s1752(v): return False
+    return True
+
+def _s1762(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1761(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1762(x['type']): return False
     return True
 
 def _s1764(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C59): return False
     return True
 
 def _s1763(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1764(x['type']): return False
+        if 'delay' in x and not _s1764(x['delay']): return False
     return True
 
-def _s1766(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1765(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1766(x['delay']): return False
-    return True
-
-def _s1762(x):
-    if not (_s1763(x) or _s1765(x)):
+def _s1760(x):
+    if not (_s1761(x) or _s1763(x)):
         return False
     return True
 
+def _s1767(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1766(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1767(x['type']): return False
+    return True
+
 def _s1769(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C59): return False
     return True
 
 def _s1768(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1769(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1769(x['delay']): return False
     return True
 
 def _s1771(x):
-    if _num(x) and (x <= _C58): return False
+    if _num(x) and (x > _C59): return False
     return True
 
 def _s1770(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1771(x['delay']): return False
     return True
 
-def _s1773(x):
-    if _num(x) and (x > _C58): return False
+def _s1765(x):
+    if not (_s1768(x) if _s1766(x) else _s1770(x)): return False
     return True
 
-def _s1772(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1773(x['delay']): return False
-    return True
-
-def _s1767(x):
-    if not (_s1770(x) if _s1768(x) else _s1772(x)): return False
-    return True
-
-def _s1761(x):
+def _s1759(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1762(x[0]): return False
+        if len(x) > 0 and not _s1760(x[0]): return False
         for v in x[1:]:
-            if not _s1767(v): return False
+            if not _s1765(v): return False
+    return True
+
+def _s1775(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1774(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1775(x['type']): return False
     return True
 
 def _s1777(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C60): return False
     return True
 
 def _s1776(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1777(x['type']): return False
+        if 'delay' in x and not _s1777(x['delay']): return False
     return True
 
-def _s1779(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1778(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1779(x['delay']): return False
-    return True
-
-def _s1775(x):
-    if not (_s1776(x) or _s1778(x)):
+def _s1773(x):
+    if not (_s1774(x) or _s1776(x)):
         return False
     return True
 
+def _s1780(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1779(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1780(x['type']): return False
+    return True
+
 def _s1782(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C60): return False
     return True
 
 def _s1781(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1782(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1782(x['delay']): return False
     return True
 
 def _s1784(x):
-    if _num(x) and (x <= _C59): return False
+    if _num(x) and (x > _C60): return False
     return True
 
 def _s1783(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1784(x['delay']): return False
     return True
 
-def _s1786(x):
-    if _num(x) and (x > _C59): return False
+def _s1778(x):
+    if not (_s1781(x) if _s1779(x) else _s1783(x)): return False
     return True
 
-def _s1785(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1786(x['delay']): return False
-    return True
-
-def _s1780(x):
-    if not (_s1783(x) if _s1781(x) else _s1785(x)): return False
-    return True
-
-def _s1774(x):
+def _s1772(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1775(x[0]): return False
+        if len(x) > 0 and not _s1773(x[0]): return False
         for v in x[1:]:
-            if not _s1780(v): return False
+            if not _s1778(v): return False
+    return True
+
+def _s1788(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1787(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1788(x['type']): return False
     return True
 
 def _s1790(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C61): return False
     return True
 
 def _s1789(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1790(x['type']): return False
+        if 'delay' in x and not _s1790(x['delay']): return False
     return True
 
-def _s1792(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1791(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1792(x['delay']): return False
-    return True
-
-def _s1788(x):
-    if not (_s1789(x) or _s1791(x)):
+def _s1786(x):
+    if not (_s1787(x) or _s1789(x)):
         return False
     return True
 
+def _s1793(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1792(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1793(x['type']): return False
+    return True
+
 def _s1795(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C61): return False
     return True
 
 def _s1794(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1795(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1795(x['delay']): return False
     return True
 
 def _s1797(x):
-    if _num(x) and (x <= _C60): return False
+    if _num(x) and (x > _C61): return False
     return True
 
 def _s1796(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1797(x['delay']): return False
     return True
 
-def _s1799(x):
-    if _num(x) and (x > _C60): return False
+def _s1791(x):
+    if not (_s1794(x) if _s1792(x) else _s1796(x)): return False
     return True
 
-def _s1798(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1799(x['delay']): return False
-    return True
-
-def _s1793(x):
-    if not (_s1796(x) if _s1794(x) else _s1798(x)): return False
-    return True
-
-def _s1787(x):
+def _s1785(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1788(x[0]): return False
+        if len(x) > 0 and not _s1786(x[0]): return False
         for v in x[1:]:
-            if not _s1793(v): return False
+            if not _s1791(v): return False
+    return True
+
+def _s1801(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1800(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1801(x['type']): return False
     return True
 
 def _s1803(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C62): return False
     return True
 
 def _s1802(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1803(x['type']): return False
+        if 'delay' in x and not _s1803(x['delay']): return False
     return True
 
-def _s1805(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1804(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1805(x['delay']): return False
-    return True
-
-def _s1801(x):
-    if not (_s1802(x) or _s1804(x)):
+def _s1799(x):
+    if not (_s1800(x) or _s1802(x)):
         return False
     return True
 
+def _s1806(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1805(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1806(x['type']): return False
+    return True
+
 def _s1808(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C62): return False
     return True
 
 def _s1807(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1808(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1808(x['delay']): return False
     return True
 
 def _s1810(x):
-    if _num(x) and (x <= _C61): return False
+    if _num(x) and (x > _C62): return False
     return True
 
 def _s1809(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1810(x['delay']): return False
     return True
 
-def _s1812(x):
-    if _num(x) and (x > _C61): return False
+def _s1804(x):
+    if not (_s1807(x) if _s1805(x) else _s1809(x)): return False
     return True
 
-def _s1811(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1812(x['delay']): return False
-    return True
-
-def _s1806(x):
-    if not (_s1809(x) if _s1807(x) else _s1811(x)): return False
-    return True
-
-def _s1800(x):
+def _s1798(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1801(x[0]): return False
+        if len(x) > 0 and not _s1799(x[0]): return False
         for v in x[1:]:
-            if not _s1806(v): return False
+            if not _s1804(v): return False
+    return True
+
+def _s1814(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1813(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1814(x['type']): return False
     return True
 
 def _s1816(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C63): return False
     return True
 
 def _s1815(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1816(x['type']): return False
+        if 'delay' in x and not _s1816(x['delay']): return False
     return True
 
-def _s1818(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1817(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1818(x['delay']): return False
-    return True
-
-def _s1814(x):
-    if not (_s1815(x) or _s1817(x)):
+def _s1812(x):
+    if not (_s1813(x) or _s1815(x)):
         return False
     return True
 
+def _s1819(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1818(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1819(x['type']): return False
+    return True
+
 def _s1821(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C63): return False
     return True
 
 def _s1820(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1821(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1821(x['delay']): return False
     return True
 
 def _s1823(x):
-    if _num(x) and (x <= _C62): return False
+    if _num(x) and (x > _C63): return False
     return True
 
 def _s1822(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1823(x['delay']): return False
     return True
 
-def _s1825(x):
-    if _num(x) and (x > _C62): return False
+def _s1817(x):
+    if not (_s1820(x) if _s1818(x) else _s1822(x)): return False
     return True
 
-def _s1824(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1825(x['delay']): return False
-    return True
-
-def _s1819(x):
-    if not (_s1822(x) if _s1820(x) else _s1824(x)): return False
-    return True
-
-def _s1813(x):
+def _s1811(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1814(x[0]): return False
+        if len(x) > 0 and not _s1812(x[0]): return False
         for v in x[1:]:
-            if not _s1819(v): return False
+            if not _s1817(v): return False
+    return True
+
+def _s1827(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1826(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1827(x['type']): return False
     return True
 
 def _s1829(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C64): return False
     return True
 
 def _s1828(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1829(x['type']): return False
+        if 'delay' in x and not _s1829(x['delay']): return False
     return True
 
-def _s1831(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1830(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1831(x['delay']): return False
-    return True
-
-def _s1827(x):
-    if not (_s1828(x) or _s1830(x)):
+def _s1825(x):
+    if not (_s1826(x) or _s1828(x)):
         return False
     return True
 
+def _s1832(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1831(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1832(x['type']): return False
+    return True
+
 def _s1834(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C64): return False
     return True
 
 def _s1833(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1834(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1834(x['delay']): return False
     return True
 
 def _s1836(x):
-    if _num(x) and (x <= _C63): return False
+    if _num(x) and (x > _C64): return False
     return True
 
 def _s1835(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1836(x['delay']): return False
     return True
 
-def _s1838(x):
-    if _num(x) and (x > _C63): return False
+def _s1830(x):
+    if not (_s1833(x) if _s1831(x) else _s1835(x)): return False
     return True
 
-def _s1837(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1838(x['delay']): return False
-    return True
-
-def _s1832(x):
-    if not (_s1835(x) if _s1833(x) else _s1837(x)): return False
-    return True
-
-def _s1826(x):
+def _s1824(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1827(x[0]): return False
+        if len(x) > 0 and not _s1825(x[0]): return False
         for v in x[1:]:
-            if not _s1832(v): return False
+            if not _s1830(v): return False
+    return True
+
+def _s1840(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1839(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1840(x['type']): return False
     return True
 
 def _s1842(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C65): return False
     return True
 
 def _s1841(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1842(x['type']): return False
+        if 'delay' in x and not _s1842(x['delay']): return False
     return True
 
-def _s1844(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1843(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1844(x['delay']): return False
-    return True
-
-def _s1840(x):
-    if not (_s1841(x) or _s1843(x)):
+def _s1838(x):
+    if not (_s1839(x) or _s1841(x)):
         return False
     return True
 
+def _s1845(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1844(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1845(x['type']): return False
+    return True
+
 def _s1847(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C65): return False
     return True
 
 def _s1846(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1847(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1847(x['delay']): return False
     return True
 
 def _s1849(x):
-    if _num(x) and (x <= _C64): return False
+    if _num(x) and (x > _C65): return False
     return True
 
 def _s1848(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1849(x['delay']): return False
     return True
 
-def _s1851(x):
-    if _num(x) and (x > _C64): return False
+def _s1843(x):
+    if not (_s1846(x) if _s1844(x) else _s1848(x)): return False
     return True
 
-def _s1850(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1851(x['delay']): return False
-    return True
-
-def _s1845(x):
-    if not (_s1848(x) if _s1846(x) else _s1850(x)): return False
-    return True
-
-def _s1839(x):
+def _s1837(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1840(x[0]): return False
+        if len(x) > 0 and not _s1838(x[0]): return False
         for v in x[1:]:
-            if not _s1845(v): return False
+            if not _s1843(v): return False
+    return True
+
+def _s1853(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1852(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1853(x['type']): return False
     return True
 
 def _s1855(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C66): return False
     return True
 
 def _s1854(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1855(x['type']): return False
+        if 'delay' in x and not _s1855(x['delay']): return False
     return True
 
-def _s1857(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1856(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1857(x['delay']): return False
-    return True
-
-def _s1853(x):
-    if not (_s1854(x) or _s1856(x)):
+def _s1851(x):
+    if not (_s1852(x) or _s1854(x)):
         return False
     return True
 
+def _s1858(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1857(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1858(x['type']): return False
+    return True
+
 def _s1860(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C66): return False
     return True
 
 def _s1859(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1860(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1860(x['delay']): return False
     return True
 
 def _s1862(x):
-    if _num(x) and (x <= _C65): return False
+    if _num(x) and (x > _C66): return False
     return True
 
 def _s1861(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1862(x['delay']): return False
     return True
 
-def _s1864(x):
-    if _num(x) and (x > _C65): return False
+def _s1856(x):
+    if not (_s1859(x) if _s1857(x) else _s1861(x)): return False
     return True
 
-def _s1863(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1864(x['delay']): return False
-    return True
-
-def _s1858(x):
-    if not (_s1861(x) if _s1859(x) else _s1863(x)): return False
-    return True
-
-def _s1852(x):
+def _s1850(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1853(x[0]): return False
+        if len(x) > 0 and not _s1851(x[0]): return False
         for v in x[1:]:
-            if not _s1858(v): return False
+            if not _s1856(v): return False
+    return True
+
+def _s1866(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1865(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1866(x['type']): return False
     return True
 
 def _s1868(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C67): return False
     return True
 
 def _s1867(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1868(x['type']): return False
+        if 'delay' in x and not _s1868(x['delay']): return False
     return True
 
-def _s1870(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1869(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1870(x['delay']): return False
-    return True
-
-def _s1866(x):
-    if not (_s1867(x) or _s1869(x)):
+def _s1864(x):
+    if not (_s1865(x) or _s1867(x)):
         return False
     return True
 
+def _s1871(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1870(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1871(x['type']): return False
+    return True
+
 def _s1873(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C67): return False
     return True
 
 def _s1872(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1873(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1873(x['delay']): return False
     return True
 
 def _s1875(x):
-    if _num(x) and (x <= _C66): return False
+    if _num(x) and (x > _C67): return False
     return True
 
 def _s1874(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1875(x['delay']): return False
     return True
 
-def _s1877(x):
-    if _num(x) and (x > _C66): return False
+def _s1869(x):
+    if not (_s1872(x) if _s1870(x) else _s1874(x)): return False
     return True
 
-def _s1876(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1877(x['delay']): return False
-    return True
-
-def _s1871(x):
-    if not (_s1874(x) if _s1872(x) else _s1876(x)): return False
-    return True
-
-def _s1865(x):
+def _s1863(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1866(x[0]): return False
+        if len(x) > 0 and not _s1864(x[0]): return False
         for v in x[1:]:
-            if not _s1871(v): return False
+            if not _s1869(v): return False
+    return True
+
+def _s1879(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1878(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1879(x['type']): return False
     return True
 
 def _s1881(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C68): return False
     return True
 
 def _s1880(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1881(x['type']): return False
+        if 'delay' in x and not _s1881(x['delay']): return False
     return True
 
-def _s1883(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1882(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1883(x['delay']): return False
-    return True
-
-def _s1879(x):
-    if not (_s1880(x) or _s1882(x)):
+def _s1877(x):
+    if not (_s1878(x) or _s1880(x)):
         return False
     return True
 
+def _s1884(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1883(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1884(x['type']): return False
+    return True
+
 def _s1886(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C68): return False
     return True
 
 def _s1885(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1886(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1886(x['delay']): return False
     return True
 
 def _s1888(x):
-    if _num(x) and (x <= _C67): return False
+    if _num(x) and (x > _C68): return False
     return True
 
 def _s1887(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1888(x['delay']): return False
     return True
 
-def _s1890(x):
-    if _num(x) and (x > _C67): return False
+def _s1882(x):
+    if not (_s1885(x) if _s1883(x) else _s1887(x)): return False
     return True
 
-def _s1889(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1890(x['delay']): return False
-    return True
-
-def _s1884(x):
-    if not (_s1887(x) if _s1885(x) else _s1889(x)): return False
-    return True
-
-def _s1878(x):
+def _s1876(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1879(x[0]): return False
+        if len(x) > 0 and not _s1877(x[0]): return False
         for v in x[1:]:
-            if not _s1884(v): return False
+            if not _s1882(v): return False
+    return True
+
+def _s1892(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1891(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1892(x['type']): return False
     return True
 
 def _s1894(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C69): return False
     return True
 
 def _s1893(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1894(x['type']): return False
+        if 'delay' in x and not _s1894(x['delay']): return False
     return True
 
-def _s1896(x):
-    if _num(x) and (x > _C68): return False
-    return True
-
-def _s1895(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1896(x['delay']): return False
-    return True
-
-def _s1892(x):
-    if not (_s1893(x) or _s1895(x)):
+def _s1890(x):
+    if not (_s1891(x) or _s1893(x)):
         return False
     return True
 
+def _s1897(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1896(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1897(x['type']): return False
+    return True
+
 def _s1899(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C69): return False
     return True
 
 def _s1898(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1899(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1899(x['delay']): return False
     return True
 
 def _s1901(x):
-    if _num(x) and (x <= _C68): return False
+    if _num(x) and (x > _C69): return False
     return True
 
 def _s1900(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1901(x['delay']): return False
     return True
 
-def _s1903(x):
-    if _num(x) and (x > _C68): return False
+def _s1895(x):
+    if not (_s1898(x) if _s1896(x) else _s1900(x)): return False
     return True
 
-def _s1902(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1903(x['delay']): return False
-    return True
-
-def _s1897(x):
-    if not (_s1900(x) if _s1898(x) else _s1902(x)): return False
-    return True
-
-def _s1891(x):
+def _s1889(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1892(x[0]): return False
+        if len(x) > 0 and not _s1890(x[0]): return False
         for v in x[1:]:
-            if not _s1897(v): return False
+            if not _s1895(v): return False
+    return True
+
+def _s1905(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1904(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1905(x['type']): return False
     return True
 
 def _s1907(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C70): return False
     return True
 
 def _s1906(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1907(x['type']): return False
+        if 'delay' in x and not _s1907(x['delay']): return False
     return True
 
-def _s1909(x):
-    if _num(x) and (x > _C69): return False
-    return True
-
-def _s1908(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1909(x['delay']): return False
-    return True
-
-def _s1905(x):
-    if not (_s1906(x) or _s1908(x)):
+def _s1903(x):
+    if not (_s1904(x) or _s1906(x)):
         return False
     return True
 
+def _s1910(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1909(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1910(x['type']): return False
+    return True
+
 def _s1912(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C70): return False
     return True
 
 def _s1911(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1912(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1912(x['delay']): return False
     return True
 
 def _s1914(x):
-    if _num(x) and (x <= _C69): return False
+    if _num(x) and (x > _C70): return False
     return True
 
 def _s1913(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1914(x['delay']): return False
     return True
 
-def _s1916(x):
-    if _num(x) and (x > _C69): return False
+def _s1908(x):
+    if not (_s1911(x) if _s1909(x) else _s1913(x)): return False
     return True
 
-def _s1915(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1916(x['delay']): return False
-    return True
-
-def _s1910(x):
-    if not (_s1913(x) if _s1911(x) else _s1915(x)): return False
-    return True
-
-def _s1904(x):
+def _s1902(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1905(x[0]): return False
+        if len(x) > 0 and not _s1903(x[0]): return False
         for v in x[1:]:
-            if not _s1910(v): return False
+            if not _s1908(v): return False
+    return True
+
+def _s1918(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1917(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1918(x['type']): return False
     return True
 
 def _s1920(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C71): return False
     return True
 
 def _s1919(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1920(x['type']): return False
+        if 'delay' in x and not _s1920(x['delay']): return False
     return True
 
-def _s1922(x):
-    if _num(x) and (x > _C70): return False
-    return True
-
-def _s1921(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1922(x['delay']): return False
-    return True
-
-def _s1918(x):
-    if not (_s1919(x) or _s1921(x)):
+def _s1916(x):
+    if not (_s1917(x) or _s1919(x)):
         return False
     return True
 
+def _s1923(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1922(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1923(x['type']): return False
+    return True
+
 def _s1925(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C71): return False
     return True
 
 def _s1924(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1925(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1925(x['delay']): return False
     return True
 
 def _s1927(x):
-    if _num(x) and (x <= _C70): return False
+    if _num(x) and (x > _C71): return False
     return True
 
 def _s1926(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1927(x['delay']): return False
     return True
 
-def _s1929(x):
-    if _num(x) and (x > _C70): return False
+def _s1921(x):
+    if not (_s1924(x) if _s1922(x) else _s1926(x)): return False
     return True
 
-def _s1928(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1929(x['delay']): return False
-    return True
-
-def _s1923(x):
-    if not (_s1926(x) if _s1924(x) else _s1928(x)): return False
-    return True
-
-def _s1917(x):
+def _s1915(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1918(x[0]): return False
+        if len(x) > 0 and not _s1916(x[0]): return False
         for v in x[1:]:
-            if not _s1923(v): return False
+            if not _s1921(v): return False
+    return True
+
+def _s1931(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1930(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1931(x['type']): return False
     return True
 
 def _s1933(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C72): return False
     return True
 
 def _s1932(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1933(x['type']): return False
+        if 'delay' in x and not _s1933(x['delay']): return False
     return True
 
-def _s1935(x):
-    if _num(x) and (x > _C71): return False
-    return True
-
-def _s1934(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1935(x['delay']): return False
-    return True
-
-def _s1931(x):
-    if not (_s1932(x) or _s1934(x)):
+def _s1929(x):
+    if not (_s1930(x) or _s1932(x)):
         return False
     return True
 
+def _s1936(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1935(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1936(x['type']): return False
+    return True
+
 def _s1938(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C72): return False
     return True
 
 def _s1937(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1938(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1938(x['delay']): return False
     return True
 
 def _s1940(x):
-    if _num(x) and (x <= _C71): return False
+    if _num(x) and (x > _C72): return False
     return True
 
 def _s1939(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1940(x['delay']): return False
     return True
 
-def _s1942(x):
-    if _num(x) and (x > _C71): return False
+def _s1934(x):
+    if not (_s1937(x) if _s1935(x) else _s1939(x)): return False
     return True
 
-def _s1941(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1942(x['delay']): return False
-    return True
-
-def _s1936(x):
-    if not (_s1939(x) if _s1937(x) else _s1941(x)): return False
-    return True
-
-def _s1930(x):
+def _s1928(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1931(x[0]): return False
+        if len(x) > 0 and not _s1929(x[0]): return False
         for v in x[1:]:
-            if not _s1936(v): return False
+            if not _s1934(v): return False
+    return True
+
+def _s1944(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1943(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1944(x['type']): return False
     return True
 
 def _s1946(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x > _C73): return False
     return True
 
 def _s1945(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1946(x['type']): return False
+        if 'delay' in x and not _s1946(x['delay']): return False
     return True
 
-def _s1948(x):
-    if _num(x) and (x > _C72): return False
-    return True
-
-def _s1947(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1948(x['delay']): return False
-    return True
-
-def _s1944(x):
-    if not (_s1945(x) or _s1947(x)):
+def _s1942(x):
+    if not (_s1943(x) or _s1945(x)):
         return False
     return True
 
+def _s1949(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1948(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1949(x['type']): return False
+    return True
+
 def _s1951(x):
-    if not _eq(x, _C32): return False
+    if _num(x) and (x <= _C73): return False
     return True
 
 def _s1950(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1951(x['type']): return False
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1951(x['delay']): return False
     return True
 
 def _s1953(x):
-    if _num(x) and (x <= _C72): return False
+    if _num(x) and (x > _C73): return False
     return True
 
 def _s1952(x):
     if isinstance(x, dict):
-        if 'delay' not in x: return False
         if 'delay' in x and not _s1953(x['delay']): return False
     return True
 
-def _s1955(x):
-    if _num(x) and (x > _C72): return False
+def _s1947(x):
+    if not (_s1950(x) if _s1948(x) else _s1952(x)): return False
     return True
 
-def _s1954(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1955(x['delay']): return False
-    return True
-
-def _s1949(x):
-    if not (_s1952(x) if _s1950(x) else _s1954(x)): return False
-    return True
-
-def _s1943(x):
+def _s1941(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1944(x[0]): return False
+        if len(x) > 0 and not _s1942(x[0]): return False
         for v in x[1:]:
-            if not _s1949(v): return False
+            if not _s1947(v): return False
     return True
 
-def _s1682(x):
-    if not (_s1683(x) or _s1696(x) or _s1709(x) or _s1722(x) or _s1735(x) or _s1748(x) or _s1761(x) or _s1774(x) or _s1787(x) or _s1800(x) or _s1813(x) or _s1826(x) or _s1839(x) or _s1852(x) or _s1865(x) or _s1878(x) or _s1891(x) or _s1904(x) or _s1917(x) or _s1930(x) or _s1943(x)):
+def _s1680(x):
+    if not (_s1681(x) or _s1694(x) or _s1707(x) or _s1720(x) or _s1733(x) or _s1746(x) or _s1759(x) or _s1772(x) or _s1785(x) or _s1798(x) or _s1811(x) or _s1824(x) or _s1837(x) or _s1850(x) or _s1863(x) or _s1876(x) or _s1889(x) or _s1902(x) or _s1915(x) or _s1928(x) or _s1941(x)):
         return False
     return True
 
-def _s1681(x):
-    if not _s1682(x): return False
+def _s1679(x):
+    if not _s1680(x): return False
     return True
 
-def _s1676(x):
-    if not (_s1677(x) or _s1681(x)):
+def _s1674(x):
+    if not (_s1675(x) or _s1679(x)):
         return False
     return True
 
-def _s1675(x):
+def _s1673(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1676(x['messages']): return False
+        if 'messages' in x and not _s1674(x['messages']): return False
+    return True
+
+def _s1960(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1959(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1960(x['type']): return False
     return True
 
 def _s1962(x):
-    if not _eq(x, _C32): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s1961(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1962(x['type']): return False
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1962(x['isBackchannel']): return False
+    return True
+
+def _s1958(x):
+    if not (_s1959(x) or _s1961(x)):
+        return False
     return True
 
 def _s1964(x):
-    if not _eq(x, _C28): return False
+    if _num(x) and (x > _C9): return False
     return True
 
 def _s1963(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1964(x['isBackchannel']): return False
-    return True
-
-def _s1960(x):
-    if not (_s1961(x) or _s1963(x)):
-        return False
-    return True
-
-def _s1966(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1965(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1966(x['delay']): return False
-    return True
-
-def _s1959(x):
-    if not (_s1960(x) or _s1965(x)):
-        return False
-    return True
-
-def _s1958(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1959(v): return False
-    return True
-
-def _s1973(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1972(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1973(x['type']): return False
-    return True
-
-def _s1975(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1974(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1975(x['isBackchannel']): return False
-    return True
-
-def _s1971(x):
-    if not (_s1972(x) or _s1974(x)):
-        return False
-    return True
-
-def _s1977(x):
-    if _num(x) and (x > _C73): return False
-    return True
-
-def _s1976(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1977(x['delay']): return False
-    return True
-
-def _s1970(x):
-    if not (_s1971(x) or _s1976(x)):
-        return False
-    return True
-
-def _s1969(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1970(v): return False
-    return True
-
-def _s1982(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1981(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1982(x['type']): return False
-    return True
-
-def _s1984(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1983(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1984(x['isBackchannel']): return False
-    return True
-
-def _s1980(x):
-    if not (_s1981(x) or _s1983(x)):
-        return False
-    return True
-
-def _s1985(x):
-    if _num(x) and (x <= _C9 or x >= _C55): return False
-    return True
-
-def _s1979(x):
-    if _s1980(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1985(x['delay']): return False
-    return True
-
-def _s1978(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s1979(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s1990(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1989(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1990(x['type']): return False
-    return True
-
-def _s1992(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1991(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1992(x['isBackchannel']): return False
-    return True
-
-def _s1988(x):
-    if not (_s1989(x) or _s1991(x)):
-        return False
-    return True
-
-def _s1993(x):
-    if _num(x) and (x < _C53 or x >= _C56): return False
-    return True
-
-def _s1987(x):
-    if _s1988(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1993(x['delay']): return False
-    return True
-
-def _s1986(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s1987(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s1998(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1997(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1998(x['type']): return False
-    return True
-
-def _s2000(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1999(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2000(x['isBackchannel']): return False
-    return True
-
-def _s1996(x):
-    if not (_s1997(x) or _s1999(x)):
-        return False
-    return True
-
-def _s2001(x):
-    if _num(x) and (x < _C54 or x >= _C57): return False
-    return True
-
-def _s1995(x):
-    if _s1996(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2001(x['delay']): return False
-    return True
-
-def _s1994(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s1995(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2006(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2005(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2006(x['type']): return False
-    return True
-
-def _s2008(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2007(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2008(x['isBackchannel']): return False
-    return True
-
-def _s2004(x):
-    if not (_s2005(x) or _s2007(x)):
-        return False
-    return True
-
-def _s2009(x):
-    if _num(x) and (x < _C55 or x >= _C58): return False
-    return True
-
-def _s2003(x):
-    if _s2004(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2009(x['delay']): return False
-    return True
-
-def _s2002(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2003(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2014(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2013(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2014(x['type']): return False
-    return True
-
-def _s2016(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2015(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2016(x['isBackchannel']): return False
-    return True
-
-def _s2012(x):
-    if not (_s2013(x) or _s2015(x)):
-        return False
-    return True
-
-def _s2017(x):
-    if _num(x) and (x < _C56 or x >= _C59): return False
-    return True
-
-def _s2011(x):
-    if _s2012(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2017(x['delay']): return False
-    return True
-
-def _s2010(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2011(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2022(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2021(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2022(x['type']): return False
-    return True
-
-def _s2024(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2023(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2024(x['isBackchannel']): return False
-    return True
-
-def _s2020(x):
-    if not (_s2021(x) or _s2023(x)):
-        return False
-    return True
-
-def _s2025(x):
-    if _num(x) and (x < _C57 or x >= _C60): return False
-    return True
-
-def _s2019(x):
-    if _s2020(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2025(x['delay']): return False
-    return True
-
-def _s2018(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2019(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2030(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2029(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2030(x['type']): return False
-    return True
-
-def _s2032(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2031(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2032(x['isBackchannel']): return False
-    return True
-
-def _s2028(x):
-    if not (_s2029(x) or _s2031(x)):
-        return False
-    return True
-
-def _s2033(x):
-    if _num(x) and (x < _C58 or x >= _C61): return False
-    return True
-
-def _s2027(x):
-    if _s2028(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2033(x['delay']): return False
-    return True
-
-def _s2026(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2027(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2038(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2037(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2038(x['type']): return False
-    return True
-
-def _s2040(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2039(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2040(x['isBackchannel']): return False
-    return True
-
-def _s2036(x):
-    if not (_s2037(x) or _s2039(x)):
-        return False
-    return True
-
-def _s2041(x):
-    if _num(x) and (x < _C59 or x >= _C62): return False
-    return True
-
-def _s2035(x):
-    if _s2036(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2041(x['delay']): return False
-    return True
-
-def _s2034(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2035(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2046(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2045(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2046(x['type']): return False
-    return True
-
-def _s2048(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2047(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2048(x['isBackchannel']): return False
-    return True
-
-def _s2044(x):
-    if not (_s2045(x) or _s2047(x)):
-        return False
-    return True
-
-def _s2049(x):
-    if _num(x) and (x < _C60 or x >= _C63): return False
-    return True
-
-def _s2043(x):
-    if _s2044(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2049(x['delay']): return False
-    return True
-
-def _s2042(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2043(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2054(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2053(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2054(x['type']): return False
-    return True
-
-def _s2056(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2055(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2056(x['isBackchannel']): return False
-    return True
-
-def _s2052(x):
-    if not (_s2053(x) or _s2055(x)):
-        return False
-    return True
-
-def _s2057(x):
-    if _num(x) and (x < _C61 or x >= _C64): return False
-    return True
-
-def _s2051(x):
-    if _s2052(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2057(x['delay']): return False
-    return True
-
-def _s2050(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2051(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2062(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2061(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2062(x['type']): return False
-    return True
-
-def _s2064(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2063(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2064(x['isBackchannel']): return False
-    return True
-
-def _s2060(x):
-    if not (_s2061(x) or _s2063(x)):
-        return False
-    return True
-
-def _s2065(x):
-    if _num(x) and (x < _C62 or x >= _C65): return False
-    return True
-
-def _s2059(x):
-    if _s2060(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2065(x['delay']): return False
-    return True
-
-def _s2058(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2059(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2070(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2069(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2070(x['type']): return False
-    return True
-
-def _s2072(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2071(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2072(x['isBackchannel']): return False
-    return True
-
-def _s2068(x):
-    if not (_s2069(x) or _s2071(x)):
-        return False
-    return True
-
-def _s2073(x):
-    if _num(x) and (x < _C63 or x >= _C66): return False
-    return True
-
-def _s2067(x):
-    if _s2068(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2073(x['delay']): return False
-    return True
-
-def _s2066(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2067(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2078(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2077(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2078(x['type']): return False
-    return True
-
-def _s2080(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2079(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2080(x['isBackchannel']): return False
-    return True
-
-def _s2076(x):
-    if not (_s2077(x) or _s2079(x)):
-        return False
-    return True
-
-def _s2081(x):
-    if _num(x) and (x < _C64 or x >= _C67): return False
-    return True
-
-def _s2075(x):
-    if _s2076(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2081(x['delay']): return False
-    return True
-
-def _s2074(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2075(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2086(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2085(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2086(x['type']): return False
-    return True
-
-def _s2088(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2087(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2088(x['isBackchannel']): return False
-    return True
-
-def _s2084(x):
-    if not (_s2085(x) or _s2087(x)):
-        return False
-    return True
-
-def _s2089(x):
-    if _num(x) and (x < _C65 or x >= _C68): return False
-    return True
-
-def _s2083(x):
-    if _s2084(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2089(x['delay']): return False
-    return True
-
-def _s2082(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2083(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2094(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2093(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2094(x['type']): return False
-    return True
-
-def _s2096(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2095(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2096(x['isBackchannel']): return False
-    return True
-
-def _s2092(x):
-    if not (_s2093(x) or _s2095(x)):
-        return False
-    return True
-
-def _s2097(x):
-    if _num(x) and (x < _C66 or x >= _C69): return False
-    return True
-
-def _s2091(x):
-    if _s2092(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2097(x['delay']): return False
-    return True
-
-def _s2090(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2091(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2102(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2101(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2102(x['type']): return False
-    return True
-
-def _s2104(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2103(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2104(x['isBackchannel']): return False
-    return True
-
-def _s2100(x):
-    if not (_s2101(x) or _s2103(x)):
-        return False
-    return True
-
-def _s2105(x):
-    if _num(x) and (x < _C67 or x >= _C70): return False
-    return True
-
-def _s2099(x):
-    if _s2100(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2105(x['delay']): return False
-    return True
-
-def _s2098(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2099(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2110(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2109(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2110(x['type']): return False
-    return True
-
-def _s2112(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2111(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2112(x['isBackchannel']): return False
-    return True
-
-def _s2108(x):
-    if not (_s2109(x) or _s2111(x)):
-        return False
-    return True
-
-def _s2113(x):
-    if _num(x) and (x < _C68 or x >= _C71): return False
-    return True
-
-def _s2107(x):
-    if _s2108(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2113(x['delay']): return False
-    return True
-
-def _s2106(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2107(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2118(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2117(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2118(x['type']): return False
-    return True
-
-def _s2120(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2119(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2120(x['isBackchannel']): return False
-    return True
-
-def _s2116(x):
-    if not (_s2117(x) or _s2119(x)):
-        return False
-    return True
-
-def _s2121(x):
-    if _num(x) and (x < _C69 or x >= _C72): return False
-    return True
-
-def _s2115(x):
-    if _s2116(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2121(x['delay']): return False
-    return True
-
-def _s2114(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2115(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2126(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2125(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2126(x['type']): return False
-    return True
-
-def _s2128(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2127(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2128(x['isBackchannel']): return False
-    return True
-
-def _s2124(x):
-    if not (_s2125(x) or _s2127(x)):
-        return False
-    return True
-
-def _s2129(x):
-    if _num(x) and (x < _C70 or x >= _C74): return False
-    return True
-
-def _s2123(x):
-    if _s2124(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2129(x['delay']): return False
-    return True
-
-def _s2122(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2123(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2134(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2133(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2134(x['type']): return False
-    return True
-
-def _s2136(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2135(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2136(x['isBackchannel']): return False
-    return True
-
-def _s2132(x):
-    if not (_s2133(x) or _s2135(x)):
-        return False
-    return True
-
-def _s2137(x):
-    if _num(x) and (x < _C71 or x >= _C75): return False
-    return True
-
-def _s2131(x):
-    if _s2132(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2137(x['delay']): return False
-    return True
-
-def _s2130(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2131(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2142(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2141(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2142(x['type']): return False
-    return True
-
-def _s2144(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2143(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2144(x['isBackchannel']): return False
-    return True
-
-def _s2140(x):
-    if not (_s2141(x) or _s2143(x)):
-        return False
-    return True
-
-def _s2145(x):
-    if _num(x) and (x < _C72 or x >= _C76): return False
-    return True
-
-def _s2139(x):
-    if _s2140(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2145(x['delay']): return False
-    return True
-
-def _s2138(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2139(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2150(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2149(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2150(x['type']): return False
-    return True
-
-def _s2152(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2151(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2152(x['isBackchannel']): return False
-    return True
-
-def _s2148(x):
-    if not (_s2149(x) or _s2151(x)):
-        return False
-    return True
-
-def _s2153(x):
-    if _num(x) and (x < _C74 or x >= _C77): return False
-    return True
-
-def _s2147(x):
-    if _s2148(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2153(x['delay']): return False
-    return True
-
-def _s2146(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2147(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2158(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2157(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2158(x['type']): return False
-    return True
-
-def _s2160(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2159(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2160(x['isBackchannel']): return False
-    return True
-
-def _s2156(x):
-    if not (_s2157(x) or _s2159(x)):
-        return False
-    return True
-
-def _s2161(x):
-    if _num(x) and (x < _C75 or x >= _C78): return False
-    return True
-
-def _s2155(x):
-    if _s2156(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2161(x['delay']): return False
-    return True
-
-def _s2154(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2155(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2166(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2165(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2166(x['type']): return False
-    return True
-
-def _s2168(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2167(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2168(x['isBackchannel']): return False
-    return True
-
-def _s2164(x):
-    if not (_s2165(x) or _s2167(x)):
-        return False
-    return True
-
-def _s2169(x):
-    if _num(x) and (x < _C76 or x >= _C79): return False
-    return True
-
-def _s2163(x):
-    if _s2164(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2169(x['delay']): return False
-    return True
-
-def _s2162(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2163(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2174(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2173(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2174(x['type']): return False
-    return True
-
-def _s2176(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2175(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2176(x['isBackchannel']): return False
-    return True
-
-def _s2172(x):
-    if not (_s2173(x) or _s2175(x)):
-        return False
-    return True
-
-def _s2177(x):
-    if _num(x) and (x < _C77 or x >= _C80): return False
-    return True
-
-def _s2171(x):
-    if _s2172(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2177(x['delay']): return False
-    return True
-
-def _s2170(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2171(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2182(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2181(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2182(x['type']): return False
-    return True
-
-def _s2184(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2183(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2184(x['isBackchannel']): return False
-    return True
-
-def _s2180(x):
-    if not (_s2181(x) or _s2183(x)):
-        return False
-    return True
-
-def _s2185(x):
-    if _num(x) and (x < _C78 or x >= _C81): return False
-    return True
-
-def _s2179(x):
-    if _s2180(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2185(x['delay']): return False
-    return True
-
-def _s2178(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2179(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2190(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2189(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2190(x['type']): return False
-    return True
-
-def _s2192(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2191(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2192(x['isBackchannel']): return False
-    return True
-
-def _s2188(x):
-    if not (_s2189(x) or _s2191(x)):
-        return False
-    return True
-
-def _s2193(x):
-    if _num(x) and (x < _C79 or x >= _C82): return False
-    return True
-
-def _s2187(x):
-    if _s2188(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2193(x['delay']): return False
-    return True
-
-def _s2186(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2187(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2198(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2197(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2198(x['type']): return False
-    return True
-
-def _s2200(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2199(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2200(x['isBackchannel']): return False
-    return True
-
-def _s2196(x):
-    if not (_s2197(x) or _s2199(x)):
-        return False
-    return True
-
-def _s2201(x):
-    if _num(x) and (x < _C80 or x >= _C73): return False
-    return True
-
-def _s2195(x):
-    if _s2196(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2201(x['delay']): return False
-    return True
-
-def _s2194(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2195(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2206(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2205(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2206(x['type']): return False
-    return True
-
-def _s2208(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2207(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2208(x['isBackchannel']): return False
-    return True
-
-def _s2204(x):
-    if not (_s2205(x) or _s2207(x)):
-        return False
-    return True
-
-def _s2209(x):
-    if _num(x) and (x < _C81 or x >= _C83): return False
-    return True
-
-def _s2203(x):
-    if _s2204(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2209(x['delay']): return False
-    return True
-
-def _s2202(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2203(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2214(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2213(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2214(x['type']): return False
-    return True
-
-def _s2216(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2215(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2216(x['isBackchannel']): return False
-    return True
-
-def _s2212(x):
-    if not (_s2213(x) or _s2215(x)):
-        return False
-    return True
-
-def _s2217(x):
-    if _num(x) and (x < _C82 or x >= _C84): return False
-    return True
-
-def _s2211(x):
-    if _s2212(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2217(x['delay']): return False
-    return True
-
-def _s2210(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2211(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s2222(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s2221(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2222(x['type']): return False
-    return True
-
-def _s2224(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s2223(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2224(x['isBackchannel']): return False
-    return True
-
-def _s2220(x):
-    if not (_s2221(x) or _s2223(x)):
-        return False
-    return True
-
-def _s2225(x):
-    if _num(x) and (x < _C73 or x >= _C85): return False
-    return True
-
-def _s2219(x):
-    if _s2220(x): return False
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s2225(x['delay']): return False
-    return True
-
-def _s2218(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s2219(v))
-        if n < 0: return False
-        if n > 1: return False
-    return True
-
-def _s1968(x):
-    if not (_s1969(x) and _s1978(x) and _s1986(x) and _s1994(x) and _s2002(x) and _s2010(x) and _s2018(x) and _s2026(x) and _s2034(x) and _s2042(x) and _s2050(x) and _s2058(x) and _s2066(x) and _s2074(x) and _s2082(x) and _s2090(x) and _s2098(x) and _s2106(x) and _s2114(x) and _s2122(x) and _s2130(x) and _s2138(x) and _s2146(x) and _s2154(x) and _s2162(x) and _s2170(x) and _s2178(x) and _s2186(x) and _s2194(x) and _s2202(x) and _s2210(x) and _s2218(x)):
-        return False
-    return True
-
-def _s1967(x):
-    if not _s1968(x): return False
+        if 'delay' in x and not _s1964(x['delay']): return False
     return True
 
 def _s1957(x):
-    if not (_s1958(x) or _s1967(x)):
+    if not (_s1958(x) or _s1963(x)):
         return False
     return True
 
 def _s1956(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1957(v): return False
+    return True
+
+def _s1971(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1970(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1957(x['messages']): return False
+        if 'type' not in x: return False
+        if 'type' in x and not _s1971(x['type']): return False
+    return True
+
+def _s1973(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1972(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1973(x['isBackchannel']): return False
+    return True
+
+def _s1969(x):
+    if not (_s1970(x) or _s1972(x)):
+        return False
+    return True
+
+def _s1975(x):
+    if _num(x) and (x > _C74): return False
+    return True
+
+def _s1974(x):
+    if isinstance(x, dict):
+        if 'delay' in x and not _s1975(x['delay']): return False
+    return True
+
+def _s1968(x):
+    if not (_s1969(x) or _s1974(x)):
+        return False
+    return True
+
+def _s1967(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s1968(v): return False
+    return True
+
+def _s1980(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1979(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1980(x['type']): return False
+    return True
+
+def _s1982(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1981(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1982(x['isBackchannel']): return False
+    return True
+
+def _s1978(x):
+    if not (_s1979(x) or _s1981(x)):
+        return False
+    return True
+
+def _s1983(x):
+    if _num(x) and (x <= _C9 or x >= _C56): return False
+    return True
+
+def _s1977(x):
+    if _s1978(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1983(x['delay']): return False
+    return True
+
+def _s1976(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s1977(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s1988(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1987(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1988(x['type']): return False
+    return True
+
+def _s1990(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1989(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1990(x['isBackchannel']): return False
+    return True
+
+def _s1986(x):
+    if not (_s1987(x) or _s1989(x)):
+        return False
+    return True
+
+def _s1991(x):
+    if _num(x) and (x < _C54 or x >= _C57): return False
+    return True
+
+def _s1985(x):
+    if _s1986(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1991(x['delay']): return False
+    return True
+
+def _s1984(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s1985(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s1996(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s1995(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s1996(x['type']): return False
+    return True
+
+def _s1998(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s1997(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s1998(x['isBackchannel']): return False
+    return True
+
+def _s1994(x):
+    if not (_s1995(x) or _s1997(x)):
+        return False
+    return True
+
+def _s1999(x):
+    if _num(x) and (x < _C55 or x >= _C58): return False
+    return True
+
+def _s1993(x):
+    if _s1994(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s1999(x['delay']): return False
+    return True
+
+def _s1992(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s1993(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2004(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2003(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2004(x['type']): return False
+    return True
+
+def _s2006(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2005(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2006(x['isBackchannel']): return False
+    return True
+
+def _s2002(x):
+    if not (_s2003(x) or _s2005(x)):
+        return False
+    return True
+
+def _s2007(x):
+    if _num(x) and (x < _C56 or x >= _C59): return False
+    return True
+
+def _s2001(x):
+    if _s2002(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2007(x['delay']): return False
+    return True
+
+def _s2000(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2001(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2012(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2011(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2012(x['type']): return False
+    return True
+
+def _s2014(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2013(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2014(x['isBackchannel']): return False
+    return True
+
+def _s2010(x):
+    if not (_s2011(x) or _s2013(x)):
+        return False
+    return True
+
+def _s2015(x):
+    if _num(x) and (x < _C57 or x >= _C60): return False
+    return True
+
+def _s2009(x):
+    if _s2010(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2015(x['delay']): return False
+    return True
+
+def _s2008(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2009(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2020(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2019(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2020(x['type']): return False
+    return True
+
+def _s2022(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2021(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2022(x['isBackchannel']): return False
+    return True
+
+def _s2018(x):
+    if not (_s2019(x) or _s2021(x)):
+        return False
+    return True
+
+def _s2023(x):
+    if _num(x) and (x < _C58 or x >= _C61): return False
+    return True
+
+def _s2017(x):
+    if _s2018(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2023(x['delay']): return False
+    return True
+
+def _s2016(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2017(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2028(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2027(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2028(x['type']): return False
+    return True
+
+def _s2030(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2029(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2030(x['isBackchannel']): return False
+    return True
+
+def _s2026(x):
+    if not (_s2027(x) or _s2029(x)):
+        return False
+    return True
+
+def _s2031(x):
+    if _num(x) and (x < _C59 or x >= _C62): return False
+    return True
+
+def _s2025(x):
+    if _s2026(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2031(x['delay']): return False
+    return True
+
+def _s2024(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2025(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2036(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2035(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2036(x['type']): return False
+    return True
+
+def _s2038(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2037(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2038(x['isBackchannel']): return False
+    return True
+
+def _s2034(x):
+    if not (_s2035(x) or _s2037(x)):
+        return False
+    return True
+
+def _s2039(x):
+    if _num(x) and (x < _C60 or x >= _C63): return False
+    return True
+
+def _s2033(x):
+    if _s2034(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2039(x['delay']): return False
+    return True
+
+def _s2032(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2033(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2044(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2043(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2044(x['type']): return False
+    return True
+
+def _s2046(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2045(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2046(x['isBackchannel']): return False
+    return True
+
+def _s2042(x):
+    if not (_s2043(x) or _s2045(x)):
+        return False
+    return True
+
+def _s2047(x):
+    if _num(x) and (x < _C61 or x >= _C64): return False
+    return True
+
+def _s2041(x):
+    if _s2042(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2047(x['delay']): return False
+    return True
+
+def _s2040(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2041(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2052(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2051(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2052(x['type']): return False
+    return True
+
+def _s2054(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2053(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2054(x['isBackchannel']): return False
+    return True
+
+def _s2050(x):
+    if not (_s2051(x) or _s2053(x)):
+        return False
+    return True
+
+def _s2055(x):
+    if _num(x) and (x < _C62 or x >= _C65): return False
+    return True
+
+def _s2049(x):
+    if _s2050(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2055(x['delay']): return False
+    return True
+
+def _s2048(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2049(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2060(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2059(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2060(x['type']): return False
+    return True
+
+def _s2062(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2061(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2062(x['isBackchannel']): return False
+    return True
+
+def _s2058(x):
+    if not (_s2059(x) or _s2061(x)):
+        return False
+    return True
+
+def _s2063(x):
+    if _num(x) and (x < _C63 or x >= _C66): return False
+    return True
+
+def _s2057(x):
+    if _s2058(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2063(x['delay']): return False
+    return True
+
+def _s2056(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2057(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2068(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2067(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2068(x['type']): return False
+    return True
+
+def _s2070(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2069(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2070(x['isBackchannel']): return False
+    return True
+
+def _s2066(x):
+    if not (_s2067(x) or _s2069(x)):
+        return False
+    return True
+
+def _s2071(x):
+    if _num(x) and (x < _C64 or x >= _C67): return False
+    return True
+
+def _s2065(x):
+    if _s2066(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2071(x['delay']): return False
+    return True
+
+def _s2064(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2065(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2076(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2075(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2076(x['type']): return False
+    return True
+
+def _s2078(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2077(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2078(x['isBackchannel']): return False
+    return True
+
+def _s2074(x):
+    if not (_s2075(x) or _s2077(x)):
+        return False
+    return True
+
+def _s2079(x):
+    if _num(x) and (x < _C65 or x >= _C68): return False
+    return True
+
+def _s2073(x):
+    if _s2074(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2079(x['delay']): return False
+    return True
+
+def _s2072(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2073(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2084(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2083(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2084(x['type']): return False
+    return True
+
+def _s2086(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2085(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2086(x['isBackchannel']): return False
+    return True
+
+def _s2082(x):
+    if not (_s2083(x) or _s2085(x)):
+        return False
+    return True
+
+def _s2087(x):
+    if _num(x) and (x < _C66 or x >= _C69): return False
+    return True
+
+def _s2081(x):
+    if _s2082(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2087(x['delay']): return False
+    return True
+
+def _s2080(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2081(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2092(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2091(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2092(x['type']): return False
+    return True
+
+def _s2094(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2093(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2094(x['isBackchannel']): return False
+    return True
+
+def _s2090(x):
+    if not (_s2091(x) or _s2093(x)):
+        return False
+    return True
+
+def _s2095(x):
+    if _num(x) and (x < _C67 or x >= _C70): return False
+    return True
+
+def _s2089(x):
+    if _s2090(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2095(x['delay']): return False
+    return True
+
+def _s2088(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2089(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2100(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2099(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2100(x['type']): return False
+    return True
+
+def _s2102(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2101(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2102(x['isBackchannel']): return False
+    return True
+
+def _s2098(x):
+    if not (_s2099(x) or _s2101(x)):
+        return False
+    return True
+
+def _s2103(x):
+    if _num(x) and (x < _C68 or x >= _C71): return False
+    return True
+
+def _s2097(x):
+    if _s2098(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2103(x['delay']): return False
+    return True
+
+def _s2096(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2097(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2108(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2107(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2108(x['type']): return False
+    return True
+
+def _s2110(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2109(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2110(x['isBackchannel']): return False
+    return True
+
+def _s2106(x):
+    if not (_s2107(x) or _s2109(x)):
+        return False
+    return True
+
+def _s2111(x):
+    if _num(x) and (x < _C69 or x >= _C72): return False
+    return True
+
+def _s2105(x):
+    if _s2106(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2111(x['delay']): return False
+    return True
+
+def _s2104(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2105(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2116(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2115(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2116(x['type']): return False
+    return True
+
+def _s2118(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2117(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2118(x['isBackchannel']): return False
+    return True
+
+def _s2114(x):
+    if not (_s2115(x) or _s2117(x)):
+        return False
+    return True
+
+def _s2119(x):
+    if _num(x) and (x < _C70 or x >= _C73): return False
+    return True
+
+def _s2113(x):
+    if _s2114(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2119(x['delay']): return False
+    return True
+
+def _s2112(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2113(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2124(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2123(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2124(x['type']): return False
+    return True
+
+def _s2126(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2125(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2126(x['isBackchannel']): return False
+    return True
+
+def _s2122(x):
+    if not (_s2123(x) or _s2125(x)):
+        return False
+    return True
+
+def _s2127(x):
+    if _num(x) and (x < _C71 or x >= _C75): return False
+    return True
+
+def _s2121(x):
+    if _s2122(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2127(x['delay']): return False
+    return True
+
+def _s2120(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2121(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2132(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2131(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2132(x['type']): return False
+    return True
+
+def _s2134(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2133(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2134(x['isBackchannel']): return False
+    return True
+
+def _s2130(x):
+    if not (_s2131(x) or _s2133(x)):
+        return False
+    return True
+
+def _s2135(x):
+    if _num(x) and (x < _C72 or x >= _C76): return False
+    return True
+
+def _s2129(x):
+    if _s2130(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2135(x['delay']): return False
+    return True
+
+def _s2128(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2129(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2140(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2139(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2140(x['type']): return False
+    return True
+
+def _s2142(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2141(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2142(x['isBackchannel']): return False
+    return True
+
+def _s2138(x):
+    if not (_s2139(x) or _s2141(x)):
+        return False
+    return True
+
+def _s2143(x):
+    if _num(x) and (x < _C73 or x >= _C77): return False
+    return True
+
+def _s2137(x):
+    if _s2138(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2143(x['delay']): return False
+    return True
+
+def _s2136(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2137(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2148(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2147(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2148(x['type']): return False
+    return True
+
+def _s2150(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2149(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2150(x['isBackchannel']): return False
+    return True
+
+def _s2146(x):
+    if not (_s2147(x) or _s2149(x)):
+        return False
+    return True
+
+def _s2151(x):
+    if _num(x) and (x < _C75 or x >= _C78): return False
+    return True
+
+def _s2145(x):
+    if _s2146(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2151(x['delay']): return False
+    return True
+
+def _s2144(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2145(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2156(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2155(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2156(x['type']): return False
+    return True
+
+def _s2158(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2157(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2158(x['isBackchannel']): return False
+    return True
+
+def _s2154(x):
+    if not (_s2155(x) or _s2157(x)):
+        return False
+    return True
+
+def _s2159(x):
+    if _num(x) and (x < _C76 or x >= _C79): return False
+    return True
+
+def _s2153(x):
+    if _s2154(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2159(x['delay']): return False
+    return True
+
+def _s2152(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2153(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2164(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2163(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2164(x['type']): return False
+    return True
+
+def _s2166(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2165(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2166(x['isBackchannel']): return False
+    return True
+
+def _s2162(x):
+    if not (_s2163(x) or _s2165(x)):
+        return False
+    return True
+
+def _s2167(x):
+    if _num(x) and (x < _C77 or x >= _C80): return False
+    return True
+
+def _s2161(x):
+    if _s2162(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2167(x['delay']): return False
+    return True
+
+def _s2160(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2161(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2172(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2171(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2172(x['type']): return False
+    return True
+
+def _s2174(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2173(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2174(x['isBackchannel']): return False
+    return True
+
+def _s2170(x):
+    if not (_s2171(x) or _s2173(x)):
+        return False
+    return True
+
+def _s2175(x):
+    if _num(x) and (x < _C78 or x >= _C81): return False
+    return True
+
+def _s2169(x):
+    if _s2170(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2175(x['delay']): return False
+    return True
+
+def _s2168(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2169(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2180(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2179(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2180(x['type']): return False
+    return True
+
+def _s2182(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2181(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2182(x['isBackchannel']): return False
+    return True
+
+def _s2178(x):
+    if not (_s2179(x) or _s2181(x)):
+        return False
+    return True
+
+def _s2183(x):
+    if _num(x) and (x < _C79 or x >= _C82): return False
+    return True
+
+def _s2177(x):
+    if _s2178(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2183(x['delay']): return False
+    return True
+
+def _s2176(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2177(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2188(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2187(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2188(x['type']): return False
+    return True
+
+def _s2190(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2189(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2190(x['isBackchannel']): return False
+    return True
+
+def _s2186(x):
+    if not (_s2187(x) or _s2189(x)):
+        return False
+    return True
+
+def _s2191(x):
+    if _num(x) and (x < _C80 or x >= _C83): return False
+    return True
+
+def _s2185(x):
+    if _s2186(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2191(x['delay']): return False
+    return True
+
+def _s2184(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2185(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2196(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2195(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2196(x['type']): return False
+    return True
+
+def _s2198(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2197(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2198(x['isBackchannel']): return False
+    return True
+
+def _s2194(x):
+    if not (_s2195(x) or _s2197(x)):
+        return False
+    return True
+
+def _s2199(x):
+    if _num(x) and (x < _C81 or x >= _C74): return False
+    return True
+
+def _s2193(x):
+    if _s2194(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2199(x['delay']): return False
+    return True
+
+def _s2192(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2193(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2204(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2203(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2204(x['type']): return False
+    return True
+
+def _s2206(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2205(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2206(x['isBackchannel']): return False
+    return True
+
+def _s2202(x):
+    if not (_s2203(x) or _s2205(x)):
+        return False
+    return True
+
+def _s2207(x):
+    if _num(x) and (x < _C82 or x >= _C84): return False
+    return True
+
+def _s2201(x):
+    if _s2202(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2207(x['delay']): return False
+    return True
+
+def _s2200(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2201(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2212(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2211(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2212(x['type']): return False
+    return True
+
+def _s2214(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2213(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2214(x['isBackchannel']): return False
+    return True
+
+def _s2210(x):
+    if not (_s2211(x) or _s2213(x)):
+        return False
+    return True
+
+def _s2215(x):
+    if _num(x) and (x < _C83 or x >= _C85): return False
+    return True
+
+def _s2209(x):
+    if _s2210(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2215(x['delay']): return False
+    return True
+
+def _s2208(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2209(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s2220(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s2219(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s2220(x['type']): return False
+    return True
+
+def _s2222(x):
+    if not _eq(x, _C29): return False
+    return True
+
+def _s2221(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s2222(x['isBackchannel']): return False
+    return True
+
+def _s2218(x):
+    if not (_s2219(x) or _s2221(x)):
+        return False
+    return True
+
+def _s2223(x):
+    if _num(x) and (x < _C74 or x >= _C86): return False
+    return True
+
+def _s2217(x):
+    if _s2218(x): return False
+    if isinstance(x, dict):
+        if 'delay' not in x: return False
+        if 'delay' in x and not _s2223(x['delay']): return False
+    return True
+
+def _s2216(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s2217(v))
+        if n < 0: return False
+        if n > 1: return False
+    return True
+
+def _s1966(x):
+    if not (_s1967(x) and _s1976(x) and _s1984(x) and _s1992(x) and _s2000(x) and _s2008(x) and _s2016(x) and _s2024(x) and _s2032(x) and _s2040(x) and _s2048(x) and _s2056(x) and _s2064(x) and _s2072(x) and _s2080(x) and _s2088(x) and _s2096(x) and _s2104(x) and _s2112(x) and _s2120(x) and _s2128(x) and _s2136(x) and _s2144(x) and _s2152(x) and _s2160(x) and _s2168(x) and _s2176(x) and _s2184(x) and _s2192(x) and _s2200(x) and _s2208(x) and _s2216(x)):
+        return False
+    return True
+
+def _s1965(x):
+    if not _s1966(x): return False
+    return True
+
+def _s1955(x):
+    if not (_s1956(x) or _s1965(x)):
+        return False
+    return True
+
+def _s1954(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s1955(x['messages']): return False
     return True
 
 def _s0(x):
-    if not (_s1(x) and _s160(x) and _s868(x) and _s874(x) and _s902(x) and _s925(x) and _s967(x) and _s1005(x) and _s1043(x) and _s1073(x) and _s1098(x) and _s1121(x) and _s1236(x) and _s1244(x) and _s1248(x) and _s1675(x) and _s1956(x)):
+    if not (_s1(x) and _s160(x) and _s866(x) and _s872(x) and _s900(x) and _s923(x) and _s965(x) and _s1003(x) and _s1041(x) and _s1071(x) and _s1096(x) and _s1119(x) and _s1234(x) and _s1242(x) and _s1246(x) and _s1673(x) and _s1954(x)):
         return False
     return True
 

@@ -42,17 +42,12 @@ def _search(source, x):
     return compiled.search(x) is not None
 
 
-_CALLS = {}
+def _near_miss(x, known, names, cutoff):
+    if not isinstance(x, str) or x in names:
+        return False
+    from spec_compiler.nearmiss import near_miss
 
-
-def _call(target, x):
-    function = _CALLS.get(target)
-    if function is None:
-        import importlib
-
-        module, _, name = target.partition(":")
-        function = _CALLS[target] = getattr(importlib.import_module(module), name)
-    return bool(function(x))
+    return near_miss(x, known, cutoff) is not None
 
 
 def _true(x):
@@ -85,31 +80,32 @@ _C18 = frozenset(('metadata', 'payload', 'text', 'type'))
 _C19 = frozenset(('iconUrl', 'metadata', 'payload', 'text', 'type'))
 _C20 = frozenset(('default', 'fallback', 'metadata', 'openOnReceive', 'size', 'text', 'type', 'uri'))
 _C21 = frozenset(('actions', 'altText', 'description', 'mediaType', 'mediaUrl', 'metadata', 'size', 'title'))
-_C22 = frozenset(('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users'))
-_C23 = frozenset(('name', 'values'))
-_C24 = frozenset(('actions', 'contentType', 'conversation', 'delay', 'isBackchannel', 'items', 'meta', 'results', 'role', 'text', 'touchpoint', 'type', 'user'))
-_C25 = frozenset(('command', 'field', 'form', 'mention', 'report', 'search', 'tag'))
-_C26 = frozenset(('card', 'chat'))
-_C27 = True
-_C28 = 'bot'
-_C29 = frozenset(('postback', 'status'))
-_C30 = 'agent'
-_C31 = 'command'
-_C32 = ''
-_C33 = frozenset(('postback', 'reply'))
-_C34 = frozenset(('af', 'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en_GB', 'en_US', 'es', 'es_AR', 'es_ES', 'es_MX', 'et', 'fa', 'fi', 'fil', 'fr', 'ga', 'gu', 'ha', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ka', 'kk', 'kn', 'ko', 'ky_KG', 'lo', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt_BR', 'pt_PT', 'ro', 'ru', 'rw_RW', 'sk', 'sl', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh_CN', 'zh_HK', 'zh_TW', 'zu'))
-_C35 = 'application/octet-stream'
-_C36 = frozenset(('video/3gpp',))
-_C37 = frozenset(('audio/amr',))
-_C38 = frozenset(('application/vnd.openxmlformats-officedocument.wordprocessingml.document',))
-_C39 = frozenset(('audio/mp4', 'audio/x-m4a'))
-_C40 = frozenset(('audio/mp3', 'audio/mpeg'))
-_C41 = frozenset(('video/mp4',))
-_C42 = frozenset(('audio/ogg',))
-_C43 = frozenset(('application/pdf', 'application/x-pdf'))
-_C44 = frozenset(('application/vnd.openxmlformats-officedocument.presentationml.presentation',))
-_C45 = frozenset(('audio/wav', 'audio/wave', 'audio/x-wav'))
-_C46 = frozenset(('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',))
+_C22 = ('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users')
+_C23 = frozenset(('SenderID', 'categoryIndex', 'channels', 'elementName', 'form', 'hidden', 'key', 'language', 'namespace', 'organizations', 'quotedMessage', 'targetUser', 'title', 'users'))
+_C24 = frozenset(('name', 'values'))
+_C25 = frozenset(('actions', 'contentType', 'conversation', 'delay', 'isBackchannel', 'items', 'meta', 'results', 'role', 'text', 'touchpoint', 'type', 'user'))
+_C26 = frozenset(('command', 'field', 'form', 'mention', 'report', 'search', 'tag'))
+_C27 = frozenset(('card', 'chat'))
+_C28 = True
+_C29 = 'bot'
+_C30 = frozenset(('postback', 'status'))
+_C31 = 'agent'
+_C32 = 'command'
+_C33 = ''
+_C34 = frozenset(('postback', 'reply'))
+_C35 = frozenset(('af', 'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en_GB', 'en_US', 'es', 'es_AR', 'es_ES', 'es_MX', 'et', 'fa', 'fi', 'fil', 'fr', 'ga', 'gu', 'ha', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'ka', 'kk', 'kn', 'ko', 'ky_KG', 'lo', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt_BR', 'pt_PT', 'ro', 'ru', 'rw_RW', 'sk', 'sl', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh_CN', 'zh_HK', 'zh_TW', 'zu'))
+_C36 = 'application/octet-stream'
+_C37 = frozenset(('video/3gpp',))
+_C38 = frozenset(('audio/amr',))
+_C39 = frozenset(('application/vnd.openxmlformats-officedocument.wordprocessingml.document',))
+_C40 = frozenset(('audio/mp4', 'audio/x-m4a'))
+_C41 = frozenset(('audio/mp3', 'audio/mpeg'))
+_C42 = frozenset(('video/mp4',))
+_C43 = frozenset(('audio/ogg',))
+_C44 = frozenset(('application/pdf', 'application/x-pdf'))
+_C45 = frozenset(('application/vnd.openxmlformats-officedocument.presentationml.presentation',))
+_C46 = frozenset(('audio/wav', 'audio/wave', 'audio/x-wav'))
+_C47 = frozenset(('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',))
 
 
 def _s4(x):
@@ -1021,17 +1017,8 @@ def _s156(x):
             if not _s157(v): return False
     return True
 
-def _s181(x):
-    if not (isinstance(x, str) and x in _C22): return False
-    return True
-
-def _s182(x):
-    if not _call('spec_compiler.rules.unknown_field:quiet_meta_key', x): return False
-    return True
-
 def _s180(x):
-    if not (_s181(x) or _s182(x)):
-        return False
+    if _near_miss(x, _C22, _C23, 0.85): return False
     return True
 
 def _s179(x):
@@ -1040,24 +1027,24 @@ def _s179(x):
             if not _s180(k): return False
     return True
 
-def _s185(x):
-    if not (isinstance(x, str) and x in _C23): return False
+def _s183(x):
+    if not (isinstance(x, str) and x in _C24): return False
+    return True
+
+def _s182(x):
+    if isinstance(x, dict):
+        for k in x:
+            if not _s183(k): return False
+    return True
+
+def _s181(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s182(v): return False
     return True
 
 def _s184(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s185(k): return False
-    return True
-
-def _s183(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s184(v): return False
-    return True
-
-def _s186(x):
-    if not (isinstance(x, str) and x in _C24): return False
+    if not (isinstance(x, str) and x in _C25): return False
     return True
 
 def _s135(x):
@@ -1065,267 +1052,256 @@ def _s135(x):
         if 'actions' in x and not _s136(x['actions']): return False
         if 'items' in x and not _s156(x['items']): return False
         if 'meta' in x and not _s179(x['meta']): return False
-        if 'results' in x and not _s183(x['results']): return False
+        if 'results' in x and not _s181(x['results']): return False
         for k in x:
-            if not _s186(k): return False
+            if not _s184(k): return False
     return True
 
-def _s188(x):
+def _s186(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
     return True
 
-def _s190(x):
-    if not (isinstance(x, str) and x in _C25): return False
-    return True
-
-def _s189(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s190(x['type']): return False
-    return True
-
-def _s187(x):
-    if not (_s188(x) or _s189(x)):
-        return False
-    return True
-
-def _s194(x):
+def _s188(x):
     if not (isinstance(x, str) and x in _C26): return False
     return True
 
-def _s193(x):
-    if _s194(x): return False
+def _s187(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s188(x['type']): return False
+    return True
+
+def _s185(x):
+    if not (_s186(x) or _s187(x)):
+        return False
     return True
 
 def _s192(x):
+    if not (isinstance(x, str) and x in _C27): return False
+    return True
+
+def _s191(x):
+    if _s192(x): return False
+    return True
+
+def _s190(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s193(x['type']): return False
+        if 'type' in x and not _s191(x['type']): return False
+    return True
+
+def _s195(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s194(x):
+    if _s195(x): return False
     return True
 
 def _s197(x):
-    if not _eq(x, _C27): return False
+    if not _eq(x, _C29): return False
     return True
 
 def _s196(x):
     if _s197(x): return False
     return True
 
-def _s199(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s198(x):
-    if _s199(x): return False
-    return True
-
-def _s195(x):
+def _s193(x):
     if isinstance(x, dict):
-        if 'isBackchannel' in x and not _s196(x['isBackchannel']): return False
-        if 'role' in x and not _s198(x['role']): return False
+        if 'isBackchannel' in x and not _s194(x['isBackchannel']): return False
+        if 'role' in x and not _s196(x['role']): return False
     return True
 
-def _s202(x):
+def _s200(x):
     if isinstance(x, dict):
         if 'actions' not in x: return False
     return True
 
-def _s203(x):
+def _s201(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s201(x):
-    if not (_s202(x) or _s203(x)):
-        return False
-    return True
-
-def _s206(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s207(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s208(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s205(x):
-    if not (_s206(x) or _s207(x) or _s208(x)):
+def _s199(x):
+    if not (_s200(x) or _s201(x)):
         return False
     return True
 
 def _s204(x):
-    if _s205(x): return False
-    return True
-
-def _s200(x):
-    if _s201(x): return False
     if isinstance(x, dict):
-        if 'meta' in x and not _s204(x['meta']): return False
+        if 'SenderID' not in x: return False
     return True
 
-def _s191(x):
-    if not (_s192(x) or _s195(x) or _s200(x)):
+def _s205(x):
+    if isinstance(x, dict):
+        if 'namespace' not in x: return False
+    return True
+
+def _s206(x):
+    if isinstance(x, dict):
+        if 'elementName' not in x: return False
+    return True
+
+def _s203(x):
+    if not (_s204(x) or _s205(x) or _s206(x)):
         return False
     return True
 
-def _s211(x):
-    if not (isinstance(x, str) and x in _C29): return False
+def _s202(x):
+    if _s203(x): return False
     return True
 
-def _s210(x):
-    if _s211(x): return False
+def _s198(x):
+    if _s199(x): return False
+    if isinstance(x, dict):
+        if 'meta' in x and not _s202(x['meta']): return False
+    return True
+
+def _s189(x):
+    if not (_s190(x) or _s193(x) or _s198(x)):
+        return False
     return True
 
 def _s209(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s210(x['type']): return False
+    if not (isinstance(x, str) and x in _C30): return False
     return True
 
-def _s215(x):
+def _s208(x):
+    if _s209(x): return False
+    return True
+
+def _s207(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s208(x['type']): return False
+    return True
+
+def _s213(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s214(x):
-    if not _s215(x): return False
+def _s212(x):
+    if not _s213(x): return False
     return True
 
-def _s213(x):
+def _s211(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s214(x['text']): return False
+        if 'text' in x and not _s212(x['text']): return False
     return True
 
-def _s217(x):
+def _s215(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
     return True
 
-def _s216(x):
-    if _s217(x): return False
-    return True
-
-def _s220(x):
-    if not _eq(x, _C30): return False
-    return True
-
-def _s219(x):
-    if _s220(x): return False
+def _s214(x):
+    if _s215(x): return False
     return True
 
 def _s218(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s217(x):
+    if _s218(x): return False
+    return True
+
+def _s216(x):
     if isinstance(x, dict):
-        if 'role' in x and not _s219(x['role']): return False
+        if 'role' in x and not _s217(x['role']): return False
+    return True
+
+def _s220(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s219(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s220(x['isBackchannel']): return False
+    return True
+
+def _s223(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s222(x):
-    if not _eq(x, _C27): return False
+    if _s223(x): return False
     return True
 
 def _s221(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s222(x['isBackchannel']): return False
-    return True
-
-def _s225(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s224(x):
-    if _s225(x): return False
-    return True
-
-def _s223(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s224(x['type']): return False
+        if 'type' in x and not _s222(x['type']): return False
     return True
 
-def _s212(x):
-    if not (_s213(x) or _s216(x) or _s218(x) or _s221(x) or _s223(x)):
+def _s210(x):
+    if not (_s211(x) or _s214(x) or _s216(x) or _s219(x) or _s221(x)):
         return False
-    return True
-
-def _s231(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s230(x):
-    if _s231(x): return False
     return True
 
 def _s229(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s230(x['type']): return False
-    return True
-
-def _s232(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s233(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s228(x):
-    if not (_s229(x) or _s232(x) or _s233(x)):
-        return False
-    return True
-
-def _s227(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s228(v): return False
-    return True
-
-def _s240(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s239(x):
-    if _s240(x): return False
+def _s228(x):
+    if _s229(x): return False
     return True
 
-def _s238(x):
+def _s227(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s239(x['type']): return False
+        if 'type' in x and not _s228(x['type']): return False
     return True
 
-def _s241(x):
+def _s230(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s242(x):
+def _s231(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s237(x):
-    if not (_s238(x) or _s241(x) or _s242(x)):
+def _s226(x):
+    if not (_s227(x) or _s230(x) or _s231(x)):
         return False
     return True
 
-def _s236(x):
+def _s225(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s237(v): return False
+            if not _s226(v): return False
+    return True
+
+def _s238(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s237(x):
+    if _s238(x): return False
+    return True
+
+def _s236(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s237(x['type']): return False
+    return True
+
+def _s239(x):
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+    return True
+
+def _s240(x):
+    if isinstance(x, dict):
+        if 'url' not in x: return False
     return True
 
 def _s235(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s236(x['actions']): return False
+    if not (_s236(x) or _s239(x) or _s240(x)):
+        return False
     return True
 
 def _s234(x):
@@ -1334,33 +1310,54 @@ def _s234(x):
             if not _s235(v): return False
     return True
 
-def _s226(x):
+def _s233(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s227(x['actions']): return False
-        if 'items' in x and not _s234(x['items']): return False
+        if 'actions' in x and not _s234(x['actions']): return False
+    return True
+
+def _s232(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s233(v): return False
+    return True
+
+def _s224(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s225(x['actions']): return False
+        if 'items' in x and not _s232(x['items']): return False
+    return True
+
+def _s246(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s245(x):
+    if _s246(x): return False
+    return True
+
+def _s244(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s245(x['type']): return False
     return True
 
 def _s248(x):
-    if not _eq(x, _C1): return False
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+        if 'url' not in x: return False
     return True
 
 def _s247(x):
     if _s248(x): return False
     return True
 
-def _s246(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s247(x['type']): return False
-    return True
-
 def _s250(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s249(x):
-    if _s250(x): return False
+    if isinstance(x, dict):
+        if 'uri' in x and not _s250(x['uri']): return False
     return True
 
 def _s252(x):
@@ -1370,57 +1367,57 @@ def _s252(x):
 
 def _s251(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s252(x['uri']): return False
-    return True
-
-def _s254(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+        if 'url' in x and not _s252(x['url']): return False
     return True
 
 def _s253(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s254(x['url']): return False
-    return True
-
-def _s255(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s245(x):
-    if not (_s246(x) or _s249(x) or _s251(x) or _s253(x) or _s255(x)):
+def _s243(x):
+    if not (_s244(x) or _s247(x) or _s249(x) or _s251(x) or _s253(x)):
         return False
     return True
 
-def _s244(x):
+def _s242(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s245(v): return False
+            if not _s243(v): return False
+    return True
+
+def _s260(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s259(x):
+    if _s260(x): return False
+    return True
+
+def _s258(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s259(x['type']): return False
     return True
 
 def _s262(x):
-    if not _eq(x, _C1): return False
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+        if 'url' not in x: return False
     return True
 
 def _s261(x):
     if _s262(x): return False
     return True
 
-def _s260(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s261(x['type']): return False
-    return True
-
 def _s264(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s263(x):
-    if _s264(x): return False
+    if isinstance(x, dict):
+        if 'uri' in x and not _s264(x['uri']): return False
     return True
 
 def _s266(x):
@@ -1430,39 +1427,18 @@ def _s266(x):
 
 def _s265(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s266(x['uri']): return False
-    return True
-
-def _s268(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+        if 'url' in x and not _s266(x['url']): return False
     return True
 
 def _s267(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s268(x['url']): return False
-    return True
-
-def _s269(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s259(x):
-    if not (_s260(x) or _s263(x) or _s265(x) or _s267(x) or _s269(x)):
-        return False
-    return True
-
-def _s258(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s259(v): return False
-    return True
-
 def _s257(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s258(x['actions']): return False
+    if not (_s258(x) or _s261(x) or _s263(x) or _s265(x) or _s267(x)):
+        return False
     return True
 
 def _s256(x):
@@ -1471,175 +1447,160 @@ def _s256(x):
             if not _s257(v): return False
     return True
 
-def _s243(x):
+def _s255(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s244(x['actions']): return False
-        if 'items' in x and not _s256(x['items']): return False
+        if 'actions' in x and not _s256(x['actions']): return False
     return True
 
-def _s275(x):
+def _s254(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s255(v): return False
+    return True
+
+def _s241(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s242(x['actions']): return False
+        if 'items' in x and not _s254(x['items']): return False
+    return True
+
+def _s273(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#][!-~]*)?\\Z', x)): return False
     return True
 
-def _s274(x):
-    if not _s275(x): return False
-    return True
-
-def _s276(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s273(x):
-    if not (_s274(x) or _s276(x)):
-        return False
-    return True
-
-def _s278(x):
-    if not _s275(x): return False
-    return True
-
-def _s279(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s277(x):
-    if not (_s278(x) or _s279(x)):
-        return False
-    return True
-
-def _s281(x):
-    if not _s275(x): return False
-    return True
-
-def _s282(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s280(x):
-    if not (_s281(x) or _s282(x)):
-        return False
-    return True
-
-def _s284(x):
-    if not _s275(x): return False
-    return True
-
-def _s285(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s283(x):
-    if not (_s284(x) or _s285(x)):
-        return False
-    return True
-
 def _s272(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s273(x['fallback']): return False
-        if 'iconUrl' in x and not _s277(x['iconUrl']): return False
-        if 'uri' in x and not _s280(x['uri']): return False
-        if 'url' in x and not _s283(x['url']): return False
+    if not _s273(x): return False
+    return True
+
+def _s274(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s271(x):
+    if not (_s272(x) or _s274(x)):
+        return False
+    return True
+
+def _s276(x):
+    if not _s273(x): return False
+    return True
+
+def _s277(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s275(x):
+    if not (_s276(x) or _s277(x)):
+        return False
+    return True
+
+def _s279(x):
+    if not _s273(x): return False
+    return True
+
+def _s280(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s278(x):
+    if not (_s279(x) or _s280(x)):
+        return False
+    return True
+
+def _s282(x):
+    if not _s273(x): return False
+    return True
+
+def _s283(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s281(x):
+    if not (_s282(x) or _s283(x)):
+        return False
+    return True
+
+def _s270(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s271(x['fallback']): return False
+        if 'iconUrl' in x and not _s275(x['iconUrl']): return False
+        if 'uri' in x and not _s278(x['uri']): return False
+        if 'url' in x and not _s281(x['url']): return False
+    return True
+
+def _s269(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s272(v): return False
-    return True
-
-def _s291(x):
-    if not _s275(x): return False
-    return True
-
-def _s292(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s290(x):
-    if not (_s291(x) or _s292(x)):
-        return False
-    return True
-
-def _s294(x):
-    if not _s275(x): return False
-    return True
-
-def _s295(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s293(x):
-    if not (_s294(x) or _s295(x)):
-        return False
-    return True
-
-def _s297(x):
-    if not _s275(x): return False
-    return True
-
-def _s298(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s296(x):
-    if not (_s297(x) or _s298(x)):
-        return False
-    return True
-
-def _s300(x):
-    if not _s275(x): return False
-    return True
-
-def _s301(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s299(x):
-    if not (_s300(x) or _s301(x)):
-        return False
+            if not _s270(v): return False
     return True
 
 def _s289(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s290(x['fallback']): return False
-        if 'iconUrl' in x and not _s293(x['iconUrl']): return False
-        if 'uri' in x and not _s296(x['uri']): return False
-        if 'url' in x and not _s299(x['url']): return False
+    if not _s273(x): return False
     return True
 
-def _s288(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s289(v): return False
-    return True
-
-def _s303(x):
-    if not _s275(x): return False
-    return True
-
-def _s304(x):
+def _s290(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s302(x):
-    if not (_s303(x) or _s304(x)):
+def _s288(x):
+    if not (_s289(x) or _s290(x)):
+        return False
+    return True
+
+def _s292(x):
+    if not _s273(x): return False
+    return True
+
+def _s293(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s291(x):
+    if not (_s292(x) or _s293(x)):
+        return False
+    return True
+
+def _s295(x):
+    if not _s273(x): return False
+    return True
+
+def _s296(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s294(x):
+    if not (_s295(x) or _s296(x)):
+        return False
+    return True
+
+def _s298(x):
+    if not _s273(x): return False
+    return True
+
+def _s299(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s297(x):
+    if not (_s298(x) or _s299(x)):
         return False
     return True
 
 def _s287(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s288(x['actions']): return False
-        if 'mediaUrl' in x and not _s302(x['mediaUrl']): return False
+        if 'fallback' in x and not _s288(x['fallback']): return False
+        if 'iconUrl' in x and not _s291(x['iconUrl']): return False
+        if 'uri' in x and not _s294(x['uri']): return False
+        if 'url' in x and not _s297(x['url']): return False
     return True
 
 def _s286(x):
@@ -1648,179 +1609,178 @@ def _s286(x):
             if not _s287(v): return False
     return True
 
-def _s270(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s271(x['actions']): return False
-        if 'items' in x and not _s286(x['items']): return False
+def _s301(x):
+    if not _s273(x): return False
     return True
 
-def _s309(x):
+def _s302(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s300(x):
+    if not (_s301(x) or _s302(x)):
+        return False
+    return True
+
+def _s285(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s286(x['actions']): return False
+        if 'mediaUrl' in x and not _s300(x['mediaUrl']): return False
+    return True
+
+def _s284(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s285(v): return False
+    return True
+
+def _s268(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s269(x['actions']): return False
+        if 'items' in x and not _s284(x['items']): return False
+    return True
+
+def _s307(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s308(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s306(x):
+    if not (_s307(x) or _s308(x)):
+        return False
     return True
 
 def _s310(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s311(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s308(x):
-    if not (_s309(x) or _s310(x)):
+def _s309(x):
+    if not (_s310(x) or _s311(x)):
         return False
-    return True
-
-def _s312(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s313(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s314(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s311(x):
-    if not (_s312(x) or _s313(x)):
+def _s312(x):
+    if not (_s313(x) or _s314(x)):
         return False
-    return True
-
-def _s315(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s316(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s314(x):
-    if not (_s315(x) or _s316(x)):
-        return False
-    return True
-
-def _s318(x):
-    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s319(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s317(x):
-    if not (_s318(x) or _s319(x)):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s315(x):
+    if not (_s316(x) or _s317(x)):
         return False
     return True
 
-def _s307(x):
+def _s305(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s308(x['fallback']): return False
-        if 'iconUrl' in x and not _s311(x['iconUrl']): return False
-        if 'uri' in x and not _s314(x['uri']): return False
-        if 'url' in x and not _s317(x['url']): return False
+        if 'fallback' in x and not _s306(x['fallback']): return False
+        if 'iconUrl' in x and not _s309(x['iconUrl']): return False
+        if 'uri' in x and not _s312(x['uri']): return False
+        if 'url' in x and not _s315(x['url']): return False
     return True
 
-def _s306(x):
+def _s304(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s307(v): return False
+            if not _s305(v): return False
     return True
 
-def _s325(x):
+def _s323(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s324(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s322(x):
+    if not (_s323(x) or _s324(x)):
+        return False
     return True
 
 def _s326(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s327(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s324(x):
-    if not (_s325(x) or _s326(x)):
+def _s325(x):
+    if not (_s326(x) or _s327(x)):
         return False
-    return True
-
-def _s328(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s329(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s330(x):
+    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s327(x):
-    if not (_s328(x) or _s329(x)):
+def _s328(x):
+    if not (_s329(x) or _s330(x)):
         return False
-    return True
-
-def _s331(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
     return True
 
 def _s332(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s330(x):
-    if not (_s331(x) or _s332(x)):
-        return False
-    return True
-
-def _s334(x):
-    if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s335(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s333(x):
-    if not (_s334(x) or _s335(x)):
-        return False
-    return True
-
-def _s323(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s324(x['fallback']): return False
-        if 'iconUrl' in x and not _s327(x['iconUrl']): return False
-        if 'uri' in x and not _s330(x['uri']): return False
-        if 'url' in x and not _s333(x['url']): return False
-    return True
-
-def _s322(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s323(v): return False
-    return True
-
-def _s337(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s338(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s336(x):
-    if not (_s337(x) or _s338(x)):
+def _s331(x):
+    if not (_s332(x) or _s333(x)):
         return False
     return True
 
 def _s321(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s322(x['actions']): return False
-        if 'mediaUrl' in x and not _s336(x['mediaUrl']): return False
+        if 'fallback' in x and not _s322(x['fallback']): return False
+        if 'iconUrl' in x and not _s325(x['iconUrl']): return False
+        if 'uri' in x and not _s328(x['uri']): return False
+        if 'url' in x and not _s331(x['url']): return False
     return True
 
 def _s320(x):
@@ -1829,10 +1789,45 @@ def _s320(x):
             if not _s321(v): return False
     return True
 
-def _s305(x):
+def _s335(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s336(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s334(x):
+    if not (_s335(x) or _s336(x)):
+        return False
+    return True
+
+def _s319(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s306(x['actions']): return False
-        if 'items' in x and not _s320(x['items']): return False
+        if 'actions' in x and not _s320(x['actions']): return False
+        if 'mediaUrl' in x and not _s334(x['mediaUrl']): return False
+    return True
+
+def _s318(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s319(v): return False
+    return True
+
+def _s303(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s304(x['actions']): return False
+        if 'items' in x and not _s318(x['items']): return False
+    return True
+
+def _s342(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s341(x):
+    if _s342(x): return False
     return True
 
 def _s344(x):
@@ -1859,186 +1854,186 @@ def _s347(x):
     if _s348(x): return False
     return True
 
-def _s350(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s349(x):
-    if _s350(x): return False
-    return True
-
-def _s342(x):
+def _s340(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s343(x['fallback']): return False
-        if 'iconUrl' in x and not _s345(x['iconUrl']): return False
-        if 'uri' in x and not _s347(x['uri']): return False
-        if 'url' in x and not _s349(x['url']): return False
+        if 'fallback' in x and not _s341(x['fallback']): return False
+        if 'iconUrl' in x and not _s343(x['iconUrl']): return False
+        if 'uri' in x and not _s345(x['uri']): return False
+        if 'url' in x and not _s347(x['url']): return False
+    return True
+
+def _s350(x):
+    if not _eq(x, _C1): return False
     return True
 
 def _s352(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s354(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s355(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s356(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s353(x):
-    if not (isinstance(x, str)): return False
-    if not (_s354(x) and _s355(x)):
-        return False
-    if _s356(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s354(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s351(x):
+    if not (isinstance(x, str)): return False
+    if not (_s352(x) and _s353(x)):
+        return False
+    if _s354(x): return False
+    return True
+
+def _s349(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s352(x['type']): return False
-        if 'uri' in x and not _s353(x['uri']): return False
+        if 'type' in x and not _s350(x['type']): return False
+        if 'uri' in x and not _s351(x['uri']): return False
     return True
 
-def _s358(x):
+def _s356(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s360(x):
+def _s358(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s361(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s362(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s359(x):
-    if not (isinstance(x, str)): return False
-    if not (_s360(x) and _s361(x)):
-        return False
-    if _s362(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s360(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s357(x):
+    if not (isinstance(x, str)): return False
+    if not (_s358(x) and _s359(x)):
+        return False
+    if _s360(x): return False
+    return True
+
+def _s355(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'url' not in x: return False
-        if 'type' in x and not _s358(x['type']): return False
-        if 'url' in x and not _s359(x['url']): return False
+        if 'type' in x and not _s356(x['type']): return False
+        if 'url' in x and not _s357(x['url']): return False
+    return True
+
+def _s362(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s364(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s366(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s367(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s368(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s365(x):
-    if not (isinstance(x, str)): return False
-    if not (_s366(x) and _s367(x)):
-        return False
-    if _s368(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s366(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s363(x):
+    if not (isinstance(x, str)): return False
+    if not (_s364(x) and _s365(x)):
+        return False
+    if _s366(x): return False
+    return True
+
+def _s361(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s364(x['type']): return False
-        if 'uri' in x and not _s365(x['uri']): return False
-    return True
-
-def _s371(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s372(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s373(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s370(x):
-    if not (isinstance(x, str)): return False
-    if not (_s371(x) and _s372(x)):
-        return False
-    if _s373(x): return False
-    return True
-
-def _s374(x):
-    if not _eq(x, _C4): return False
+        if 'type' in x and not _s362(x['type']): return False
+        if 'uri' in x and not _s363(x['uri']): return False
     return True
 
 def _s369(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s370(x['fallback']): return False
-        if 'type' in x and not _s374(x['type']): return False
-    return True
-
-def _s377(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s378(x):
+def _s370(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s379(x):
+def _s371(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s376(x):
+def _s368(x):
     if not (isinstance(x, str)): return False
-    if not (_s377(x) and _s378(x)):
+    if not (_s369(x) and _s370(x)):
         return False
-    if _s379(x): return False
+    if _s371(x): return False
     return True
 
-def _s380(x):
-    if not _eq(x, _C3): return False
+def _s372(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s367(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'fallback' not in x: return False
+        if 'fallback' in x and not _s368(x['fallback']): return False
+        if 'type' in x and not _s372(x['type']): return False
     return True
 
 def _s375(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s376(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s377(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s374(x):
+    if not (isinstance(x, str)): return False
+    if not (_s375(x) and _s376(x)):
+        return False
+    if _s377(x): return False
+    return True
+
+def _s378(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s373(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s376(x['iconUrl']): return False
-        if 'type' in x and not _s380(x['type']): return False
+        if 'iconUrl' in x and not _s374(x['iconUrl']): return False
+        if 'type' in x and not _s378(x['type']): return False
     return True
 
-def _s341(x):
-    if not (_s342(x) or _s351(x) or _s357(x) or _s363(x) or _s369(x) or _s375(x)):
+def _s339(x):
+    if not (_s340(x) or _s349(x) or _s355(x) or _s361(x) or _s367(x) or _s373(x)):
         return False
     return True
 
-def _s340(x):
+def _s338(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s341(v): return False
+            if not _s339(v): return False
+    return True
+
+def _s385(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s384(x):
+    if _s385(x): return False
     return True
 
 def _s387(x):
@@ -2065,224 +2060,172 @@ def _s390(x):
     if _s391(x): return False
     return True
 
-def _s393(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s392(x):
-    if _s393(x): return False
-    return True
-
-def _s385(x):
+def _s383(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s386(x['fallback']): return False
-        if 'iconUrl' in x and not _s388(x['iconUrl']): return False
-        if 'uri' in x and not _s390(x['uri']): return False
-        if 'url' in x and not _s392(x['url']): return False
+        if 'fallback' in x and not _s384(x['fallback']): return False
+        if 'iconUrl' in x and not _s386(x['iconUrl']): return False
+        if 'uri' in x and not _s388(x['uri']): return False
+        if 'url' in x and not _s390(x['url']): return False
+    return True
+
+def _s393(x):
+    if not _eq(x, _C1): return False
     return True
 
 def _s395(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s397(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s398(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s399(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s396(x):
-    if not (isinstance(x, str)): return False
-    if not (_s397(x) and _s398(x)):
-        return False
-    if _s399(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s397(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s394(x):
+    if not (isinstance(x, str)): return False
+    if not (_s395(x) and _s396(x)):
+        return False
+    if _s397(x): return False
+    return True
+
+def _s392(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s395(x['type']): return False
-        if 'uri' in x and not _s396(x['uri']): return False
+        if 'type' in x and not _s393(x['type']): return False
+        if 'uri' in x and not _s394(x['uri']): return False
     return True
 
-def _s401(x):
+def _s399(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s403(x):
+def _s401(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s404(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s405(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s402(x):
-    if not (isinstance(x, str)): return False
-    if not (_s403(x) and _s404(x)):
-        return False
-    if _s405(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s403(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s400(x):
+    if not (isinstance(x, str)): return False
+    if not (_s401(x) and _s402(x)):
+        return False
+    if _s403(x): return False
+    return True
+
+def _s398(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'url' not in x: return False
-        if 'type' in x and not _s401(x['type']): return False
-        if 'url' in x and not _s402(x['url']): return False
+        if 'type' in x and not _s399(x['type']): return False
+        if 'url' in x and not _s400(x['url']): return False
+    return True
+
+def _s405(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s407(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s409(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s410(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s411(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s408(x):
-    if not (isinstance(x, str)): return False
-    if not (_s409(x) and _s410(x)):
-        return False
-    if _s411(x): return False
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s409(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s406(x):
+    if not (isinstance(x, str)): return False
+    if not (_s407(x) and _s408(x)):
+        return False
+    if _s409(x): return False
+    return True
+
+def _s404(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'uri' not in x: return False
-        if 'type' in x and not _s407(x['type']): return False
-        if 'uri' in x and not _s408(x['uri']): return False
-    return True
-
-def _s414(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s415(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s416(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s413(x):
-    if not (isinstance(x, str)): return False
-    if not (_s414(x) and _s415(x)):
-        return False
-    if _s416(x): return False
-    return True
-
-def _s417(x):
-    if not _eq(x, _C4): return False
+        if 'type' in x and not _s405(x['type']): return False
+        if 'uri' in x and not _s406(x['uri']): return False
     return True
 
 def _s412(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s413(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s414(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s411(x):
+    if not (isinstance(x, str)): return False
+    if not (_s412(x) and _s413(x)):
+        return False
+    if _s414(x): return False
+    return True
+
+def _s415(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s410(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'fallback' not in x: return False
-        if 'fallback' in x and not _s413(x['fallback']): return False
-        if 'type' in x and not _s417(x['type']): return False
-    return True
-
-def _s420(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s421(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s422(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s419(x):
-    if not (isinstance(x, str)): return False
-    if not (_s420(x) and _s421(x)):
-        return False
-    if _s422(x): return False
-    return True
-
-def _s423(x):
-    if not _eq(x, _C3): return False
+        if 'fallback' in x and not _s411(x['fallback']): return False
+        if 'type' in x and not _s415(x['type']): return False
     return True
 
 def _s418(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s419(x['iconUrl']): return False
-        if 'type' in x and not _s423(x['type']): return False
-    return True
-
-def _s384(x):
-    if not (_s385(x) or _s394(x) or _s400(x) or _s406(x) or _s412(x) or _s418(x)):
-        return False
-    return True
-
-def _s383(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s384(v): return False
-    return True
-
-def _s426(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s425(x):
-    if _s426(x): return False
-    return True
-
-def _s428(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s429(x):
+def _s419(x):
     if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
     return True
 
-def _s430(x):
+def _s420(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s427(x):
+def _s417(x):
     if not (isinstance(x, str)): return False
-    if not (_s428(x) and _s429(x)):
+    if not (_s418(x) and _s419(x)):
         return False
-    if _s430(x): return False
+    if _s420(x): return False
     return True
 
-def _s424(x):
-    if not (_s425(x) or _s427(x)):
-        return False
+def _s421(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s416(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'iconUrl' not in x: return False
+        if 'iconUrl' in x and not _s417(x['iconUrl']): return False
+        if 'type' in x and not _s421(x['type']): return False
     return True
 
 def _s382(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s383(x['actions']): return False
-        if 'mediaUrl' in x and not _s424(x['mediaUrl']): return False
+    if not (_s383(x) or _s392(x) or _s398(x) or _s404(x) or _s410(x) or _s416(x)):
+        return False
     return True
 
 def _s381(x):
@@ -2291,134 +2234,167 @@ def _s381(x):
             if not _s382(v): return False
     return True
 
-def _s339(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s340(x['actions']): return False
-        if 'items' in x and not _s381(x['items']): return False
+def _s424(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
     return True
 
-def _s432(x):
+def _s423(x):
+    if _s424(x): return False
+    return True
+
+def _s426(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s427(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s428(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s425(x):
+    if not (isinstance(x, str)): return False
+    if not (_s426(x) and _s427(x)):
+        return False
+    if _s428(x): return False
+    return True
+
+def _s422(x):
+    if not (_s423(x) or _s425(x)):
+        return False
+    return True
+
+def _s380(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s381(x['actions']): return False
+        if 'mediaUrl' in x and not _s422(x['mediaUrl']): return False
+    return True
+
+def _s379(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s380(v): return False
+    return True
+
+def _s337(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s338(x['actions']): return False
+        if 'items' in x and not _s379(x['items']): return False
+    return True
+
+def _s430(x):
     if isinstance(x, list):
         seen = []
         for v in x:
             if isinstance(v, dict) and 'payload' in v:
                 if v['payload'] in seen: return False
                 seen.append(v['payload'])
-    return True
-
-def _s435(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
-    return True
-
-def _s434(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s435(x['actions']): return False
     return True
 
 def _s433(x):
     if isinstance(x, list):
-        for v in x[0:]:
-            if not _s434(v): return False
+        seen = []
+        for v in x:
+            if isinstance(v, dict) and 'payload' in v:
+                if v['payload'] in seen: return False
+                seen.append(v['payload'])
+    return True
+
+def _s432(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s433(x['actions']): return False
     return True
 
 def _s431(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s432(v): return False
+    return True
+
+def _s429(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s432(x['actions']): return False
-        if 'items' in x and not _s433(x['items']): return False
-    return True
-
-def _s441(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s440(x):
-    if _s441(x): return False
+        if 'actions' in x and not _s430(x['actions']): return False
+        if 'items' in x and not _s431(x['items']): return False
     return True
 
 def _s439(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s440(x['type']): return False
-    return True
-
-def _s444(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s445(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s443(x):
-    if not (_s444(x) or _s445(x)):
-        return False
-    return True
-
-def _s442(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s443(x['text']): return False
-    return True
-
-def _s438(x):
-    if not (_s439(x) or _s442(x)):
-        return False
-    return True
-
-def _s437(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s438(v): return False
-    return True
-
-def _s452(x):
     if not _eq(x, _C3): return False
     return True
 
-def _s451(x):
-    if _s452(x): return False
+def _s438(x):
+    if _s439(x): return False
     return True
 
-def _s450(x):
+def _s437(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s451(x['type']): return False
+        if 'type' in x and not _s438(x['type']): return False
     return True
 
-def _s455(x):
+def _s442(x):
     if isinstance(x, str) and (len(x) > 20): return False
     return True
 
-def _s456(x):
+def _s443(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s454(x):
-    if not (_s455(x) or _s456(x)):
+def _s441(x):
+    if not (_s442(x) or _s443(x)):
         return False
     return True
 
-def _s453(x):
+def _s440(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s454(x['text']): return False
+        if 'text' in x and not _s441(x['text']): return False
+    return True
+
+def _s436(x):
+    if not (_s437(x) or _s440(x)):
+        return False
+    return True
+
+def _s435(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s436(v): return False
+    return True
+
+def _s450(x):
+    if not _eq(x, _C3): return False
     return True
 
 def _s449(x):
-    if not (_s450(x) or _s453(x)):
-        return False
+    if _s450(x): return False
     return True
 
 def _s448(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s449(v): return False
+    if isinstance(x, dict):
+        if 'type' in x and not _s449(x['type']): return False
+    return True
+
+def _s453(x):
+    if isinstance(x, str) and (len(x) > 20): return False
+    return True
+
+def _s454(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s452(x):
+    if not (_s453(x) or _s454(x)):
+        return False
+    return True
+
+def _s451(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s452(x['text']): return False
     return True
 
 def _s447(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s448(x['actions']): return False
+    if not (_s448(x) or _s451(x)):
+        return False
     return True
 
 def _s446(x):
@@ -2427,72 +2403,72 @@ def _s446(x):
             if not _s447(v): return False
     return True
 
-def _s436(x):
+def _s445(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s437(x['actions']): return False
-        if 'items' in x and not _s446(x['items']): return False
+        if 'actions' in x and not _s446(x['actions']): return False
     return True
 
-def _s461(x):
-    if not _eq(x, _C3): return False
+def _s444(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s445(v): return False
     return True
 
-def _s460(x):
+def _s434(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s461(x['type']): return False
+        if 'actions' in x and not _s435(x['actions']): return False
+        if 'items' in x and not _s444(x['items']): return False
     return True
 
 def _s459(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s460(v))
-        if n < 14: return False
+    if not _eq(x, _C3): return False
     return True
 
 def _s458(x):
-    if _s459(x): return False
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s459(x['type']): return False
     return True
 
 def _s457(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s458(x['actions']): return False
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s458(v))
+        if n < 14: return False
     return True
 
-def _s465(x):
-    if not _s215(x): return False
+def _s456(x):
+    if _s457(x): return False
     return True
 
-def _s464(x):
+def _s455(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s465(x['text']): return False
+        if 'actions' in x and not _s456(x['actions']): return False
     return True
 
 def _s463(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s464(v): return False
+    if not _s213(x): return False
     return True
 
-def _s470(x):
-    if not _s215(x): return False
-    return True
-
-def _s469(x):
+def _s462(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s470(x['text']): return False
+        if 'text' in x and not _s463(x['text']): return False
+    return True
+
+def _s461(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s462(v): return False
     return True
 
 def _s468(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s469(v): return False
+    if not _s213(x): return False
     return True
 
 def _s467(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s468(x['actions']): return False
+        if 'text' not in x: return False
+        if 'text' in x and not _s468(x['text']): return False
     return True
 
 def _s466(x):
@@ -2501,83 +2477,83 @@ def _s466(x):
             if not _s467(v): return False
     return True
 
-def _s462(x):
+def _s465(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s463(x['actions']): return False
-        if 'items' in x and not _s466(x['items']): return False
+        if 'actions' in x and not _s466(x['actions']): return False
     return True
 
-def _s476(x):
-    if not _eq(x, _C1): return False
+def _s464(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s465(v): return False
     return True
 
-def _s475(x):
-    if _s476(x): return False
+def _s460(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s461(x['actions']): return False
+        if 'items' in x and not _s464(x['items']): return False
     return True
 
 def _s474(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s475(x['type']): return False
-    return True
-
-def _s477(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s478(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s473(x):
-    if not (_s474(x) or _s477(x) or _s478(x)):
-        return False
-    return True
-
-def _s472(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s473(v): return False
-    return True
-
-def _s485(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s484(x):
-    if _s485(x): return False
+def _s473(x):
+    if _s474(x): return False
     return True
 
-def _s483(x):
+def _s472(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s484(x['type']): return False
+        if 'type' in x and not _s473(x['type']): return False
     return True
 
-def _s486(x):
+def _s475(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s487(x):
+def _s476(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s482(x):
-    if not (_s483(x) or _s486(x) or _s487(x)):
+def _s471(x):
+    if not (_s472(x) or _s475(x) or _s476(x)):
         return False
     return True
 
-def _s481(x):
+def _s470(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s482(v): return False
+            if not _s471(v): return False
+    return True
+
+def _s483(x):
+    if not _eq(x, _C1): return False
+    return True
+
+def _s482(x):
+    if _s483(x): return False
+    return True
+
+def _s481(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s482(x['type']): return False
+    return True
+
+def _s484(x):
+    if isinstance(x, dict):
+        if 'uri' not in x: return False
+    return True
+
+def _s485(x):
+    if isinstance(x, dict):
+        if 'url' not in x: return False
     return True
 
 def _s480(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s481(x['actions']): return False
+    if not (_s481(x) or _s484(x) or _s485(x)):
+        return False
     return True
 
 def _s479(x):
@@ -2586,19 +2562,61 @@ def _s479(x):
             if not _s480(v): return False
     return True
 
-def _s471(x):
+def _s478(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s472(x['actions']): return False
-        if 'items' in x and not _s479(x['items']): return False
+        if 'actions' in x and not _s479(x['actions']): return False
     return True
 
-def _s491(x):
+def _s477(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s478(v): return False
+    return True
+
+def _s469(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s470(x['actions']): return False
+        if 'items' in x and not _s477(x['items']): return False
+    return True
+
+def _s489(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s495(x):
+def _s493(x):
     if not _eq(x, _C2): return False
+    return True
+
+def _s492(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s493(x['type']): return False
+    return True
+
+def _s491(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s492(v))
+        if n < 1: return False
+    return True
+
+def _s490(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s491(x['actions']): return False
+    return True
+
+def _s488(x):
+    if not (_s489(x) or _s490(x)):
+        return False
+    return True
+
+def _s487(x):
+    if _s488(x): return False
+    return True
+
+def _s495(x):
+    if not _eq(x, _C32): return False
     return True
 
 def _s494(x):
@@ -2607,388 +2625,346 @@ def _s494(x):
         if 'type' in x and not _s495(x['type']): return False
     return True
 
-def _s493(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s494(v))
-        if n < 1: return False
+def _s498(x):
+    if not _eq(x, _C33): return False
     return True
 
-def _s492(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s493(x['actions']): return False
-    return True
-
-def _s490(x):
-    if not (_s491(x) or _s492(x)):
-        return False
-    return True
-
-def _s489(x):
-    if _s490(x): return False
-    return True
-
-def _s497(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s496(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s497(x['type']): return False
-    return True
-
-def _s500(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s501(x):
+def _s499(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s503(x):
+def _s501(x):
     if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s502(x):
+def _s500(x):
     if not (isinstance(x, str)): return False
-    if _s503(x): return False
+    if _s501(x): return False
     if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
-def _s499(x):
-    if not (_s500(x) or _s501(x) or _s502(x)):
+def _s497(x):
+    if not (_s498(x) or _s499(x) or _s500(x)):
         return False
     return True
 
-def _s498(x):
+def _s496(x):
     if isinstance(x, dict):
-        if 'touchpoint' in x and not _s499(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s497(x['touchpoint']): return False
     return True
 
-def _s488(x):
-    if not (_s489(x) or _s496(x) or _s498(x)):
+def _s486(x):
+    if not (_s487(x) or _s494(x) or _s496(x)):
         return False
-    return True
-
-def _s509(x):
-    if not _eq(x, _C27): return False
-    return True
-
-def _s510(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s508(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s509(x['openOnReceive']): return False
-        if 'type' in x and not _s510(x['type']): return False
     return True
 
 def _s507(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s508(v))
-        if n < 2: return False
+    if not _eq(x, _C28): return False
+    return True
+
+def _s508(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s506(x):
-    if _s507(x): return False
-    return True
-
-def _s516(x):
-    if not _eq(x, _C27): return False
-    return True
-
-def _s517(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s515(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s516(x['openOnReceive']): return False
-        if 'type' in x and not _s517(x['type']): return False
-    return True
-
-def _s514(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s515(v))
-        if n < 1: return False
-    return True
-
-def _s513(x):
-    if _s514(x): return False
-    return True
-
-def _s512(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s513(x['actions']): return False
-    return True
-
-def _s511(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s512(v): return False
+        if 'openOnReceive' in x and not _s507(x['openOnReceive']): return False
+        if 'type' in x and not _s508(x['type']): return False
     return True
 
 def _s505(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s506(x['actions']): return False
-        if 'items' in x and not _s511(x['items']): return False
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s506(v))
+        if n < 2: return False
     return True
 
-def _s522(x):
-    if not _eq(x, _C27): return False
+def _s504(x):
+    if _s505(x): return False
     return True
 
-def _s523(x):
+def _s514(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s515(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s521(x):
+def _s513(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s522(x['openOnReceive']): return False
-        if 'type' in x and not _s523(x['type']): return False
+        if 'openOnReceive' in x and not _s514(x['openOnReceive']): return False
+        if 'type' in x and not _s515(x['type']): return False
+    return True
+
+def _s512(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s513(v))
+        if n < 1: return False
+    return True
+
+def _s511(x):
+    if _s512(x): return False
+    return True
+
+def _s510(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s511(x['actions']): return False
+    return True
+
+def _s509(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s510(v): return False
+    return True
+
+def _s503(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s504(x['actions']): return False
+        if 'items' in x and not _s509(x['items']): return False
     return True
 
 def _s520(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s521(v))
-        if n < 1: return False
+    if not _eq(x, _C28): return False
     return True
 
-def _s519(x):
-    if _s520(x): return False
-    return True
-
-def _s529(x):
-    if not _eq(x, _C27): return False
-    return True
-
-def _s530(x):
+def _s521(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s528(x):
+def _s519(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
         if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s529(x['openOnReceive']): return False
-        if 'type' in x and not _s530(x['type']): return False
+        if 'openOnReceive' in x and not _s520(x['openOnReceive']): return False
+        if 'type' in x and not _s521(x['type']): return False
+    return True
+
+def _s518(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s519(v))
+        if n < 1: return False
+    return True
+
+def _s517(x):
+    if _s518(x): return False
     return True
 
 def _s527(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s528(v))
-        if n < 1: return False
+    if not _eq(x, _C28): return False
+    return True
+
+def _s528(x):
+    if not _eq(x, _C4): return False
     return True
 
 def _s526(x):
     if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s527(x['actions']): return False
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s527(x['openOnReceive']): return False
+        if 'type' in x and not _s528(x['type']): return False
     return True
 
 def _s525(x):
     if isinstance(x, list):
         n = sum(1 for v in x if _s526(v))
-        if n < 2: return False
-    return True
-
-def _s535(x):
-    if not _eq(x, _C27): return False
-    return True
-
-def _s536(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s534(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s535(x['openOnReceive']): return False
-        if 'type' in x and not _s536(x['type']): return False
-    return True
-
-def _s533(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s534(v))
-        if n < 2: return False
-    return True
-
-def _s532(x):
-    if _s533(x): return False
-    return True
-
-def _s531(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s532(x['actions']): return False
+        if n < 1: return False
     return True
 
 def _s524(x):
-    if _s525(x): return False
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s525(x['actions']): return False
+    return True
+
+def _s523(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s524(v))
+        if n < 2: return False
+    return True
+
+def _s533(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s534(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s532(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s533(x['openOnReceive']): return False
+        if 'type' in x and not _s534(x['type']): return False
+    return True
+
+def _s531(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s532(v))
+        if n < 2: return False
+    return True
+
+def _s530(x):
+    if _s531(x): return False
+    return True
+
+def _s529(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s530(x['actions']): return False
+    return True
+
+def _s522(x):
+    if _s523(x): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s531(v): return False
+            if not _s529(v): return False
     return True
 
-def _s518(x):
+def _s516(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s519(x['actions']): return False
-        if 'items' in x and not _s524(x['items']): return False
+        if 'actions' in x and not _s517(x['actions']): return False
+        if 'items' in x and not _s522(x['items']): return False
     return True
 
-def _s504(x):
-    if not (_s505(x) or _s518(x)):
+def _s502(x):
+    if not (_s503(x) or _s516(x)):
         return False
     return True
 
-def _s539(x):
+def _s537(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
     return True
 
-def _s538(x):
+def _s536(x):
     if isinstance(x, dict):
-        if 'SenderID' in x and not _s539(x['SenderID']): return False
+        if 'SenderID' in x and not _s537(x['SenderID']): return False
     return True
 
-def _s537(x):
+def _s535(x):
     if isinstance(x, dict):
-        if 'meta' in x and not _s538(x['meta']): return False
+        if 'meta' in x and not _s536(x['meta']): return False
+    return True
+
+def _s542(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s541(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s542(x['meta']): return False
+    return True
+
+def _s540(x):
+    if _s541(x): return False
     return True
 
 def _s544(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not _eq(x, _C32): return False
     return True
 
 def _s543(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s544(x['meta']): return False
-    return True
-
-def _s542(x):
-    if _s543(x): return False
-    return True
-
-def _s546(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s545(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s546(x['type']): return False
+        if 'type' in x and not _s544(x['type']): return False
     return True
 
-def _s541(x):
-    if not (_s542(x) or _s545(x)):
-        return False
-    return True
-
-def _s549(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s550(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s551(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s548(x):
-    if not (isinstance(x, str)): return False
-    if not (_s549(x) or _s550(x) or _s551(x)):
+def _s539(x):
+    if not (_s540(x) or _s543(x)):
         return False
     return True
 
 def _s547(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s548(x['touchpoint']): return False
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s540(x):
-    if not (_s541(x) or _s547(x)):
+def _s548(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s549(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s546(x):
+    if not (isinstance(x, str)): return False
+    if not (_s547(x) or _s548(x) or _s549(x)):
         return False
     return True
 
-def _s555(x):
+def _s545(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s546(x['touchpoint']): return False
+    return True
+
+def _s538(x):
+    if not (_s539(x) or _s545(x)):
+        return False
+    return True
+
+def _s553(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s554(x):
+def _s552(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s555(x['meta']): return False
+        if 'meta' in x and not _s553(x['meta']): return False
     return True
 
-def _s553(x):
-    if _s554(x): return False
+def _s551(x):
+    if _s552(x): return False
     return True
 
-def _s557(x):
-    if not _eq(x, _C31): return False
+def _s555(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s556(x):
+def _s554(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s557(x['type']): return False
-    return True
-
-def _s563(x):
-    if not (isinstance(x, str) and x in _C33): return False
-    return True
-
-def _s562(x):
-    if _s563(x): return False
+        if 'type' in x and not _s555(x['type']): return False
     return True
 
 def _s561(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s562(x['type']): return False
+    if not (isinstance(x, str) and x in _C34): return False
     return True
 
 def _s560(x):
+    if _s561(x): return False
+    return True
+
+def _s559(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s560(x['type']): return False
+    return True
+
+def _s558(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s561(v): return False
-    return True
-
-def _s569(x):
-    if not (isinstance(x, str) and x in _C33): return False
-    return True
-
-def _s568(x):
-    if _s569(x): return False
+            if not _s559(v): return False
     return True
 
 def _s567(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s568(x['type']): return False
+    if not (isinstance(x, str) and x in _C34): return False
     return True
 
 def _s566(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s567(v): return False
+    if _s567(x): return False
     return True
 
 def _s565(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s566(x['actions']): return False
+        if 'type' in x and not _s566(x['type']): return False
     return True
 
 def _s564(x):
@@ -2997,853 +2973,873 @@ def _s564(x):
             if not _s565(v): return False
     return True
 
-def _s572(x):
-    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
+def _s563(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s564(x['actions']): return False
     return True
 
-def _s574(x):
-    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
-    return True
-
-def _s575(x):
-    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
-    return True
-
-def _s573(x):
-    if not (_s574(x) and _s575(x)):
-        return False
-    return True
-
-def _s577(x):
-    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
-    return True
-
-def _s578(x):
-    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
-    return True
-
-def _s576(x):
-    if not (_s577(x) and _s578(x)):
-        return False
-    return True
-
-def _s580(x):
-    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
-    return True
-
-def _s581(x):
-    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
-    return True
-
-def _s579(x):
-    if not (_s580(x) and _s581(x)):
-        return False
-    return True
-
-def _s583(x):
-    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
-    return True
-
-def _s584(x):
-    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
-    return True
-
-def _s585(x):
-    if isinstance(x, str) and (not _search('\\?', x)): return False
-    return True
-
-def _s582(x):
-    if not (_s583(x) and _s584(x) and _s585(x)):
-        return False
-    return True
-
-def _s587(x):
-    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
-    return True
-
-def _s588(x):
-    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
-    return True
-
-def _s586(x):
-    if not (_s587(x) and _s588(x)):
-        return False
-    return True
-
-def _s571(x):
-    if not (_s572(x) or _s573(x) or _s576(x) or _s579(x) or _s582(x) or _s586(x)):
-        return False
+def _s562(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s563(v): return False
     return True
 
 def _s570(x):
-    if _s571(x): return False
+    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
     return True
 
-def _s559(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s560(x['actions']): return False
-        if 'items' in x and not _s564(x['items']): return False
-        if 'text' in x and not _s570(x['text']): return False
+def _s572(x):
+    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
     return True
 
-def _s558(x):
-    if not _s559(x): return False
+def _s573(x):
+    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
     return True
 
-def _s552(x):
-    if not (_s553(x) or _s556(x) or _s558(x)):
+def _s571(x):
+    if not (_s572(x) and _s573(x)):
         return False
     return True
 
-def _s592(x):
-    if not _eq(x, _C30): return False
+def _s575(x):
+    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
     return True
 
-def _s591(x):
-    if _s592(x): return False
+def _s576(x):
+    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
+    return True
+
+def _s574(x):
+    if not (_s575(x) and _s576(x)):
+        return False
+    return True
+
+def _s578(x):
+    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
+    return True
+
+def _s579(x):
+    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
+    return True
+
+def _s577(x):
+    if not (_s578(x) and _s579(x)):
+        return False
+    return True
+
+def _s581(x):
+    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
+    return True
+
+def _s582(x):
+    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
+    return True
+
+def _s583(x):
+    if isinstance(x, str) and (not _search('\\?', x)): return False
+    return True
+
+def _s580(x):
+    if not (_s581(x) and _s582(x) and _s583(x)):
+        return False
+    return True
+
+def _s585(x):
+    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
+    return True
+
+def _s586(x):
+    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
+    return True
+
+def _s584(x):
+    if not (_s585(x) and _s586(x)):
+        return False
+    return True
+
+def _s569(x):
+    if not (_s570(x) or _s571(x) or _s574(x) or _s577(x) or _s580(x) or _s584(x)):
+        return False
+    return True
+
+def _s568(x):
+    if _s569(x): return False
+    return True
+
+def _s557(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s558(x['actions']): return False
+        if 'items' in x and not _s562(x['items']): return False
+        if 'text' in x and not _s568(x['text']): return False
+    return True
+
+def _s556(x):
+    if not _s557(x): return False
+    return True
+
+def _s550(x):
+    if not (_s551(x) or _s554(x) or _s556(x)):
+        return False
     return True
 
 def _s590(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s589(x):
+    if _s590(x): return False
+    return True
+
+def _s588(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s591(x['role']): return False
+        if 'role' in x and not _s589(x['role']): return False
+    return True
+
+def _s592(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s591(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s592(x['isBackchannel']): return False
+    return True
+
+def _s595(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s594(x):
-    if not _eq(x, _C27): return False
+    if not (isinstance(x, str)): return False
+    if _s595(x): return False
     return True
 
 def _s593(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s594(x['isBackchannel']): return False
-    return True
-
-def _s597(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s596(x):
-    if not (isinstance(x, str)): return False
-    if _s597(x): return False
-    return True
-
-def _s595(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s596(x['type']): return False
-    return True
-
-def _s600(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s599(x):
-    if not (isinstance(x, str)): return False
-    if _s600(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s594(x['type']): return False
     return True
 
 def _s598(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s597(x):
+    if not (isinstance(x, str)): return False
+    if _s598(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s596(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s599(x['contentType']): return False
+        if 'contentType' in x and not _s597(x['contentType']): return False
+    return True
+
+def _s600(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s599(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s600(x['text']): return False
+    return True
+
+def _s603(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s602(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s603(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s601(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s602(x['text']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s602(x['touchpoint']): return False
+    return True
+
+def _s607(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s606(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s607(x['meta']): return False
     return True
 
 def _s605(x):
+    if _s606(x): return False
+    return True
+
+def _s610(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s611(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s612(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s604(x):
-    if not (isinstance(x, str)): return False
-    if _s605(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s603(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s604(x['touchpoint']): return False
-    return True
-
 def _s609(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not (isinstance(x, str)): return False
+    if not (_s610(x) or _s611(x)):
+        return False
+    if _s612(x): return False
     return True
 
 def _s608(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s609(x['meta']): return False
+        if 'touchpoint' in x and not _s609(x['touchpoint']): return False
     return True
 
-def _s607(x):
-    if _s608(x): return False
-    return True
-
-def _s612(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s613(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s614(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s611(x):
-    if not (isinstance(x, str)): return False
-    if not (_s612(x) or _s613(x)):
-        return False
-    if _s614(x): return False
-    return True
-
-def _s610(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s611(x['touchpoint']): return False
-    return True
-
-def _s606(x):
-    if not (_s607(x) and _s610(x)):
-        return False
-    return True
-
-def _s618(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s619(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s620(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s621(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s617(x):
-    if not (isinstance(x, str)): return False
-    if not (_s618(x) or _s619(x) or _s620(x) or _s621(x)):
+def _s604(x):
+    if not (_s605(x) and _s608(x)):
         return False
     return True
 
 def _s616(x):
-    if not _s617(x): return False
+    if isinstance(x, str) and (len(x) < 1601): return False
+    return True
+
+def _s617(x):
+    if isinstance(x, str) and (len(x) > 66): return False
+    return True
+
+def _s618(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s619(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
 def _s615(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s616(x['text']): return False
-    return True
-
-def _s589(x):
-    if not (_s590(x) or _s593(x) or _s595(x) or _s598(x) or _s601(x) or _s603(x) or _s606(x) or _s615(x)):
+    if not (isinstance(x, str)): return False
+    if not (_s616(x) or _s617(x) or _s618(x) or _s619(x)):
         return False
     return True
 
-def _s625(x):
-    if not _eq(x, _C30): return False
+def _s614(x):
+    if not _s615(x): return False
     return True
 
-def _s624(x):
-    if _s625(x): return False
+def _s613(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s614(x['text']): return False
+    return True
+
+def _s587(x):
+    if not (_s588(x) or _s591(x) or _s593(x) or _s596(x) or _s599(x) or _s601(x) or _s604(x) or _s613(x)):
+        return False
     return True
 
 def _s623(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s622(x):
+    if _s623(x): return False
+    return True
+
+def _s621(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s624(x['role']): return False
+        if 'role' in x and not _s622(x['role']): return False
+    return True
+
+def _s625(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s624(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s625(x['isBackchannel']): return False
+    return True
+
+def _s628(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s627(x):
-    if not _eq(x, _C27): return False
+    if not (isinstance(x, str)): return False
+    if _s628(x): return False
     return True
 
 def _s626(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s627(x['isBackchannel']): return False
-    return True
-
-def _s630(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s629(x):
-    if not (isinstance(x, str)): return False
-    if _s630(x): return False
-    return True
-
-def _s628(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s629(x['type']): return False
-    return True
-
-def _s633(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s632(x):
-    if not (isinstance(x, str)): return False
-    if _s633(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s627(x['type']): return False
     return True
 
 def _s631(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s630(x):
+    if not (isinstance(x, str)): return False
+    if _s631(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s629(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s632(x['contentType']): return False
+        if 'contentType' in x and not _s630(x['contentType']): return False
+    return True
+
+def _s633(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s632(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s633(x['text']): return False
+    return True
+
+def _s636(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s635(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s636(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s634(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s635(x['text']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s635(x['touchpoint']): return False
+    return True
+
+def _s640(x):
+    if isinstance(x, dict):
+        if 'SenderID' not in x: return False
+    return True
+
+def _s639(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s640(x['meta']): return False
     return True
 
 def _s638(x):
+    if _s639(x): return False
+    return True
+
+def _s643(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s644(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s645(x):
     if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s637(x):
-    if not (isinstance(x, str)): return False
-    if _s638(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s636(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s637(x['touchpoint']): return False
-    return True
-
 def _s642(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
+    if not (isinstance(x, str)): return False
+    if not (_s643(x) or _s644(x)):
+        return False
+    if _s645(x): return False
     return True
 
 def _s641(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s642(x['meta']): return False
+        if 'touchpoint' in x and not _s642(x['touchpoint']): return False
     return True
 
-def _s640(x):
-    if _s641(x): return False
-    return True
-
-def _s645(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s646(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s647(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s644(x):
-    if not (isinstance(x, str)): return False
-    if not (_s645(x) or _s646(x)):
-        return False
-    if _s647(x): return False
-    return True
-
-def _s643(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s644(x['touchpoint']): return False
-    return True
-
-def _s639(x):
-    if not (_s640(x) and _s643(x)):
+def _s637(x):
+    if not (_s638(x) and _s641(x)):
         return False
     return True
 
-def _s650(x):
+def _s648(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
     return True
 
-def _s649(x):
-    if not _s650(x): return False
+def _s647(x):
+    if not _s648(x): return False
     return True
 
-def _s648(x):
+def _s646(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s649(x['text']): return False
+        if 'text' in x and not _s647(x['text']): return False
     return True
 
-def _s622(x):
-    if not (_s623(x) or _s626(x) or _s628(x) or _s631(x) or _s634(x) or _s636(x) or _s639(x) or _s648(x)):
+def _s620(x):
+    if not (_s621(x) or _s624(x) or _s626(x) or _s629(x) or _s632(x) or _s634(x) or _s637(x) or _s646(x)):
         return False
     return True
 
+def _s652(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s651(x):
+    if _s652(x): return False
+    return True
+
+def _s650(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'role' in x and not _s651(x['role']): return False
+    return True
+
 def _s654(x):
-    if not _eq(x, _C30): return False
+    if not _eq(x, _C28): return False
     return True
 
 def _s653(x):
-    if _s654(x): return False
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s654(x['isBackchannel']): return False
     return True
 
-def _s652(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s653(x['role']): return False
+def _s657(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s656(x):
-    if not _eq(x, _C27): return False
+    if not (isinstance(x, str)): return False
+    if _s657(x): return False
     return True
 
 def _s655(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s656(x['isBackchannel']): return False
-    return True
-
-def _s659(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s658(x):
-    if not (isinstance(x, str)): return False
-    if _s659(x): return False
-    return True
-
-def _s657(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s658(x['type']): return False
-    return True
-
-def _s662(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s661(x):
-    if not (isinstance(x, str)): return False
-    if _s662(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+        if 'type' in x and not _s656(x['type']): return False
     return True
 
 def _s660(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s659(x):
+    if not (isinstance(x, str)): return False
+    if _s660(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s658(x):
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'contentType' in x and not _s661(x['contentType']): return False
+        if 'contentType' in x and not _s659(x['contentType']): return False
+    return True
+
+def _s662(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s661(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s662(x['text']): return False
+    return True
+
+def _s665(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s664(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if _s665(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s663(x):
     if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s664(x['text']): return False
-    return True
-
-def _s667(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s666(x):
-    if not (isinstance(x, str)): return False
-    if _s667(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s665(x):
-    if isinstance(x, dict):
         if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s666(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s664(x['touchpoint']): return False
     return True
 
-def _s671(x):
+def _s669(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s670(x):
+def _s668(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s671(x['meta']): return False
+        if 'meta' in x and not _s669(x['meta']): return False
     return True
 
-def _s669(x):
-    if _s670(x): return False
-    return True
-
-def _s674(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s675(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s676(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s673(x):
-    if not (isinstance(x, str)): return False
-    if not (_s674(x) or _s675(x)):
-        return False
-    if _s676(x): return False
+def _s667(x):
+    if _s668(x): return False
     return True
 
 def _s672(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s673(x['touchpoint']): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
     return True
 
-def _s668(x):
-    if not (_s669(x) and _s672(x)):
+def _s673(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s674(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+    return True
+
+def _s671(x):
+    if not (isinstance(x, str)): return False
+    if not (_s672(x) or _s673(x)):
+        return False
+    if _s674(x): return False
+    return True
+
+def _s670(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s671(x['touchpoint']): return False
+    return True
+
+def _s666(x):
+    if not (_s667(x) and _s670(x)):
         return False
     return True
 
-def _s679(x):
+def _s677(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s678(x):
-    if not _s679(x): return False
+def _s676(x):
+    if not _s677(x): return False
     return True
 
-def _s677(x):
+def _s675(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s678(x['text']): return False
+        if 'text' in x and not _s676(x['text']): return False
     return True
 
-def _s651(x):
-    if not (_s652(x) or _s655(x) or _s657(x) or _s660(x) or _s663(x) or _s665(x) or _s668(x) or _s677(x)):
+def _s649(x):
+    if not (_s650(x) or _s653(x) or _s655(x) or _s658(x) or _s661(x) or _s663(x) or _s666(x) or _s675(x)):
         return False
     return True
 
-def _s682(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s681(x):
-    if isinstance(x, dict):
-        if 'language' in x and not _s682(x['language']): return False
-    return True
-
 def _s680(x):
+    if not (isinstance(x, str) and x in _C35): return False
+    return True
+
+def _s679(x):
     if isinstance(x, dict):
-        if 'meta' in x and not _s681(x['meta']): return False
+        if 'language' in x and not _s680(x['language']): return False
     return True
 
-def _s686(x):
-    if not _eq(x, _C30): return False
-    return True
-
-def _s685(x):
-    if _s686(x): return False
+def _s678(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s679(x['meta']): return False
     return True
 
 def _s684(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s683(x):
+    if _s684(x): return False
+    return True
+
+def _s682(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s685(x['role']): return False
+        if 'role' in x and not _s683(x['role']): return False
+    return True
+
+def _s686(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s685(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s686(x['isBackchannel']): return False
+    return True
+
+def _s689(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s688(x):
-    if not _eq(x, _C27): return False
+    if not (isinstance(x, str)): return False
+    if _s689(x): return False
     return True
 
 def _s687(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s688(x['isBackchannel']): return False
-    return True
-
-def _s691(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s690(x):
-    if not (isinstance(x, str)): return False
-    if _s691(x): return False
-    return True
-
-def _s689(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s690(x['type']): return False
-    return True
-
-def _s694(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s695(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s693(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s694(x) or _s695(x)):
-        return False
+        if 'type' in x and not _s688(x['type']): return False
     return True
 
 def _s692(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s693(x['meta']): return False
-    return True
-
-def _s698(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s699(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s700(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s697(x):
-    if not (isinstance(x, str)): return False
-    if not (_s698(x) or _s699(x)):
-        return False
-    if _s700(x): return False
-    return True
-
-def _s696(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s697(x['touchpoint']): return False
-    return True
-
-def _s683(x):
-    if not (_s684(x) or _s687(x) or _s689(x) or _s692(x) or _s696(x)):
-        return False
-    return True
-
-def _s706(x):
-    if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s707(x):
+def _s693(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s705(x):
-    if not (_s706(x) or _s707(x)):
+def _s691(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s692(x) or _s693(x)):
+        return False
+    return True
+
+def _s690(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s691(x['meta']): return False
+    return True
+
+def _s696(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s697(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s698(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s695(x):
+    if not (isinstance(x, str)): return False
+    if not (_s696(x) or _s697(x)):
+        return False
+    if _s698(x): return False
+    return True
+
+def _s694(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s695(x['touchpoint']): return False
+    return True
+
+def _s681(x):
+    if not (_s682(x) or _s685(x) or _s687(x) or _s690(x) or _s694(x)):
         return False
     return True
 
 def _s704(x):
     if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s705(x['meta']): return False
+        if 'namespace' not in x: return False
+    return True
+
+def _s705(x):
+    if isinstance(x, dict):
+        if 'elementName' not in x: return False
     return True
 
 def _s703(x):
-    if _s704(x): return False
-    return True
-
-def _s709(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s708(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s709(x['type']): return False
-    return True
-
-def _s702(x):
-    if not (_s703(x) or _s708(x)):
+    if not (_s704(x) or _s705(x)):
         return False
     return True
 
-def _s712(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+def _s702(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s703(x['meta']): return False
     return True
 
-def _s713(x):
-    if isinstance(x, str) and (len(x) > 0): return False
+def _s701(x):
+    if _s702(x): return False
     return True
 
-def _s714(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s707(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s711(x):
-    if not (isinstance(x, str)): return False
-    if not (_s712(x) or _s713(x) or _s714(x)):
+def _s706(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s707(x['type']): return False
+    return True
+
+def _s700(x):
+    if not (_s701(x) or _s706(x)):
         return False
     return True
 
 def _s710(x):
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
+def _s711(x):
+    if isinstance(x, str) and (len(x) > 0): return False
+    return True
+
+def _s712(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s709(x):
+    if not (isinstance(x, str)): return False
+    if not (_s710(x) or _s711(x) or _s712(x)):
+        return False
+    return True
+
+def _s708(x):
     if isinstance(x, dict):
-        if 'touchpoint' in x and not _s711(x['touchpoint']): return False
+        if 'touchpoint' in x and not _s709(x['touchpoint']): return False
     return True
 
-def _s701(x):
-    if not (_s702(x) or _s710(x)):
-        return False
-    return True
-
-def _s717(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s718(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s716(x):
-    if not (_s717(x) or _s718(x)):
-        return False
-    return True
-
-def _s722(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s723(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s721(x):
-    if not (_s722(x) or _s723(x)):
-        return False
-    return True
-
-def _s720(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s721(v): return False
-    return True
-
-def _s725(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s726(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s724(x):
-    if not (_s725(x) or _s726(x)):
-        return False
-    return True
-
-def _s729(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s730(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s728(x):
-    if not (_s729(x) or _s730(x)):
-        return False
-    return True
-
-def _s727(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s728(v): return False
-    return True
-
-def _s733(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s734(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s732(x):
-    if not (_s733(x) or _s734(x)):
-        return False
-    return True
-
-def _s731(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s732(v): return False
-    return True
-
-def _s719(x):
-    if isinstance(x, dict):
-        if 'channels' in x and not _s720(x['channels']): return False
-        if 'form' in x and not _s724(x['form']): return False
-        if 'organizations' in x and not _s727(x['organizations']): return False
-        if 'users' in x and not _s731(x['users']): return False
-    return True
-
-def _s736(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s737(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s735(x):
-    if not (_s736(x) or _s737(x)):
+def _s699(x):
+    if not (_s700(x) or _s708(x)):
         return False
     return True
 
 def _s715(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s716(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s714(x):
+    if not (_s715(x) or _s716(x)):
+        return False
+    return True
+
+def _s720(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s721(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s719(x):
+    if not (_s720(x) or _s721(x)):
+        return False
+    return True
+
+def _s718(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s719(v): return False
+    return True
+
+def _s723(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s724(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s722(x):
+    if not (_s723(x) or _s724(x)):
+        return False
+    return True
+
+def _s727(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s728(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s726(x):
+    if not (_s727(x) or _s728(x)):
+        return False
+    return True
+
+def _s725(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s726(v): return False
+    return True
+
+def _s731(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s732(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s730(x):
+    if not (_s731(x) or _s732(x)):
+        return False
+    return True
+
+def _s729(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s730(v): return False
+    return True
+
+def _s717(x):
     if isinstance(x, dict):
-        if 'conversation' in x and not _s716(x['conversation']): return False
-        if 'meta' in x and not _s719(x['meta']): return False
-        if 'user' in x and not _s735(x['user']): return False
+        if 'channels' in x and not _s718(x['channels']): return False
+        if 'form' in x and not _s722(x['form']): return False
+        if 'organizations' in x and not _s725(x['organizations']): return False
+        if 'users' in x and not _s729(x['users']): return False
+    return True
+
+def _s734(x):
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
+    return True
+
+def _s735(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s733(x):
+    if not (_s734(x) or _s735(x)):
+        return False
+    return True
+
+def _s713(x):
+    if isinstance(x, dict):
+        if 'conversation' in x and not _s714(x['conversation']): return False
+        if 'meta' in x and not _s717(x['meta']): return False
+        if 'user' in x and not _s733(x['user']): return False
+    return True
+
+def _s738(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s737(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s738(x['contentType']): return False
     return True
 
 def _s740(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s739(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s740(x['contentType']): return False
+        if 'text' in x and not _s740(x['text']): return False
     return True
 
 def _s742(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if not _s273(x): return False
     return True
 
 def _s741(x):
@@ -3851,31 +3847,31 @@ def _s741(x):
         if 'text' in x and not _s742(x['text']): return False
     return True
 
-def _s744(x):
-    if not _s275(x): return False
-    return True
-
-def _s743(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s744(x['text']): return False
-    return True
-
-def _s738(x):
-    if not (_s739(x) or _s741(x) or _s743(x)):
+def _s736(x):
+    if not (_s737(x) or _s739(x) or _s741(x)):
         return False
     return True
 
-def _s747(x):
+def _s745(x):
     if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s744(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s745(x['contentType']): return False
+    return True
+
+def _s747(x):
+    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
 def _s746(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s747(x['contentType']): return False
+        if 'text' in x and not _s747(x['text']): return False
     return True
 
 def _s749(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
     return True
 
 def _s748(x):
@@ -3883,437 +3879,428 @@ def _s748(x):
         if 'text' in x and not _s749(x['text']): return False
     return True
 
-def _s751(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s750(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s751(x['text']): return False
-    return True
-
-def _s755(x):
+def _s753(x):
     if isinstance(x, str) and (not _search('^image/', x)): return False
     return True
 
-def _s756(x):
+def _s754(x):
     if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s754(x):
+def _s752(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s755(x['contentType']): return False
-        if 'text' in x and not _s756(x['text']): return False
+        if 'contentType' in x and not _s753(x['contentType']): return False
+        if 'text' in x and not _s754(x['text']): return False
+    return True
+
+def _s756(x):
+    if not _eq(x, _C36): return False
+    return True
+
+def _s755(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s756(x['contentType']): return False
     return True
 
 def _s758(x):
-    if not _eq(x, _C35): return False
+    if not (isinstance(x, str) and x in _C37): return False
+    return True
+
+def _s759(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
     return True
 
 def _s757(x):
     if isinstance(x, dict):
         if 'contentType' in x and not _s758(x['contentType']): return False
-    return True
-
-def _s760(x):
-    if not (isinstance(x, str) and x in _C36): return False
+        if 'text' in x and not _s759(x['text']): return False
     return True
 
 def _s761(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s759(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s760(x['contentType']): return False
-        if 'text' in x and not _s761(x['text']): return False
-    return True
-
-def _s763(x):
-    if not (isinstance(x, str) and x in _C37): return False
-    return True
-
-def _s764(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s762(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s763(x['contentType']): return False
-        if 'text' in x and not _s764(x['text']): return False
-    return True
-
-def _s766(x):
     if not (isinstance(x, str) and x in _C38): return False
     return True
 
-def _s767(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
+def _s762(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s765(x):
+def _s760(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s766(x['contentType']): return False
-        if 'text' in x and not _s767(x['text']): return False
+        if 'contentType' in x and not _s761(x['contentType']): return False
+        if 'text' in x and not _s762(x['text']): return False
     return True
 
-def _s769(x):
+def _s764(x):
     if not (isinstance(x, str) and x in _C39): return False
     return True
 
-def _s770(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
+def _s765(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s768(x):
+def _s763(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s769(x['contentType']): return False
-        if 'text' in x and not _s770(x['text']): return False
+        if 'contentType' in x and not _s764(x['contentType']): return False
+        if 'text' in x and not _s765(x['text']): return False
     return True
 
-def _s772(x):
+def _s767(x):
     if not (isinstance(x, str) and x in _C40): return False
     return True
 
-def _s773(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
+def _s768(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s771(x):
+def _s766(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s772(x['contentType']): return False
-        if 'text' in x and not _s773(x['text']): return False
+        if 'contentType' in x and not _s767(x['contentType']): return False
+        if 'text' in x and not _s768(x['text']): return False
     return True
 
-def _s775(x):
+def _s770(x):
     if not (isinstance(x, str) and x in _C41): return False
     return True
 
-def _s776(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
+def _s771(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s774(x):
+def _s769(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s775(x['contentType']): return False
-        if 'text' in x and not _s776(x['text']): return False
+        if 'contentType' in x and not _s770(x['contentType']): return False
+        if 'text' in x and not _s771(x['text']): return False
     return True
 
-def _s778(x):
+def _s773(x):
     if not (isinstance(x, str) and x in _C42): return False
     return True
 
-def _s779(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
+def _s774(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s777(x):
+def _s772(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s778(x['contentType']): return False
-        if 'text' in x and not _s779(x['text']): return False
+        if 'contentType' in x and not _s773(x['contentType']): return False
+        if 'text' in x and not _s774(x['text']): return False
     return True
 
-def _s781(x):
+def _s776(x):
     if not (isinstance(x, str) and x in _C43): return False
     return True
 
-def _s782(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
+def _s777(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s780(x):
+def _s775(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s781(x['contentType']): return False
-        if 'text' in x and not _s782(x['text']): return False
+        if 'contentType' in x and not _s776(x['contentType']): return False
+        if 'text' in x and not _s777(x['text']): return False
     return True
 
-def _s784(x):
+def _s779(x):
     if not (isinstance(x, str) and x in _C44): return False
     return True
 
-def _s785(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
+def _s780(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s783(x):
+def _s778(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s784(x['contentType']): return False
-        if 'text' in x and not _s785(x['text']): return False
+        if 'contentType' in x and not _s779(x['contentType']): return False
+        if 'text' in x and not _s780(x['text']): return False
     return True
 
-def _s787(x):
+def _s782(x):
     if not (isinstance(x, str) and x in _C45): return False
     return True
 
-def _s788(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+def _s783(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s786(x):
+def _s781(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s787(x['contentType']): return False
-        if 'text' in x and not _s788(x['text']): return False
+        if 'contentType' in x and not _s782(x['contentType']): return False
+        if 'text' in x and not _s783(x['text']): return False
     return True
 
-def _s790(x):
+def _s785(x):
     if not (isinstance(x, str) and x in _C46): return False
     return True
 
-def _s791(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
+def _s786(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s784(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s785(x['contentType']): return False
+        if 'text' in x and not _s786(x['text']): return False
+    return True
+
+def _s788(x):
+    if not (isinstance(x, str) and x in _C47): return False
     return True
 
 def _s789(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s790(x['contentType']): return False
-        if 'text' in x and not _s791(x['text']): return False
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
     return True
 
-def _s792(x):
+def _s787(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s788(x['contentType']): return False
+        if 'text' in x and not _s789(x['text']): return False
+    return True
+
+def _s790(x):
     if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
     return True
 
-def _s753(x):
-    if not (_s754(x) or _s757(x) or _s759(x) or _s762(x) or _s765(x) or _s768(x) or _s771(x) or _s774(x) or _s777(x) or _s780(x) or _s783(x) or _s786(x) or _s789(x)):
+def _s751(x):
+    if not (_s752(x) or _s755(x) or _s757(x) or _s760(x) or _s763(x) or _s766(x) or _s769(x) or _s772(x) or _s775(x) or _s778(x) or _s781(x) or _s784(x) or _s787(x)):
         return False
     if isinstance(x, dict):
         if 'contentType' not in x: return False
-        if 'text' in x and not _s792(x['text']): return False
+        if 'text' in x and not _s790(x['text']): return False
     return True
 
-def _s752(x):
-    if not _s753(x): return False
+def _s750(x):
+    if not _s751(x): return False
     return True
 
-def _s745(x):
-    if not (_s746(x) or _s748(x) or _s750(x) or _s752(x)):
+def _s743(x):
+    if not (_s744(x) or _s746(x) or _s748(x) or _s750(x)):
         return False
     return True
 
-def _s795(x):
+def _s793(x):
     if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
     return True
 
-def _s794(x):
+def _s792(x):
     if isinstance(x, dict):
-        if 'contentType' in x and not _s795(x['contentType']): return False
-    return True
-
-def _s799(x):
-    if not _eq(x, _C30): return False
-    return True
-
-def _s798(x):
-    if _s799(x): return False
+        if 'contentType' in x and not _s793(x['contentType']): return False
     return True
 
 def _s797(x):
+    if not _eq(x, _C31): return False
+    return True
+
+def _s796(x):
+    if _s797(x): return False
+    return True
+
+def _s795(x):
     if isinstance(x, dict):
         if 'role' not in x: return False
-        if 'role' in x and not _s798(x['role']): return False
+        if 'role' in x and not _s796(x['role']): return False
+    return True
+
+def _s799(x):
+    if not _eq(x, _C28): return False
+    return True
+
+def _s798(x):
+    if isinstance(x, dict):
+        if 'isBackchannel' not in x: return False
+        if 'isBackchannel' in x and not _s799(x['isBackchannel']): return False
+    return True
+
+def _s802(x):
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s801(x):
-    if not _eq(x, _C27): return False
+    if _s802(x): return False
     return True
 
 def _s800(x):
     if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s801(x['isBackchannel']): return False
-    return True
-
-def _s804(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s803(x):
-    if _s804(x): return False
-    return True
-
-def _s802(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s803(x['type']): return False
+        if 'type' in x and not _s801(x['type']): return False
     return True
 
-def _s796(x):
-    if not (_s797(x) or _s800(x) or _s802(x)):
+def _s794(x):
+    if not (_s795(x) or _s798(x) or _s800(x)):
         return False
     return True
 
-def _s806(x):
+def _s804(x):
     if isinstance(x, dict):
         if 'title' not in x: return False
     return True
 
-def _s805(x):
+def _s803(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s806(x['meta']): return False
+        if 'meta' in x and not _s804(x['meta']): return False
     return True
 
-def _s793(x):
-    if not (_s794(x) or _s796(x) or _s805(x)):
+def _s791(x):
+    if not (_s792(x) or _s794(x) or _s803(x)):
         return False
-    return True
-
-def _s809(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s808(x):
-    if _s809(x): return False
-    return True
-
-def _s812(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s811(x):
-    if _s812(x): return False
-    return True
-
-def _s810(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s811(x['type']): return False
-    return True
-
-def _s814(x):
-    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
-    return True
-
-def _s813(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s814(x['text']): return False
     return True
 
 def _s807(x):
-    if not (_s808(x) or _s810(x) or _s813(x)):
-        return False
-    return True
-
-def _s817(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
     return True
 
-def _s816(x):
-    if _s817(x): return False
+def _s806(x):
+    if _s807(x): return False
     return True
 
-def _s820(x):
-    if not _eq(x, _C31): return False
+def _s810(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s819(x):
-    if _s820(x): return False
+def _s809(x):
+    if _s810(x): return False
     return True
 
-def _s818(x):
+def _s808(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s819(x['type']): return False
+        if 'type' in x and not _s809(x['type']): return False
     return True
 
-def _s822(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
+def _s812(x):
+    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
     return True
 
-def _s821(x):
+def _s811(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s822(x['text']): return False
+        if 'text' in x and not _s812(x['text']): return False
+    return True
+
+def _s805(x):
+    if not (_s806(x) or _s808(x) or _s811(x)):
+        return False
     return True
 
 def _s815(x):
-    if not (_s816(x) or _s818(x) or _s821(x)):
-        return False
-    return True
-
-def _s825(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
     return True
 
-def _s824(x):
-    if _s825(x): return False
+def _s814(x):
+    if _s815(x): return False
     return True
 
-def _s828(x):
-    if not _eq(x, _C31): return False
+def _s818(x):
+    if not _eq(x, _C32): return False
     return True
 
-def _s827(x):
-    if _s828(x): return False
+def _s817(x):
+    if _s818(x): return False
+    return True
+
+def _s816(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s817(x['type']): return False
+    return True
+
+def _s820(x):
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
+    return True
+
+def _s819(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s820(x['text']): return False
+    return True
+
+def _s813(x):
+    if not (_s814(x) or _s816(x) or _s819(x)):
+        return False
+    return True
+
+def _s823(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+    return True
+
+def _s822(x):
+    if _s823(x): return False
     return True
 
 def _s826(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s827(x['type']): return False
+    if not _eq(x, _C32): return False
     return True
 
-def _s830(x):
+def _s825(x):
+    if _s826(x): return False
+    return True
+
+def _s824(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s825(x['type']): return False
+    return True
+
+def _s828(x):
     if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
-def _s829(x):
+def _s827(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s830(x['text']): return False
+        if 'text' in x and not _s828(x['text']): return False
     return True
 
-def _s833(x):
+def _s831(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
     return True
 
-def _s832(x):
+def _s830(x):
     if isinstance(x, dict):
         if 'users' not in x: return False
-        if 'users' in x and not _s833(x['users']): return False
+        if 'users' in x and not _s831(x['users']): return False
     return True
 
-def _s831(x):
+def _s829(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s832(x['meta']): return False
+        if 'meta' in x and not _s830(x['meta']): return False
     return True
 
-def _s823(x):
-    if not (_s824(x) or _s826(x) or _s829(x) or _s831(x)):
+def _s821(x):
+    if not (_s822(x) or _s824(x) or _s827(x) or _s829(x)):
         return False
     return True
 
-def _s837(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s836(x):
-    if _s837(x): return False
-    return True
-
 def _s835(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s836(x['type']): return False
-    return True
-
-def _s839(x):
-    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
-    return True
-
-def _s838(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s839(x['text']): return False
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s834(x):
-    if not (_s835(x) or _s838(x)):
+    if _s835(x): return False
+    return True
+
+def _s833(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s834(x['type']): return False
+    return True
+
+def _s837(x):
+    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    return True
+
+def _s836(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s837(x['text']): return False
+    return True
+
+def _s832(x):
+    if not (_s833(x) or _s836(x)):
         return False
     return True
 
 def _s0(x):
-    if not (_s1(x) and _s135(x) and _s187(x) and _s191(x) and _s209(x) and _s212(x) and _s226(x) and _s243(x) and _s270(x) and _s305(x) and _s339(x) and _s431(x) and _s436(x) and _s457(x) and _s462(x) and _s471(x) and _s488(x) and _s504(x) and _s537(x) and _s540(x) and _s552(x) and _s589(x) and _s622(x) and _s651(x) and _s680(x) and _s683(x) and _s701(x) and _s715(x) and _s738(x) and _s745(x) and _s793(x) and _s807(x) and _s815(x) and _s823(x) and _s834(x)):
+    if not (_s1(x) and _s135(x) and _s185(x) and _s189(x) and _s207(x) and _s210(x) and _s224(x) and _s241(x) and _s268(x) and _s303(x) and _s337(x) and _s429(x) and _s434(x) and _s455(x) and _s460(x) and _s469(x) and _s486(x) and _s502(x) and _s535(x) and _s538(x) and _s550(x) and _s587(x) and _s620(x) and _s649(x) and _s678(x) and _s681(x) and _s699(x) and _s713(x) and _s736(x) and _s743(x) and _s791(x) and _s805(x) and _s813(x) and _s821(x) and _s832(x)):
         return False
     return True
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 
 from spec_compiler.document import LintContext, SchemaError
+from spec_compiler.nearmiss import closest
 from spec_compiler.rules.base import Finding
 from spec_compiler.rules.schema_map import FALLBACK_CODE, code_for
 
@@ -19,17 +18,7 @@ _TYPE = re.compile(r"^expected (?P<expected>.+?), got (?P<kind>boolean|integer|n
 
 def did_you_mean(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest of ``choices`` to ``value``: case-insensitive equality first, then difflib."""
-    return _closest(value, tuple(c for c in choices if isinstance(c, str)), cutoff)
-
-
-@lru_cache(maxsize=4096)
-def _closest(value: str, options: tuple[str, ...], cutoff: float) -> str | None:
-    # a pure function of its arguments, asked again for every file with the same typo
-    lowered = {c.lower(): c for c in options}
-    if value.lower() in lowered:
-        return lowered[value.lower()]
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=cutoff)
-    return lowered[close[0]] if close else None
+    return closest(value, tuple(c for c in choices if isinstance(c, str)), cutoff)
 
 
 def hint(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str:

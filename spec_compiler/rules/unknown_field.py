@@ -28,14 +28,15 @@ meta: {quotedMessage: this message is quoted}
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
+from spec_compiler.nearmiss import near_miss
 from spec_compiler.pointer import join
 from spec_compiler.rules._msg_util import key_sets, unique
-from spec_compiler.rules._schema_util import did_you_mean, hint
+from spec_compiler.rules._schema_util import hint
 from spec_compiler.rules._spec_util import SPEC_KEYS, near_spec_key
 from spec_compiler.rules.base import Finding
 
@@ -155,32 +156,22 @@ def _meta(ptr: str, meta: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(join(ptr, key), message, at_key=True)
 
 
-@cache
-def _squashed_meta() -> dict[str, str]:
-    return {_squash(k): k for k in key_sets()["meta"]}
-
-
-@lru_cache(maxsize=4096)
 def _meta_guess(key: str) -> str | None:
-    """The known meta key an undocumented ``key`` is a near miss of (a pure function)."""
-    known = key_sets()["meta"]
-    return _squashed_meta().get(_squash(key)) or did_you_mean(key, known, cutoff=META_CUTOFF)
+    """The known meta key an undocumented ``key`` is a near miss of."""
+    return near_miss(key, known_meta(), META_CUTOFF)
 
 
-def _squash(key: str) -> str:
-    return key.lower().replace("_", "").replace("-", "").replace(" ", "")
+@cache
+def known_meta() -> tuple[str, ...]:
+    """The documented meta keys, in a stable order."""
+    return tuple(sorted(key_sets()["meta"]))
 
 
 # ---------------------------------------------------------------- quiet condition
 # Every level the rule inspects is closed with the key sets it uses (``key_sets``, read
 # once here: the rule reads the same cached sets). ``meta`` is open: a key that is not
-# known passes when it is no near miss of a known one, which only the rule's own
-# ``_meta_guess`` can tell: the condition calls it (``x-call``, see spec_compiler.quiet).
-
-
-def quiet_meta_key(key: Any) -> bool:
-    """True when MSG001 says nothing about meta key ``key`` (the QUIET condition)."""
-    return not isinstance(key, str) or key in key_sets()["meta"] or _meta_guess(key) is None
+# known passes when it is no near miss of a known one, which the condition asks the
+# function the rule reports from (``x-no-near-miss``, see spec_compiler.quiet).
 
 
 def _build_quiet() -> dict[str, Any]:
@@ -195,8 +186,7 @@ def _build_quiet() -> dict[str, Any]:
          **closed(v)}
         for v in variants
     ]}
-    meta_names = {"anyOf": [{"enum": sorted(sets["meta"])},
-                            {"x-call": f"{__name__}:quiet_meta_key"}]}
+    meta_names = {"x-no-near-miss": {"known": list(known_meta()), "cutoff": META_CUTOFF}}
     item = {**closed("item"), "properties": {"actions": {"items": action}}}
     message = {
         **closed("message"),
