@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from spec_compiler import __version__
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     import click
 
     from spec_compiler.lint_cmd import LintOptions

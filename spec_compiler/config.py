@@ -5,13 +5,16 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spec_compiler.errors import UsageError
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     # not at run time: the loader imports PyYAML, and a lint run whose every file is
     # answered by the result cache must not pay for that
     from spec_compiler.diagnostics import Severity
@@ -33,26 +36,38 @@ def _prefix_match(code: str, prefixes: tuple[str, ...]) -> int:
 _NONE: Mapping[str, Any] = {}
 
 
-class Config(NamedTuple):
+if TYPE_CHECKING:
+    class _Settings(NamedTuple):
+        select: tuple[str, ...] = ("ALL",)
+        ignore: tuple[str, ...] = ()
+        extend_select: tuple[str, ...] = ()
+        severity: Mapping[str, Severity] = _NONE
+        per_file_ignores: Mapping[str, tuple[str, ...]] = _NONE
+        include: tuple[str, ...] = ("*.yaml", "*.yml", "*.json")
+        exclude: tuple[str, ...] = ()
+        kinds: Mapping[str, DocumentKind] = _NONE
+        rule_options: Mapping[str, Mapping[str, Any]] = _NONE
+        #: ``[limits]`` as configured (snake_case names); the loader's defaults for the rest
+        limit_values: Mapping[str, int] = _NONE
+        #: where the configuration came from (for messages), None for defaults
+        source: str | None = None
+        #: folder of the configuration file; globs also match paths relative to it
+        root: str | None = None
+        #: ``cache-dir`` as configured, resolved against ``root`` (None: the default)
+        cache_dir: str | None = None
+else:
+    _Settings = namedtuple(
+        "_Settings",
+        "select ignore extend_select severity per_file_ignores include exclude kinds "
+        "rule_options limit_values source root cache_dir",
+        defaults=(("ALL",), (), (), _NONE, _NONE, ("*.yaml", "*.yml", "*.json"), (), _NONE,
+                  _NONE, _NONE, None, None, None))
+
+
+class Config(_Settings):
     """Resolved configuration; the default instance is the tool's defaults."""
 
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = _NONE
-    per_file_ignores: Mapping[str, tuple[str, ...]] = _NONE
-    include: tuple[str, ...] = ("*.yaml", "*.yml", "*.json")
-    exclude: tuple[str, ...] = ()
-    kinds: Mapping[str, DocumentKind] = _NONE
-    rule_options: Mapping[str, Mapping[str, Any]] = _NONE
-    #: ``[limits]`` as configured (snake_case names); the loader's defaults for the rest
-    limit_values: Mapping[str, int] = _NONE
-    #: where the configuration came from (for messages), None for defaults
-    source: str | None = None
-    #: folder of the configuration file; globs also match paths relative to it
-    root: str | None = None
-    #: ``cache-dir`` as configured, resolved against ``root`` (None: the default)
-    cache_dir: str | None = None
+    __slots__ = ()
 
     @property
     def limits(self) -> Limits:

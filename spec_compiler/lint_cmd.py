@@ -10,14 +10,16 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import namedtuple
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from spec_compiler.errors import UsageError
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
+    from typing import Any, NamedTuple, TextIO
 
     from spec_compiler.cache import Fresh, Stamp
     from spec_compiler.config import Config
@@ -36,23 +38,30 @@ PARALLEL_THRESHOLD = 300
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
-class LintOptions(NamedTuple):
-    """What ``spec-compiler lint`` was asked to do."""
+if TYPE_CHECKING:
+    class LintOptions(NamedTuple):
+        """What ``spec-compiler lint`` was asked to do."""
 
-    paths: tuple[Path, ...]
-    format: str | None = None
-    output: Path | None = None
-    config: Path | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    strict: bool = False
-    statistics: bool = False
-    kind: str = "auto"
-    color: bool | None = None
-    jobs: int = 0
-    verbose: bool = False
-    #: use the result cache (``--no-cache`` turns it off)
-    cache: bool = True
+        paths: tuple[Path, ...]
+        format: str | None = None
+        output: Path | None = None
+        config: Path | None = None
+        select: tuple[str, ...] = ()
+        ignore: tuple[str, ...] = ()
+        strict: bool = False
+        statistics: bool = False
+        kind: str = "auto"
+        color: bool | None = None
+        jobs: int = 0
+        verbose: bool = False
+        #: use the result cache (``--no-cache`` turns it off)
+        cache: bool = True
+else:
+    LintOptions = namedtuple(
+        "LintOptions",
+        "paths format output config select ignore strict statistics kind color jobs verbose "
+        "cache",
+        defaults=(None, None, None, (), (), False, False, "auto", None, 0, False, True))
 
 
 class _Crash(Exception):

@@ -43,9 +43,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from spec_compiler.config import Config
     from spec_compiler.reading import Limits
 

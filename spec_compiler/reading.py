@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
-from typing import Any, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, NamedTuple
 
 
-class Limits(NamedTuple):
-    """Bounds that keep hostile input cheap (config keys under ``[limits]``)."""
+if TYPE_CHECKING:
+    class Limits(NamedTuple):
+        """Bounds that keep hostile input cheap (config keys under ``[limits]``)."""
 
-    max_file_bytes: int = 10 * 1024 * 1024
-    max_depth: int = 100
-    max_alias_nodes: int = 100_000
+        max_file_bytes: int = 10 * 1024 * 1024
+        max_depth: int = 100
+        max_alias_nodes: int = 100_000
+else:
+    Limits = namedtuple("Limits", "max_file_bytes max_depth max_alias_nodes",
+                        defaults=(10 * 1024 * 1024, 100, 100_000))
 
 
 DEFAULT_LIMITS = Limits()

@@ -5,13 +5,15 @@ Each format is a named class chosen from ``REPORTERS``; none decides the exit co
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, NamedTuple
 
 from spec_compiler import __version__
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import IO, NamedTuple
+
     from spec_compiler.diagnostics import Diagnostic
 
 HOMEPAGE = "https://spec-compiler.dev"
@@ -22,12 +24,15 @@ GITHUB_MAX_ANNOTATIONS = 50
 Source = Callable[[str], "str | None"]
 
 
-class Report(NamedTuple):
-    """A finished run: sorted findings and every file linted (as displayed)."""
+if TYPE_CHECKING:
+    class Report(NamedTuple):
+        """A finished run: sorted findings and every file linted (as displayed)."""
 
-    diagnostics: Sequence[Diagnostic]
-    files: Sequence[str]
-    statistics: bool = False
+        diagnostics: Sequence[Diagnostic]
+        files: Sequence[str]
+        statistics: bool = False
+else:
+    Report = namedtuple("Report", "diagnostics files statistics", defaults=(False,))
 
 
 class Reporter:

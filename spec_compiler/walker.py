@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import namedtuple
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import NamedTuple
+
     from spec_compiler.diagnostics import Diagnostic
 
 SKIP_DIRS = frozenset(
@@ -25,18 +28,21 @@ SKIP_DIRS = frozenset(
 )
 
 
-class Target(NamedTuple):
-    """A file to lint: where to read it and how to name it in the output."""
+if TYPE_CHECKING:
+    class Target(NamedTuple):
+        """A file to lint: where to read it and how to name it in the output."""
 
-    path: Path
-    display: str
+        path: Path
+        display: str
 
+    class Discovery(NamedTuple):
+        """The files to lint, and the folders that could not be listed (as findings)."""
 
-class Discovery(NamedTuple):
-    """The files to lint, and the folders that could not be listed (as findings)."""
-
-    targets: list[Target]
-    problems: list[Diagnostic]
+        targets: list[Target]
+        problems: list[Diagnostic]
+else:
+    Target = namedtuple("Target", "path display")
+    Discovery = namedtuple("Discovery", "targets problems")
 
 
 def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discovery:

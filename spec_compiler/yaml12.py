@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from yaml.resolver import BaseResolver
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 
 try:  # the C parser; the pure-Python one is a slow but correct fallback
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -33,6 +35,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Composer.__init__(self)
 
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     from spec_compiler.reading import Limits
 
 _UNRESOLVED = "?"
@@ -140,15 +144,19 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-class ConvertResult(NamedTuple):
-    """Plain data of one document plus the problems met converting it."""
+if TYPE_CHECKING:
+    class ConvertResult(NamedTuple):
+        """Plain data of one document plus the problems met converting it."""
 
-    data: Any = None
-    #: (code, pointer, message, line0, col0)
-    problems: list[tuple[str, str, str, int, int]] = []  # noqa: RUF012 - never mutated
-    empty: bool = False
-    #: a problem that makes the data unusable (bomb, depth)
-    fatal: bool = False
+        data: Any = None
+        #: (code, pointer, message, line0, col0)
+        problems: list[tuple[str, str, str, int, int]] = []  # noqa: RUF012 - never mutated
+        empty: bool = False
+        #: a problem that makes the data unusable (bomb, depth)
+        fatal: bool = False
+else:
+    ConvertResult = namedtuple("ConvertResult", "data problems empty fatal",
+                               defaults=(None, [], False, False))
 
 
 class _Fatal(Exception):
