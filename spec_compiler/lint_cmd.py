@@ -278,9 +278,12 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
                 break
             _certify_range(targets, start, min(start + size, len(targets)), certifier,
                            limits, record, results, todo)
-    finally:
+    except BaseException:  # Ctrl-C, a crash here: reap the children, report ours
         os.close(queue_r)
-        shares = _collect(children)
+        _reap(children)
+        raise
+    os.close(queue_r)
+    shares = _collect(children)
     for share in shares:
         done, pending = share
         for i, fresh in done:
@@ -362,8 +365,10 @@ def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | 
         list(targets[share::jobs]), config, kind, record, certify=certify), shares=True)
     try:
         mine = _lint_chunk(list(targets[0::jobs]), config, kind, record, certify=certify)
-    finally:
-        got = _collect(children)
+    except BaseException:  # Ctrl-C, a crash here: reap the children, report ours
+        _reap(children)
+        raise
+    got = _collect(children)
     parts: list[list[Fresh]] = [mine, *got]
     # interleave back: targets[i] is in parts[i % jobs] at i // jobs
     return [parts[i % jobs][i // jobs] for i in range(len(targets))]
@@ -394,6 +399,8 @@ def _fork_children(count: int, work: Any, *, shares: bool = False) -> list[tuple
                     result = _Failed(str(exc))
                 with os.fdopen(write_fd, "wb") as pipe:
                     pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            except KeyboardInterrupt:  # Ctrl-C reaches the whole process group
+                code = _INTERRUPTED
             except BaseException:
                 code = 70
             finally:
@@ -407,18 +414,37 @@ class _Failed(str):
     """A child's crash message (a rule crashed), sent back instead of a result."""
 
 
+#: the exit status of a child that Ctrl-C interrupted
+_INTERRUPTED = 130
+
+
+def _reap(children: list[tuple[int, int]]) -> None:
+    """Wait for every child without reading its result (this process is failing)."""
+    import contextlib
+
+    for pid, read_fd in children:
+        os.close(read_fd)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
 def _collect(children: list[tuple[int, int]]) -> list[Any]:
     """Each child's result, in order (every child is waited for, even after a failure)."""
     import pickle
 
     got: list[Any] = []
+    interrupted = False
     for pid, read_fd in children:
         with os.fdopen(read_fd, "rb") as source:
             try:
                 got.append(pickle.load(source))
             except (EOFError, pickle.UnpicklingError):
                 got.append(None)
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
+        interrupted = interrupted or os.waitstatus_to_exitcode(status) in (
+            _INTERRUPTED, -2)  # -2: killed by SIGINT
+    if interrupted:
+        raise KeyboardInterrupt  # the Ctrl-C that reached the children reaches us too
     for result in got:
         if result is None:
             raise _Crash("a lint worker process died")

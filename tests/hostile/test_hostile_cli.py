@@ -158,3 +158,44 @@ def test_interrupted_bulk_compile_leaves_no_partial_file(tmp_path: Path) -> None
     assert b"Traceback" not in err
     assert out.read_text() == "previous output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "rows.csv", "spec.yaml"]
+
+
+def test_ctrl_c_during_a_parallel_lint_exits_130_and_leaves_no_worker(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the workers and this process alike. It is
+    an interruption (130), never an internal error, and no worker outlives the run."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to see the workers")
+    body = ("role: agent\ntext: Your car is ready\n"
+            "actions:\n  - {type: reply, text: Ok, payload: OK}\n")
+    for i in range(6000):
+        (tmp_path / f"m{i:04}.yaml").write_text(body if i % 40 else "role: agent\ntext: ''\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spec_compiler", "lint", ".", "--no-cache", "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(_group_members(proc.pid)) < 2 and proc.poll() is None:
+        assert time.monotonic() < deadline, "no worker was forked"
+        time.sleep(0.005)
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"interrupted" in err
+    assert b"internal error" not in err and b"Traceback" not in err, err
+    assert _group_members(proc.pid) == []
+
+
+def _group_members(pgid: int) -> list[int]:
+    """Processes still in process group ``pgid`` (Linux /proc; [] elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat") if Path("/proc/self/stat").exists() else []:
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append(int(entry.parent.name))
+    return found
