@@ -252,7 +252,9 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
     todo: list[int] = []
     # the first file compiles its kind's certificate before the fork, for every process
     _certify_range(targets, 0, 1, certifier, limits, record, results, todo)
-    size = max(4, min(64, -(-len(targets) // (jobs * 24))))
+    # ~24 chunks a process; never more chunk numbers than a pipe holds before anyone
+    # reads (64 KiB, 4 bytes each), or filling the queue would block
+    size = max(4, min(64, -(-len(targets) // (jobs * 24))), -(-len(targets) // 16_000))
     starts = list(range(1, len(targets), size))
     queue_r, queue_w = os.pipe()
     _fill_queue(queue_w, starts)
