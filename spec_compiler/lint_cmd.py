@@ -1,8 +1,8 @@
 """``spec-compiler lint``: find files, lint them, report (no click here).
 
 Exit codes: 0 no errors; 1 errors (or warnings with ``--strict``); 2 usage,
-configuration or internal error. Large runs use a process pool over chunks of files;
-the output is sorted, so it is the same as a serial run's.
+configuration or internal error. Large runs fork workers (a process pool where there is
+no ``fork``); the output is sorted, so it is the same as a serial run's.
 """
 
 from __future__ import annotations
