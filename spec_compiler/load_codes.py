@@ -6,21 +6,26 @@ there is a document for a rule to look at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
-from spec_compiler.diagnostics import Severity
+TYPE_CHECKING = False  # mypy takes it for True; reading the codes needs no dataclasses
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
+    from spec_compiler.diagnostics import Severity
 
-@dataclass(frozen=True)
-class LoadCode:
-    """A load-stage finding code with its documentation."""
+    class LoadCode(NamedTuple):
+        """A load-stage finding code with its documentation."""
 
-    code: str
-    name: str
-    severity: Severity
-    doc: str
-    fails: str = ""
-    passes: str = ""
+        code: str
+        name: str
+        severity: Severity
+        doc: str
+        fails: str = ""
+        passes: str = ""
+else:
+    LoadCode = namedtuple("LoadCode", "code name severity doc fails passes",
+                          defaults=("", ""))
 
 
 _E: Severity = "error"

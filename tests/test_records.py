@@ -19,6 +19,7 @@ RECORDS = [
     ("spec_compiler.yaml12", "ConvertResult", "ConvertResult"),
     ("spec_compiler.config", "_Settings", "Config"),
     ("spec_compiler.lint_cmd", "LintOptions", "LintOptions"),
+    ("spec_compiler.load_codes", "LoadCode", "LoadCode"),
 ]
 
 
