@@ -394,8 +394,8 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     assert modules("a.yaml") == ("0", ["yaml"])
     assert modules("b.json") == ("0", ["json"])
     assert modules("a.yaml", "b.json") == ("0", ["json", "yaml"])
-    # with a configuration: tomllib (which imports typing) and the config schema (json),
-    # but still no dataclasses, loader, engine or rule to check its codes
+    # with a configuration: tomllib (which imports typing), the config schema (json) and
+    # the registry of codes, but no dataclasses, loader, engine or rule module
     (tmp_path / "pyproject.toml").write_text(
         '[tool.spec-compiler]\nignore = ["MSG002", "SMS"]\n', encoding="utf-8")
-    assert modules("a.yaml") == ("0", ["json", "typing", "yaml"])
+    assert modules("a.yaml") == ("0", ["json", "spec_compiler.rules", "typing", "yaml"])
