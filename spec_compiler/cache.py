@@ -29,13 +29,16 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from spec_compiler import __version__
-from spec_compiler.diagnostics import SEVERITIES, Diagnostic
+
+TYPE_CHECKING = False  # mypy takes it for True; a run over changed files needs no typing
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from spec_compiler.config import Config
+    from spec_compiler.diagnostics import Diagnostic
 
 try:  # hashlib's import loads OpenSSL (~5 ms); the built-in module is enough
     from _blake2 import blake2b
@@ -57,10 +60,11 @@ CACHEDIR_TAG = (
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 
-Stamp = tuple[int, int, int, int, int]
-#: what a lint of one file produced: its stamp (None: do not trust the stat), the hash of
-#: its bytes (None: not cacheable, e.g. it could not be read) and its findings
-Fresh = tuple[Stamp | None, str | None, list[Diagnostic]]
+if TYPE_CHECKING:
+    Stamp = tuple[int, int, int, int, int]
+    #: what a lint of one file produced: its stamp (None: do not trust the stat), the hash
+    #: of its bytes (None: not cacheable, e.g. it could not be read) and its findings
+    Fresh = tuple[Stamp | None, str | None, list[Diagnostic]]
 
 
 def digest(data: bytes) -> str:
@@ -125,6 +129,8 @@ def _diag_to_list(d: Diagnostic, display: str) -> list[Any]:
 
 def _diag_from_list(item: Any, display: str) -> Diagnostic:
     """A finding back from its list form; ValueError for anything malformed."""
+    from spec_compiler.diagnostics import SEVERITIES, Diagnostic
+
     if not isinstance(item, list) or len(item) != 11:
         raise ValueError("malformed finding")
     file, line, col, code, sev, message, rule, pointer, document, end_line, end_col = item

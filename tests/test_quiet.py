@@ -371,7 +371,7 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from spec_compiler.cli import main\n"
-        "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:], '--no-cache']\n"
+        "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "heavy = ('dataclasses', 'typing', 'jsonschema', 'jsonschema_rs', 'json', 'click',\n"
         "         'yaml',\n"
@@ -384,9 +384,10 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     env.pop("SPEC_COMPILER_FAST_PATH", None)
 
-    def modules(*files: str) -> tuple[str, list[str]]:
-        proc = subprocess.run([sys.executable, "-c", script, *files], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, check=True)
+    def modules(*files: str, cache: bool = False) -> tuple[str, list[str]]:
+        flags = [] if cache else ["--no-cache"]
+        proc = subprocess.run([sys.executable, "-c", script, *files, *flags], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, check=True)
         line = [x for x in proc.stderr.splitlines() if x.startswith("MODULES")][-1]
         _, code, found = [*line.split(" "), ""][:3]
         return code, [m for m in found.split(",") if m]
@@ -394,6 +395,9 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     assert modules("a.yaml") == ("0", ["yaml"])
     assert modules("b.json") == ("0", ["json"])
     assert modules("a.yaml", "b.json") == ("0", ["json", "yaml"])
+    # the result cache on (pre-commit's default), the files changed: json for its shards
+    env["SPEC_COMPILER_CACHE_DIR"] = str(tmp_path / "cache")
+    assert modules("a.yaml", cache=True) == ("0", ["json", "yaml"])
     # with a configuration: tomllib (which imports typing), the config schema (json) and
     # the registry of codes, but no dataclasses, loader, engine or rule module
     (tmp_path / "pyproject.toml").write_text(
