@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 KIND_CHOICES = ("auto", "spec", "conversation", "message")
+#: the values the fast parser accepts for options with a choice
+_CHOICES: dict[str, tuple[str, ...]] = {"format": FORMATS, "kind": KIND_CHOICES}
 
 #: lint options the fast parser knows: flags (name -> field, value) ...
 _FLAGS: dict[str, tuple[str, bool]] = {
@@ -60,8 +62,6 @@ def fast_lint_options(args: list[str]) -> LintOptions | None:
         return None
     if "_SPEC_COMPILER_COMPLETE" in os.environ:
         return None
-    from pathlib import Path
-
     from spec_compiler.lint_cmd import LintOptions
 
     fields: dict[str, Any] = {}
@@ -98,16 +98,14 @@ def fast_lint_options(args: list[str]) -> LintOptions | None:
                 fields["jobs"] = int(value)
             except ValueError:
                 return None
-        elif name in ("output", "config"):
-            fields[name] = Path(value)
-        elif value in (FORMATS if name == "format" else KIND_CHOICES):
+        elif name in ("output", "config") or value in _CHOICES.get(name, ()):
             fields[name] = value
         else:
             return None
     if any(not p for p in paths) or "-" in paths:
         return None
-    return LintOptions(paths=tuple(Path(p) for p in paths) or (Path("."),),
-                       select=tuple(select), ignore=tuple(ignore), **fields)
+    return LintOptions(paths=tuple(paths) or (".",), select=tuple(select),
+                       ignore=tuple(ignore), **fields)
 
 
 def _finish(code: int) -> NoReturn:
@@ -151,6 +149,8 @@ def _build() -> click.Group:
     import click
 
     _PATH = click.Path(path_type=Path)
+    #: lint keeps paths as given (strings: the lint path does not import pathlib)
+    _STR = click.Path(path_type=str)
 
     @click.group(context_settings={"help_option_names": ["-h", "--help"]})
     @click.version_option(__version__, "--version", prog_name="spec-compiler")
@@ -158,11 +158,11 @@ def _build() -> click.Group:
         """Lint, compile and document Web1on1 outbound message specs."""
 
     @cli.command()
-    @click.argument("paths", nargs=-1, type=_PATH)
+    @click.argument("paths", nargs=-1, type=_STR)
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                   help="Output format (default: text; github on GitHub Actions).")
-    @click.option("--output", "-o", type=_PATH, help="Write the report to FILE.")
-    @click.option("--config", type=_PATH, help="Configuration file (else found upward).")
+    @click.option("--output", "-o", type=_STR, help="Write the report to FILE.")
+    @click.option("--config", type=_STR, help="Configuration file (else found upward).")
     @click.option("--select", multiple=True, help="Codes or prefixes to enable (repeatable).")
     @click.option("--ignore", multiple=True, help="Codes or prefixes to disable (repeatable).")
     @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
@@ -173,7 +173,7 @@ def _build() -> click.Group:
     @click.option("--jobs", "-j", type=int, default=0, help="Processes (0: automatic).")
     @click.option("--verbose", "-v", is_flag=True, help="Show every schema error, not the best.")
     @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-    def lint(paths: tuple[Path, ...], fmt: str | None, output: Path | None, config: Path | None,
+    def lint(paths: tuple[str, ...], fmt: str | None, output: str | None, config: str | None,
              select: tuple[str, ...], ignore: tuple[str, ...], strict: bool, statistics: bool,
              kind: str, color: bool | None, jobs: int, verbose: bool, no_cache: bool) -> None:
         """Lint spec and payload files (directories are walked).
@@ -183,7 +183,7 @@ def _build() -> click.Group:
         """
         from spec_compiler.lint_cmd import LintOptions, run
 
-        opts = LintOptions(paths=paths or (Path("."),), format=fmt, output=output, config=config,
+        opts = LintOptions(paths=paths or (".",), format=fmt, output=output, config=config,
                            select=select, ignore=ignore, strict=strict, statistics=statistics,
                            kind=kind, color=color, jobs=jobs, verbose=verbose,
                            cache=not no_cache)

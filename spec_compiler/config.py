@@ -7,7 +7,6 @@ import os
 import sys
 from collections import namedtuple
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from spec_compiler.errors import UsageError
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from spec_compiler.diagnostics import Severity
     from spec_compiler.document import DocumentKind
     from spec_compiler.reading import Limits
+    from spec_compiler.walker import PathArg
 
 
 def _prefix_match(code: str, prefixes: tuple[str, ...]) -> int:
@@ -171,37 +171,42 @@ PROFILES: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def find_config(cwd: Path) -> Path | None:
+def find_config(cwd: PathArg) -> str | None:
     """The nearest ``spec-compiler.toml``, or ``pyproject.toml`` with our table, upward."""
-    for folder in (cwd, *cwd.parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+    folder = os.path.abspath(cwd)
+    while True:
+        candidate = os.path.join(folder, CONFIG_FILE)
+        if os.path.isfile(candidate):
             return candidate
-        candidate = folder / PYPROJECT
-        if candidate.is_file() and _has_tool_table(candidate):
+        candidate = os.path.join(folder, PYPROJECT)
+        if os.path.isfile(candidate) and _has_tool_table(candidate):
             return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+def _has_tool_table(path: str) -> bool:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
     except OSError:
         return False
     return "tool.spec-compiler" in text or '"spec-compiler"' in text
 
 
-def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config:
+def load_config(explicit: PathArg | None = None, cwd: PathArg | None = None) -> Config:
     """The configuration: ``explicit``, else found upward from ``cwd``, else the defaults.
 
     A file that cannot be read, is not TOML or does not fit the schema raises
     :class:`UsageError` naming the file and the key.
     """
-    cwd = cwd if cwd is not None else Path.cwd()
+    cwd = os.fspath(cwd) if cwd is not None else os.getcwd()
     if explicit is not None:
-        path = explicit if explicit.is_absolute() else cwd / explicit
-        if not path.is_file():
-            raise UsageError(f"configuration file '{explicit}' does not exist")
+        path = os.path.join(cwd, explicit)  # an absolute ``explicit`` stays itself
+        if not os.path.isfile(path):
+            raise UsageError(f"configuration file '{os.fspath(explicit)}' does not exist")
     else:
         found = find_config(cwd)
         if found is None:
@@ -211,17 +216,18 @@ def load_config(explicit: Path | None = None, cwd: Path | None = None) -> Config
     table, prefix = _read_table(path, shown)
     if table is None:
         return DEFAULT_CONFIG._replace(source=shown)
-    return parse_config(table, source=shown, root=str(path.parent), prefix=prefix)
+    return parse_config(table, source=shown, root=os.path.dirname(os.path.abspath(path)),
+                        prefix=prefix)
 
 
-def _shown(path: Path, cwd: Path) -> str:
+def _shown(path: str, cwd: str) -> str:
     try:
         return os.path.relpath(path, cwd)
     except ValueError:  # another drive
-        return str(path)
+        return path
 
 
-def _read_table(path: Path, shown: str) -> tuple[Mapping[str, Any] | None, tuple[str, ...]]:
+def _read_table(path: str, shown: str) -> tuple[Mapping[str, Any] | None, tuple[str, ...]]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -233,7 +239,7 @@ def _read_table(path: Path, shown: str) -> tuple[Mapping[str, Any] | None, tuple
         raise UsageError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{shown}: not valid TOML: {exc}") from None
-    if path.name != PYPROJECT:
+    if os.path.basename(path) != PYPROJECT:
         return data, ()
     tool = data.get("tool", {})
     table = tool.get("spec-compiler") if isinstance(tool, dict) else None
@@ -245,7 +251,9 @@ def _read_table(path: Path, shown: str) -> tuple[Mapping[str, Any] | None, tuple
 def _schema() -> Mapping[str, Any]:
     import json
 
-    text = (Path(__file__).parent / "schemas" / "config.schema.json").read_text("utf-8")
+    with open(os.path.join(os.path.dirname(__file__), "schemas", "config.schema.json"),
+              encoding="utf-8") as fh:
+        text = fh.read()
     schema: Mapping[str, Any] = json.loads(text)
     return schema
 

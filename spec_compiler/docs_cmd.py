@@ -99,7 +99,8 @@ def collect_sources(paths: Sequence[Path], config: Any, stderr: TextIO) -> list[
     return sources
 
 
-def _file_sources(path: Path, display: str, config: Any, notes: TextIO | None) -> list[Source]:
+def _file_sources(path: str | Path, display: str, config: Any,
+                  notes: TextIO | None) -> list[Source]:
     from spec_compiler.compiler import spec_name
     from spec_compiler.engine import lint_loaded
     from spec_compiler.loader import load_path

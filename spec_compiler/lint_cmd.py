@@ -12,7 +12,6 @@ import sys
 import time
 from collections import namedtuple
 from collections.abc import Sequence
-from pathlib import Path
 
 from spec_compiler.errors import UsageError
 
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from spec_compiler.loader import LoadedFile
     from spec_compiler.quiet import Certifier
     from spec_compiler.reading import Limits
-    from spec_compiler.walker import Target
+    from spec_compiler.walker import PathArg, Target
 
 #: from this many files on, ``--jobs 0`` lints in parallel (a pool costs ~50 ms to start)
 PARALLEL_THRESHOLD = 300
@@ -42,10 +41,10 @@ if TYPE_CHECKING:
     class LintOptions(NamedTuple):
         """What ``spec-compiler lint`` was asked to do."""
 
-        paths: tuple[Path, ...]
+        paths: tuple[PathArg, ...]
         format: str | None = None
-        output: Path | None = None
-        config: Path | None = None
+        output: PathArg | None = None
+        config: PathArg | None = None
         select: tuple[str, ...] = ()
         ignore: tuple[str, ...] = ()
         strict: bool = False
@@ -88,12 +87,12 @@ def _run(options: LintOptions, stdout: TextIO, stderr: TextIO) -> int:
     from spec_compiler.walker import discover
 
     config = with_overrides(
-        load_config(options.config, Path.cwd()), select=options.select, ignore=options.ignore
+        load_config(options.config, os.getcwd()), select=options.select, ignore=options.ignore
     )
     fmt = _format(options)
     if options.jobs < 0:
         raise UsageError("--jobs must be 0 (automatic) or a positive number")
-    found = discover(options.paths or (Path("."),), config)
+    found = discover(options.paths or (".",), config)
     kind = _kind(options.kind)
     diags = list(found.problems)
     if options.cache:
@@ -564,7 +563,7 @@ def _report(
     fmt: str,
     diags: list[Diagnostic],
     files: list[str],
-    paths: dict[str, Path],
+    paths: dict[str, PathArg],
     stdout: TextIO,
     stderr: TextIO,
 ) -> None:
@@ -574,7 +573,8 @@ def _report(
 
     def source(display: str) -> str | None:
         try:
-            return paths.get(display, Path(display)).read_text("utf-8", errors="replace")
+            with open(paths.get(display, display), encoding="utf-8", errors="replace") as fh:
+                return fh.read()
         except OSError:
             return None
 
@@ -583,10 +583,12 @@ def _report(
         color = options.color if options.color is not None else tty and _color_allowed()
         REPORTERS[fmt](stdout, color=color, frame=tty, source=source).write(report)
     else:
+        from pathlib import Path
+
         from spec_compiler.writer import atomic_open
 
         try:
-            with atomic_open(options.output) as stream:
+            with atomic_open(Path(options.output)) as stream:
                 REPORTERS[fmt](stream, color=bool(options.color), source=source).write(report)
         except OSError as exc:
             raise UsageError(f"cannot write '{options.output}': {exc.strerror or exc}") from None

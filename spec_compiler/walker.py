@@ -13,15 +13,18 @@ import os
 import stat
 from collections import namedtuple
 from collections.abc import Sequence
-from pathlib import Path
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
 
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import NamedTuple
 
     from spec_compiler.diagnostics import Diagnostic
+
+    #: a path as given: a string (the command line) or a ``pathlib.Path``
+    PathArg = str | os.PathLike[str]
 
 SKIP_DIRS = frozenset(
     {"node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "dist", "build"}
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     class Target(NamedTuple):
         """A file to lint: where to read it and how to name it in the output."""
 
-        path: Path
+        path: str | Path
         display: str
 
     class Discovery(NamedTuple):
@@ -45,7 +48,28 @@ else:
     Discovery = namedtuple("Discovery", "targets problems")
 
 
-def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discovery:
+def display(path: PathArg) -> str:
+    """How a path given on the command line is shown: as ``str(pathlib.Path(path))``
+    (``./a//b/`` is ``a/b``), without importing pathlib on POSIX (a pre-commit run would
+    pay ~5 ms for it); ``tests/test_walker.py`` holds the two equal."""
+    text = os.fspath(path)
+    if os.name != "posix":  # pragma: no cover - Windows: its own rules, pathlib knows them
+        from pathlib import Path
+
+        return str(Path(text))
+    root = "//" if text[:2] == "//" and text[2:3] != "/" else "/" if text[:1] == "/" else ""
+    parts = [p for p in text.split("/") if p and p != "."]
+    return root + "/".join(parts) if root or parts else "."
+
+
+def _child(folder: str, name: str) -> str:
+    """``str(Path(folder) / name)`` for a folder already shown by ``display``."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
+
+
+def discover(paths: Sequence[PathArg], config: Config = DEFAULT_CONFIG) -> Discovery:
     """Files named and files found in folders named, each once, in a stable order."""
     found = Discovery([], [])
     seen_files: set[str] = set()
@@ -59,7 +83,8 @@ def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discover
             seen_files.add(key)
             found.targets.append(target)
 
-    for path in paths:
+    for given in paths:
+        path = display(given)
         try:
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
         except (OSError, ValueError):
@@ -68,20 +93,20 @@ def discover(paths: Sequence[Path], config: Config = DEFAULT_CONFIG) -> Discover
             for target in _walk(path, config, seen_dirs, found.problems):
                 add(target)
         else:
-            add(Target(path, str(path)))
+            add(Target(path, path))
     return found
 
 
 def _walk(
-    root: Path, config: Config, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
+    root: str, config: Config, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
 ) -> list[Target]:
     out: list[Target] = []
-    stack: list[Path] = [root]
+    stack: list[str] = [root]
     suffixes = _suffixes(config.include)
     while stack:
         folder = stack.pop()
         entries = _list(folder, seen_dirs, problems)
-        subdirs: list[Path] = []
+        subdirs: list[str] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -92,20 +117,20 @@ def _walk(
             except OSError:
                 continue  # vanished while we looked
             if is_dir:
-                shown = folder / name
+                shown = _child(folder, name)
                 if name not in SKIP_DIRS and not _matches(config, shown, config.exclude):
                     subdirs.append(shown)
             elif is_file:
                 if suffixes is not None:
                     if not os.path.normcase(name).endswith(suffixes):
                         continue
-                    shown = folder / name
+                    shown = _child(folder, name)
                 else:
-                    shown = folder / name
+                    shown = _child(folder, name)
                     if not _matches(config, shown, config.include):
                         continue
                 if not config.exclude or not _matches(config, shown, config.exclude):
-                    out.append(Target(shown, str(shown)))
+                    out.append(Target(shown, shown))
         stack.extend(reversed(subdirs))
     return out
 
@@ -123,7 +148,7 @@ def _suffixes(patterns: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def _list(
-    folder: Path, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
+    folder: str, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
 ) -> list[os.DirEntry[str]]:
     try:
         st = os.stat(folder)
@@ -137,10 +162,9 @@ def _list(
         from spec_compiler.loader import diagnostic
 
         message = f"cannot read folder: {exc.strerror or exc}"
-        problems.append(diagnostic(str(folder), "IO001", message, 0, 0))
+        problems.append(diagnostic(folder, "IO001", message, 0, 0))
         return []
 
 
-def _matches(config: Config, path: Path, patterns: Sequence[str]) -> bool:
-    text = str(path)
-    return any(config.matches(text, p.rstrip("/")) for p in patterns)
+def _matches(config: Config, path: str, patterns: Sequence[str]) -> bool:
+    return any(config.matches(path, p.rstrip("/")) for p in patterns)

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spec_compiler.config import DEFAULT_CONFIG, parse_config
 from spec_compiler.walker import discover
@@ -19,7 +21,7 @@ def touch(root: Path, *names: str) -> None:
         path.write_text("text: hi\n", encoding="utf-8")
 
 
-def shown(paths: list[Path], config=DEFAULT_CONFIG) -> list[str]:  # type: ignore[no-untyped-def]
+def shown(paths: list[Path] | list[str], config=DEFAULT_CONFIG) -> list[str]:  # type: ignore[no-untyped-def]
     return [t.display for t in discover(paths, config).targets]
 
 
@@ -132,3 +134,24 @@ def test_unreadable_folder_is_a_finding(
     assert [(d.file, d.code, d.message) for d in found.problems] == [
         ("locked", "IO001", "cannot read folder: Permission denied")
     ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX paths")
+@given(st.lists(st.sampled_from(["a", "b.yaml", ".", "..", "", "x y", "é"]), max_size=6),
+       st.sampled_from(["", "/", "//", "///"]), st.booleans())
+def test_display_is_what_pathlib_shows(parts: list[str], root: str, trailing: bool) -> None:
+    from pathlib import PurePosixPath
+
+    from spec_compiler.walker import display
+
+    text = root + "/".join(parts) + ("/" if trailing else "")
+    assert display(text) == str(PurePosixPath(text))
+    assert display(PurePosixPath(text)) == str(PurePosixPath(text))
+
+
+def test_string_arguments_are_shown_as_paths_are(tree: Path) -> None:
+    assert shown(["./sub/"]) == shown([Path("./sub/")]) == ["sub/d.yaml", "sub/deeper/e.yaml"]
+    assert shown(["sub/d.yaml", "sub", "./sub/d.yaml"]) == ["sub/d.yaml", "sub/deeper/e.yaml"]
+    assert shown([str(tree / "sub")]) == [str(tree / "sub/d.yaml"),
+                                          str(tree / "sub/deeper/e.yaml")]
+    assert shown(["."]) == shown([Path(".")])
