@@ -118,6 +118,20 @@ def _error(message: str) -> None:
     sys.stderr.flush()
 
 
+def _ignore_further_interrupts() -> None:
+    """Once interrupted, a second Ctrl-C (or the first, still pending when a worker's
+    report of it came first) must not turn the orderly exit 130 into a traceback. Only in
+    the console command: a program calling us in-process keeps its own handler."""
+    if _CONSOLE:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+#: True when running as the ``spec-compiler`` command (``main``)
+_CONSOLE = False
+
+
 def _guard(fn: Any, *args: Any) -> int:
     """Run a command; our own bugs exit 2 with a short report instead of a traceback."""
     from spec_compiler.errors import UsageError
@@ -129,6 +143,7 @@ def _guard(fn: Any, *args: Any) -> int:
         return 2
     except KeyboardInterrupt:
         _error("spec-compiler: interrupted")
+        _ignore_further_interrupts()
         return 130
     except BrokenPipeError:
         return 0
@@ -322,6 +337,8 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """Console-script entry point."""
+    global _CONSOLE
+    _CONSOLE = True
     options = fast_lint_options(sys.argv[1:])
     if options is None:
         get_cli()(prog_name="spec-compiler")
