@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from spec_compiler.kinds import detect_kind as detect_kind  # re-exported: its home is light
+
 DocumentKind = Literal["spec", "conversation", "message", "message-list"]
 KINDS: tuple[DocumentKind, ...] = ("spec", "conversation", "message", "message-list")
 
@@ -53,18 +55,6 @@ class Document:
     def kind(self) -> DocumentKind:
         """The detected kind (DESIGN §2)."""
         return detect_kind(self.data)
-
-
-def detect_kind(data: Any) -> DocumentKind:
-    """Recognise a document by its shape (DESIGN §2)."""
-    if isinstance(data, list):
-        return "message-list"
-    if isinstance(data, Mapping):
-        if "kind" in data:
-            return "spec"
-        if ("contact" in data or "organization" in data) and "messages" in data:
-            return "conversation"
-    return "message"
 
 
 def is_template(value: Any) -> bool:

@@ -299,14 +299,9 @@ class Certifier:
         if kind is None and self._config.kinds:
             kind = self._config.kind_for(file)
         if kind is None:
-            if isinstance(data, list):
-                return "message-list"
-            if isinstance(data, dict):
-                if "kind" in data:
-                    return "spec"
-                if ("contact" in data or "organization" in data) and "messages" in data:
-                    return "conversation"
-            return "message"
+            from spec_compiler.kinds import detect_kind
+
+            return detect_kind(data)
         return kind
 
     def certifies_data(self, data: Any, file: str) -> bool:

@@ -2,60 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 
-import re as _re
-
-
-def _eq(a, b):
-    """JSON equality: numbers by value, booleans apart from numbers."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    if isinstance(a, str) or a is None:
-        return type(a) is type(b) and a == b
-    if isinstance(a, list):
-        return (isinstance(b, list) and len(a) == len(b)
-                and all(_eq(x, y) for x, y in zip(a, b)))
-    if isinstance(a, dict):
-        return (isinstance(b, dict) and a.keys() == b.keys()
-                and all(_eq(v, b[k]) for k, v in a.items()))
-    return False
-
-
-def _num(x):
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def _int(x):
-    if isinstance(x, bool):
-        return False
-    return isinstance(x, int) or (isinstance(x, float) and x.is_integer())
-
-
-_PATTERNS = {}
-
-
-def _search(source, x):
-    compiled = _PATTERNS.get(source)
-    if compiled is None:
-        compiled = _PATTERNS[source] = _re.compile(source)
-    return compiled.search(x) is not None
-
-
-def _near_miss(x, known, names, cutoff):
-    if not isinstance(x, str) or x in names:
-        return False
-    from spec_compiler.nearmiss import near_miss
-
-    return near_miss(x, known, cutoff) is not None
-
-
-def _true(x):
-    return True
-
-
-def _false(x):
-    return False
+from spec_compiler._certruntime import eq as _eq, false as _false, integer as _int, is_near_miss as _near_miss, num as _num, search as _search, true as _true
 
 
 _C0 = 'form'
@@ -320,20 +267,14 @@ def _s46(x):
 def _s47(x):
     return True
 
-def _s48(x):
-    return True
-
-def _s49(x):
-    return True
-
 def _s45(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'payload' not in x: return False
-        if 'metadata' in x and not _s46(x['metadata']): return False
-        if 'payload' in x and not _s47(x['payload']): return False
-        if 'text' in x and not _s48(x['text']): return False
-        if 'type' in x and not _s49(x['type']): return False
+        if 'metadata' in x and not _s35(x['metadata']): return False
+        if 'payload' in x and not _s46(x['payload']): return False
+        if 'text' in x and not _s37(x['text']): return False
+        if 'type' in x and not _s47(x['type']): return False
     return True
 
 def _s44(x):
@@ -344,75 +285,99 @@ def _s41(x):
     if not (_s44(x) if _s42(x) else _true(x)): return False
     return True
 
-def _s52(x):
+def _s50(x):
     if not _eq(x, _C3): return False
     return True
 
-def _s51(x):
+def _s49(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s52(x['type']): return False
+        if 'type' in x and not _s50(x['type']): return False
+    return True
+
+def _s53(x):
+    return True
+
+def _s54(x):
     return True
 
 def _s55(x):
     return True
 
-def _s56(x):
+def _s52(x):
+    if isinstance(x, dict):
+        if 'payload' not in x: return False
+        if 'iconUrl' in x and not _s53(x['iconUrl']): return False
+        if 'metadata' in x and not _s35(x['metadata']): return False
+        if 'payload' in x and not _s46(x['payload']): return False
+        if 'text' in x and not _s54(x['text']): return False
+        if 'type' in x and not _s55(x['type']): return False
     return True
 
-def _s57(x):
+def _s51(x):
+    if not _s52(x): return False
+    return True
+
+def _s48(x):
+    if not (_s51(x) if _s49(x) else _true(x)): return False
     return True
 
 def _s58(x):
-    return True
-
-def _s59(x):
-    return True
-
-def _s54(x):
-    if isinstance(x, dict):
-        if 'payload' not in x: return False
-        if 'iconUrl' in x and not _s55(x['iconUrl']): return False
-        if 'metadata' in x and not _s56(x['metadata']): return False
-        if 'payload' in x and not _s57(x['payload']): return False
-        if 'text' in x and not _s58(x['text']): return False
-        if 'type' in x and not _s59(x['type']): return False
-    return True
-
-def _s53(x):
-    if not _s54(x): return False
-    return True
-
-def _s50(x):
-    if not (_s53(x) if _s51(x) else _true(x)): return False
-    return True
-
-def _s62(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s61(x):
+def _s57(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s62(x['type']): return False
+        if 'type' in x and not _s58(x['type']): return False
+    return True
+
+def _s61(x):
+    return True
+
+def _s62(x):
+    return True
+
+def _s63(x):
+    return True
+
+def _s64(x):
     return True
 
 def _s65(x):
     return True
 
-def _s66(x):
+def _s60(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'uri' not in x: return False
+        if 'fallback' not in x: return False
+        if 'default' in x and not _s33(x['default']): return False
+        if 'fallback' in x and not _s61(x['fallback']): return False
+        if 'metadata' in x and not _s35(x['metadata']): return False
+        if 'openOnReceive' in x and not _s62(x['openOnReceive']): return False
+        if 'size' in x and not _s63(x['size']): return False
+        if 'text' in x and not _s37(x['text']): return False
+        if 'type' in x and not _s64(x['type']): return False
+        if 'uri' in x and not _s65(x['uri']): return False
     return True
 
-def _s67(x):
+def _s59(x):
+    if not _s60(x): return False
+    return True
+
+def _s56(x):
+    if not (_s59(x) if _s57(x) else _true(x)): return False
     return True
 
 def _s68(x):
+    if not _eq(x, _C5): return False
     return True
 
-def _s69(x):
-    return True
-
-def _s70(x):
+def _s67(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s68(x['type']): return False
     return True
 
 def _s71(x):
@@ -421,187 +386,136 @@ def _s71(x):
 def _s72(x):
     return True
 
-def _s64(x):
+def _s73(x):
+    return True
+
+def _s70(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'uri' not in x: return False
-        if 'fallback' not in x: return False
-        if 'default' in x and not _s65(x['default']): return False
-        if 'fallback' in x and not _s66(x['fallback']): return False
-        if 'metadata' in x and not _s67(x['metadata']): return False
-        if 'openOnReceive' in x and not _s68(x['openOnReceive']): return False
-        if 'size' in x and not _s69(x['size']): return False
-        if 'text' in x and not _s70(x['text']): return False
-        if 'type' in x and not _s71(x['type']): return False
-        if 'uri' in x and not _s72(x['uri']): return False
+        if 'amount' not in x: return False
+        if 'amount' in x and not _s71(x['amount']): return False
+        if 'currency' in x and not _s72(x['currency']): return False
+        if 'metadata' in x and not _s35(x['metadata']): return False
+        if 'text' in x and not _s37(x['text']): return False
+        if 'type' in x and not _s73(x['type']): return False
     return True
 
-def _s63(x):
-    if not _s64(x): return False
+def _s69(x):
+    if not _s70(x): return False
     return True
 
-def _s60(x):
-    if not (_s63(x) if _s61(x) else _true(x)): return False
+def _s66(x):
+    if not (_s69(x) if _s67(x) else _true(x)): return False
+    return True
+
+def _s76(x):
+    if not _eq(x, _C6): return False
     return True
 
 def _s75(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s74(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s75(x['type']): return False
-    return True
-
-def _s78(x):
+        if 'type' in x and not _s76(x['type']): return False
     return True
 
 def _s79(x):
     return True
 
-def _s80(x):
-    return True
-
-def _s81(x):
-    return True
-
-def _s82(x):
+def _s78(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'metadata' in x and not _s35(x['metadata']): return False
+        if 'text' in x and not _s37(x['text']): return False
+        if 'type' in x and not _s79(x['type']): return False
     return True
 
 def _s77(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'amount' not in x: return False
-        if 'amount' in x and not _s78(x['amount']): return False
-        if 'currency' in x and not _s79(x['currency']): return False
-        if 'metadata' in x and not _s80(x['metadata']): return False
-        if 'text' in x and not _s81(x['text']): return False
-        if 'type' in x and not _s82(x['type']): return False
+    if not _s78(x): return False
     return True
 
-def _s76(x):
-    if not _s77(x): return False
+def _s74(x):
+    if not (_s77(x) if _s75(x) else _true(x)): return False
     return True
 
-def _s73(x):
-    if not (_s76(x) if _s74(x) else _true(x)): return False
-    return True
-
-def _s85(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s84(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s85(x['type']): return False
-    return True
-
-def _s88(x):
-    return True
-
-def _s89(x):
-    return True
-
-def _s90(x):
-    return True
-
-def _s87(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'metadata' in x and not _s88(x['metadata']): return False
-        if 'text' in x and not _s89(x['text']): return False
-        if 'type' in x and not _s90(x['type']): return False
-    return True
-
-def _s86(x):
-    if not _s87(x): return False
-    return True
-
-def _s83(x):
-    if not (_s86(x) if _s84(x) else _true(x)): return False
-    return True
-
-def _s91(x):
+def _s80(x):
     if not (_int(x)): return False
     return True
 
-def _s92(x):
+def _s81(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[a-z]{3}\\Z', x)): return False
     return True
 
-def _s93(x):
+def _s82(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s94(x):
+def _s83(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s95(x):
+def _s84(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s96(x):
+def _s85(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s97(x):
+def _s86(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s98(x):
+def _s87(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s99(x):
+def _s88(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s100(x):
+def _s89(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C7): return False
     return True
 
-def _s101(x):
+def _s90(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s102(x):
+def _s91(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C8): return False
     return True
 
-def _s103(x):
+def _s92(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s104(x):
+def _s93(x):
     if not (isinstance(x, str)): return False
     return True
 
 def _s27(x):
     if not (isinstance(x, dict)): return False
-    if not (_s28(x) and _s41(x) and _s50(x) and _s60(x) and _s73(x) and _s83(x)):
+    if not (_s28(x) and _s41(x) and _s48(x) and _s56(x) and _s66(x) and _s74(x)):
         return False
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'amount' in x and not _s91(x['amount']): return False
-        if 'currency' in x and not _s92(x['currency']): return False
-        if 'default' in x and not _s93(x['default']): return False
-        if 'fallback' in x and not _s94(x['fallback']): return False
-        if 'iconUrl' in x and not _s95(x['iconUrl']): return False
-        if 'longUri' in x and not _s96(x['longUri']): return False
-        if 'metadata' in x and not _s97(x['metadata']): return False
-        if 'openOnReceive' in x and not _s98(x['openOnReceive']): return False
-        if 'payload' in x and not _s99(x['payload']): return False
-        if 'size' in x and not _s100(x['size']): return False
-        if 'text' in x and not _s101(x['text']): return False
-        if 'type' in x and not _s102(x['type']): return False
-        if 'uri' in x and not _s103(x['uri']): return False
-        if 'url' in x and not _s104(x['url']): return False
+        if 'amount' in x and not _s80(x['amount']): return False
+        if 'currency' in x and not _s81(x['currency']): return False
+        if 'default' in x and not _s82(x['default']): return False
+        if 'fallback' in x and not _s83(x['fallback']): return False
+        if 'iconUrl' in x and not _s84(x['iconUrl']): return False
+        if 'longUri' in x and not _s85(x['longUri']): return False
+        if 'metadata' in x and not _s86(x['metadata']): return False
+        if 'openOnReceive' in x and not _s87(x['openOnReceive']): return False
+        if 'payload' in x and not _s88(x['payload']): return False
+        if 'size' in x and not _s89(x['size']): return False
+        if 'text' in x and not _s90(x['text']): return False
+        if 'type' in x and not _s91(x['type']): return False
+        if 'uri' in x and not _s92(x['uri']): return False
+        if 'url' in x and not _s93(x['url']): return False
     return True
 
 def _s26(x):
@@ -615,147 +529,213 @@ def _s25(x):
             if not _s26(v): return False
     return True
 
-def _s105(x):
+def _s94(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;.*)?\\Z', x)): return False
     return True
 
-def _s106(x):
+def _s95(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s107(x):
+def _s96(x):
     if not (_int(x)): return False
     if _num(x) and (x < _C9): return False
     return True
 
-def _s108(x):
+def _s97(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s116(x):
+def _s105(x):
     if not (isinstance(x, str) and x in _C10): return False
     return True
 
-def _s115(x):
-    if _s116(x): return False
+def _s104(x):
+    if _s105(x): return False
     return True
 
-def _s114(x):
+def _s103(x):
     if not _s27(x): return False
     if isinstance(x, dict):
-        if 'type' in x and not _s115(x['type']): return False
+        if 'type' in x and not _s104(x['type']): return False
     return True
 
-def _s113(x):
-    if not _s114(x): return False
+def _s102(x):
+    if not _s103(x): return False
     return True
 
-def _s112(x):
+def _s101(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 3: return False
         for v in x[0:]:
-            if not _s113(v): return False
+            if not _s102(v): return False
     return True
 
-def _s117(x):
+def _s106(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s118(x):
+def _s107(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s119(x):
+def _s108(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s120(x):
+def _s109(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 2048 or not _search('^[A-Za-z][A-Za-z0-9+.-]*:[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+\\Z', x)): return False
     return True
 
-def _s121(x):
+def _s110(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s122(x):
+def _s111(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C11): return False
     return True
 
-def _s123(x):
+def _s112(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 128): return False
     return True
 
-def _s111(x):
+def _s100(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'title' not in x: return False
         if 'actions' not in x: return False
-        if 'actions' in x and not _s112(x['actions']): return False
-        if 'altText' in x and not _s117(x['altText']): return False
-        if 'description' in x and not _s118(x['description']): return False
-        if 'mediaType' in x and not _s119(x['mediaType']): return False
-        if 'mediaUrl' in x and not _s120(x['mediaUrl']): return False
-        if 'metadata' in x and not _s121(x['metadata']): return False
-        if 'size' in x and not _s122(x['size']): return False
-        if 'title' in x and not _s123(x['title']): return False
+        if 'actions' in x and not _s101(x['actions']): return False
+        if 'altText' in x and not _s106(x['altText']): return False
+        if 'description' in x and not _s107(x['description']): return False
+        if 'mediaType' in x and not _s108(x['mediaType']): return False
+        if 'mediaUrl' in x and not _s109(x['mediaUrl']): return False
+        if 'metadata' in x and not _s110(x['metadata']): return False
+        if 'size' in x and not _s111(x['size']): return False
+        if 'title' in x and not _s112(x['title']): return False
         if 'altText' in x and not ('mediaUrl' in x): return False
         if 'mediaType' in x and not ('mediaUrl' in x): return False
     return True
 
-def _s110(x):
-    if not _s111(x): return False
+def _s99(x):
+    if not _s100(x): return False
     return True
 
-def _s109(x):
+def _s98(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 10: return False
         for v in x[0:]:
-            if not _s110(v): return False
+            if not _s99(v): return False
     return True
 
-def _s126(x):
+def _s115(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}\\Z', x)): return False
     return True
 
-def _s127(x):
+def _s116(x):
     if not (_int(x) or isinstance(x, str)): return False
     if _num(x) and (x < _C9 or x > _C12): return False
     return True
 
-def _s129(x):
+def _s118(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s128(x):
+def _s117(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s129(v): return False
+            if not _s118(v): return False
     return True
 
-def _s130(x):
+def _s119(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 512 or not _search('^[a-z0-9_]*\\Z', x)): return False
     return True
 
-def _s131(x):
+def _s120(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s132(x):
+def _s121(x):
     if not (isinstance(x, bool)): return False
+    return True
+
+def _s122(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s123(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    return True
+
+def _s124(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    return True
+
+def _s125(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s118(v): return False
+    return True
+
+def _s126(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s127(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s128(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s129(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s118(v): return False
+    return True
+
+def _s114(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s115(x['SenderID']): return False
+        if 'categoryIndex' in x and not _s116(x['categoryIndex']): return False
+        if 'channels' in x and not _s117(x['channels']): return False
+        if 'elementName' in x and not _s119(x['elementName']): return False
+        if 'form' in x and not _s120(x['form']): return False
+        if 'hidden' in x and not _s121(x['hidden']): return False
+        if 'key' in x and not _s122(x['key']): return False
+        if 'language' in x and not _s123(x['language']): return False
+        if 'namespace' in x and not _s124(x['namespace']): return False
+        if 'organizations' in x and not _s125(x['organizations']): return False
+        if 'quotedMessage' in x and not _s126(x['quotedMessage']): return False
+        if 'targetUser' in x and not _s127(x['targetUser']): return False
+        if 'title' in x and not _s128(x['title']): return False
+        if 'users' in x and not _s129(x['users']): return False
+        if 'elementName' in x and not ('namespace' in x): return False
+        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
+        if 'namespace' in x and not ('elementName' in x): return False
+    return True
+
+def _s113(x):
+    if not _s114(x): return False
     return True
 
 def _s133(x):
@@ -763,121 +743,47 @@ def _s133(x):
     return True
 
 def _s134(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    if not (isinstance(x, dict)): return False
+    return True
+
+def _s132(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'name' in x and not _s133(x['name']): return False
+        if 'values' in x and not _s134(x['values']): return False
+    return True
+
+def _s131(x):
+    if not _s132(x): return False
+    return True
+
+def _s130(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s131(v): return False
     return True
 
 def _s135(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    if not (isinstance(x, str) and x in _C13): return False
+    return True
+
+def _s136(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 4096): return False
     return True
 
 def _s137(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s136(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s137(v): return False
-    return True
-
 def _s138(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s139(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s140(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s142(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s141(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s142(v): return False
-    return True
-
-def _s125(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'SenderID' in x and not _s126(x['SenderID']): return False
-        if 'categoryIndex' in x and not _s127(x['categoryIndex']): return False
-        if 'channels' in x and not _s128(x['channels']): return False
-        if 'elementName' in x and not _s130(x['elementName']): return False
-        if 'form' in x and not _s131(x['form']): return False
-        if 'hidden' in x and not _s132(x['hidden']): return False
-        if 'key' in x and not _s133(x['key']): return False
-        if 'language' in x and not _s134(x['language']): return False
-        if 'namespace' in x and not _s135(x['namespace']): return False
-        if 'organizations' in x and not _s136(x['organizations']): return False
-        if 'quotedMessage' in x and not _s138(x['quotedMessage']): return False
-        if 'targetUser' in x and not _s139(x['targetUser']): return False
-        if 'title' in x and not _s140(x['title']): return False
-        if 'users' in x and not _s141(x['users']): return False
-        if 'elementName' in x and not ('namespace' in x): return False
-        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
-        if 'namespace' in x and not ('elementName' in x): return False
-    return True
-
-def _s124(x):
-    if not _s125(x): return False
-    return True
-
-def _s146(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s147(x):
-    if not (isinstance(x, dict)): return False
-    return True
-
-def _s145(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'name' in x and not _s146(x['name']): return False
-        if 'values' in x and not _s147(x['values']): return False
-    return True
-
-def _s144(x):
-    if not _s145(x): return False
-    return True
-
-def _s143(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s144(v): return False
-    return True
-
-def _s148(x):
-    if not (isinstance(x, str)): return False
-    if not (isinstance(x, str) and x in _C13): return False
-    return True
-
-def _s149(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 4096): return False
-    return True
-
-def _s150(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s151(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C14): return False
     return True
 
-def _s152(x):
+def _s139(x):
     if not (isinstance(x, str)): return False
     return True
 
@@ -888,18 +794,18 @@ def _s19(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'actions' in x and not _s25(x['actions']): return False
-        if 'contentType' in x and not _s105(x['contentType']): return False
-        if 'conversation' in x and not _s106(x['conversation']): return False
-        if 'delay' in x and not _s107(x['delay']): return False
-        if 'isBackchannel' in x and not _s108(x['isBackchannel']): return False
-        if 'items' in x and not _s109(x['items']): return False
-        if 'meta' in x and not _s124(x['meta']): return False
-        if 'results' in x and not _s143(x['results']): return False
-        if 'role' in x and not _s148(x['role']): return False
-        if 'text' in x and not _s149(x['text']): return False
-        if 'touchpoint' in x and not _s150(x['touchpoint']): return False
-        if 'type' in x and not _s151(x['type']): return False
-        if 'user' in x and not _s152(x['user']): return False
+        if 'contentType' in x and not _s94(x['contentType']): return False
+        if 'conversation' in x and not _s95(x['conversation']): return False
+        if 'delay' in x and not _s96(x['delay']): return False
+        if 'isBackchannel' in x and not _s97(x['isBackchannel']): return False
+        if 'items' in x and not _s98(x['items']): return False
+        if 'meta' in x and not _s113(x['meta']): return False
+        if 'results' in x and not _s130(x['results']): return False
+        if 'role' in x and not _s135(x['role']): return False
+        if 'text' in x and not _s136(x['text']): return False
+        if 'touchpoint' in x and not _s137(x['touchpoint']): return False
+        if 'type' in x and not _s138(x['type']): return False
+        if 'user' in x and not _s139(x['user']): return False
     return True
 
 def _s18(x):
@@ -914,34 +820,34 @@ def _s17(x):
             if not _s18(v): return False
     return True
 
-def _s153(x):
+def _s140(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s154(x):
+def _s141(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s155(x):
+def _s142(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s157(x):
+def _s144(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s156(x):
+def _s143(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s157(v): return False
+            if not _s144(v): return False
     return True
 
-def _s158(x):
+def _s145(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s159(x):
+def _s146(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C15): return False
     return True
@@ -953,1571 +859,1650 @@ def _s1(x):
         if 'messages' not in x: return False
         if 'contact' in x and not _s2(x['contact']): return False
         if 'messages' in x and not _s17(x['messages']): return False
-        if 'meta' in x and not _s153(x['meta']): return False
-        if 'name' in x and not _s154(x['name']): return False
-        if 'organization' in x and not _s155(x['organization']): return False
-        if 'tags' in x and not _s156(x['tags']): return False
-        if 'touchpoint' in x and not _s158(x['touchpoint']): return False
-        if 'type' in x and not _s159(x['type']): return False
+        if 'meta' in x and not _s140(x['meta']): return False
+        if 'name' in x and not _s141(x['name']): return False
+        if 'organization' in x and not _s142(x['organization']): return False
+        if 'tags' in x and not _s143(x['tags']): return False
+        if 'touchpoint' in x and not _s145(x['touchpoint']): return False
+        if 'type' in x and not _s146(x['type']): return False
     return True
 
-def _s167(x):
+def _s154(x):
     if not _eq(x, _C5): return False
     return True
 
-def _s168(x):
+def _s155(x):
     if not (isinstance(x, str) and x in _C16): return False
     return True
 
-def _s166(x):
+def _s153(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s167(x['type']): return False
+        if 'type' in x and not _s154(x['type']): return False
         for k in x:
-            if not _s168(k): return False
+            if not _s155(k): return False
     return True
 
-def _s170(x):
+def _s157(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s171(x):
+def _s158(x):
     if not (isinstance(x, str) and x in _C17): return False
     return True
 
-def _s169(x):
+def _s156(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s170(x['type']): return False
+        if 'type' in x and not _s157(x['type']): return False
         for k in x:
-            if not _s171(k): return False
+            if not _s158(k): return False
     return True
 
-def _s173(x):
+def _s160(x):
     if not _eq(x, _C6): return False
     return True
 
-def _s174(x):
+def _s161(x):
     if not (isinstance(x, str) and x in _C18): return False
+    return True
+
+def _s159(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s160(x['type']): return False
+        for k in x:
+            if not _s161(k): return False
+    return True
+
+def _s163(x):
+    if not _eq(x, _C2): return False
+    return True
+
+def _s164(x):
+    if not (isinstance(x, str) and x in _C19): return False
+    return True
+
+def _s162(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s163(x['type']): return False
+        for k in x:
+            if not _s164(k): return False
+    return True
+
+def _s166(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s167(x):
+    if not (isinstance(x, str) and x in _C20): return False
+    return True
+
+def _s165(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s166(x['type']): return False
+        for k in x:
+            if not _s167(k): return False
+    return True
+
+def _s169(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s170(x):
+    if not (isinstance(x, str) and x in _C21): return False
+    return True
+
+def _s168(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s169(x['type']): return False
+        for k in x:
+            if not _s170(k): return False
+    return True
+
+def _s152(x):
+    if not (_s153(x) or _s156(x) or _s159(x) or _s162(x) or _s165(x) or _s168(x)):
+        return False
+    return True
+
+def _s151(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s152(v): return False
+    return True
+
+def _s173(x):
+    if not (isinstance(x, str) and x in _C22): return False
     return True
 
 def _s172(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s173(x['type']): return False
+        if 'actions' in x and not _s151(x['actions']): return False
         for k in x:
-            if not _s174(k): return False
+            if not _s173(k): return False
     return True
 
-def _s176(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s177(x):
-    if not (isinstance(x, str) and x in _C19): return False
+def _s171(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s172(v): return False
     return True
 
 def _s175(x):
+    if _near_miss(x, _C23, _C24, 0.85): return False
+    return True
+
+def _s174(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s176(x['type']): return False
         for k in x:
-            if not _s177(k): return False
-    return True
-
-def _s179(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s180(x):
-    if not (isinstance(x, str) and x in _C20): return False
+            if not _s175(k): return False
     return True
 
 def _s178(x):
+    if not (isinstance(x, str) and x in _C25): return False
+    return True
+
+def _s177(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s179(x['type']): return False
         for k in x:
-            if not _s180(k): return False
+            if not _s178(k): return False
     return True
 
-def _s182(x):
-    if not _eq(x, _C4): return False
+def _s176(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s177(v): return False
     return True
 
-def _s183(x):
-    if not (isinstance(x, str) and x in _C21): return False
+def _s179(x):
+    if not (isinstance(x, str) and x in _C26): return False
+    return True
+
+def _s150(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s151(x['actions']): return False
+        if 'items' in x and not _s171(x['items']): return False
+        if 'meta' in x and not _s174(x['meta']): return False
+        if 'results' in x and not _s176(x['results']): return False
+        for k in x:
+            if not _s179(k): return False
     return True
 
 def _s181(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s182(x['type']): return False
-        for k in x:
-            if not _s183(k): return False
+        if 'role' not in x: return False
     return True
 
-def _s165(x):
-    if not (_s166(x) or _s169(x) or _s172(x) or _s175(x) or _s178(x) or _s181(x)):
+def _s183(x):
+    if not (isinstance(x, str) and x in _C27): return False
+    return True
+
+def _s182(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s183(x['type']): return False
+    return True
+
+def _s180(x):
+    if not (_s181(x) or _s182(x)):
         return False
-    return True
-
-def _s164(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s165(v): return False
-    return True
-
-def _s189(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s190(x):
-    if not (isinstance(x, str) and x in _C16): return False
-    return True
-
-def _s188(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s189(x['type']): return False
-        for k in x:
-            if not _s190(k): return False
-    return True
-
-def _s192(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s193(x):
-    if not (isinstance(x, str) and x in _C17): return False
-    return True
-
-def _s191(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s192(x['type']): return False
-        for k in x:
-            if not _s193(k): return False
-    return True
-
-def _s195(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s196(x):
-    if not (isinstance(x, str) and x in _C18): return False
-    return True
-
-def _s194(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s195(x['type']): return False
-        for k in x:
-            if not _s196(k): return False
-    return True
-
-def _s198(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s199(x):
-    if not (isinstance(x, str) and x in _C19): return False
-    return True
-
-def _s197(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s198(x['type']): return False
-        for k in x:
-            if not _s199(k): return False
-    return True
-
-def _s201(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s202(x):
-    if not (isinstance(x, str) and x in _C20): return False
-    return True
-
-def _s200(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s201(x['type']): return False
-        for k in x:
-            if not _s202(k): return False
-    return True
-
-def _s204(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s205(x):
-    if not (isinstance(x, str) and x in _C21): return False
-    return True
-
-def _s203(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s204(x['type']): return False
-        for k in x:
-            if not _s205(k): return False
     return True
 
 def _s187(x):
-    if not (_s188(x) or _s191(x) or _s194(x) or _s197(x) or _s200(x) or _s203(x)):
-        return False
+    if not (isinstance(x, str) and x in _C28): return False
     return True
 
 def _s186(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s187(v): return False
-    return True
-
-def _s206(x):
-    if not (isinstance(x, str) and x in _C22): return False
+    if _s187(x): return False
     return True
 
 def _s185(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s186(x['actions']): return False
-        for k in x:
-            if not _s206(k): return False
-    return True
-
-def _s184(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s185(v): return False
-    return True
-
-def _s208(x):
-    if _near_miss(x, _C23, _C24, 0.85): return False
-    return True
-
-def _s207(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s208(k): return False
-    return True
-
-def _s211(x):
-    if not (isinstance(x, str) and x in _C25): return False
-    return True
-
-def _s210(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s211(k): return False
-    return True
-
-def _s209(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s210(v): return False
-    return True
-
-def _s212(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s163(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s164(x['actions']): return False
-        if 'items' in x and not _s184(x['items']): return False
-        if 'meta' in x and not _s207(x['meta']): return False
-        if 'results' in x and not _s209(x['results']): return False
-        for k in x:
-            if not _s212(k): return False
-    return True
-
-def _s214(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-    return True
-
-def _s216(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s215(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s216(x['type']): return False
+        if 'type' in x and not _s186(x['type']): return False
     return True
 
-def _s213(x):
-    if not (_s214(x) or _s215(x)):
-        return False
-    return True
-
-def _s220(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s219(x):
-    if _s220(x): return False
-    return True
-
-def _s218(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s219(x['type']): return False
-    return True
-
-def _s223(x):
+def _s190(x):
     if not _eq(x, _C29): return False
     return True
 
-def _s222(x):
-    if _s223(x): return False
+def _s189(x):
+    if _s190(x): return False
     return True
 
-def _s225(x):
+def _s192(x):
     if not _eq(x, _C30): return False
     return True
 
-def _s224(x):
-    if _s225(x): return False
+def _s191(x):
+    if _s192(x): return False
     return True
 
-def _s221(x):
+def _s188(x):
     if isinstance(x, dict):
-        if 'isBackchannel' in x and not _s222(x['isBackchannel']): return False
-        if 'role' in x and not _s224(x['role']): return False
+        if 'isBackchannel' in x and not _s189(x['isBackchannel']): return False
+        if 'role' in x and not _s191(x['role']): return False
     return True
 
-def _s228(x):
+def _s195(x):
     if isinstance(x, dict):
         if 'actions' not in x: return False
     return True
 
-def _s229(x):
+def _s196(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s227(x):
-    if not (_s228(x) or _s229(x)):
+def _s194(x):
+    if not (_s195(x) or _s196(x)):
         return False
     return True
 
-def _s232(x):
+def _s199(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s233(x):
+def _s200(x):
     if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s234(x):
+def _s201(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s231(x):
-    if not (_s232(x) or _s233(x) or _s234(x)):
+def _s198(x):
+    if not (_s199(x) or _s200(x) or _s201(x)):
         return False
     return True
 
-def _s230(x):
-    if _s231(x): return False
+def _s197(x):
+    if _s198(x): return False
     return True
 
-def _s226(x):
-    if _s227(x): return False
+def _s193(x):
+    if _s194(x): return False
     if isinstance(x, dict):
-        if 'meta' in x and not _s230(x['meta']): return False
+        if 'meta' in x and not _s197(x['meta']): return False
     return True
 
-def _s217(x):
-    if not (_s218(x) or _s221(x) or _s226(x)):
+def _s184(x):
+    if not (_s185(x) or _s188(x) or _s193(x)):
         return False
     return True
 
-def _s237(x):
+def _s204(x):
     if not (isinstance(x, str) and x in _C31): return False
     return True
 
-def _s236(x):
-    if _s237(x): return False
+def _s203(x):
+    if _s204(x): return False
     return True
 
-def _s235(x):
+def _s202(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s236(x['type']): return False
+        if 'type' in x and not _s203(x['type']): return False
     return True
 
-def _s241(x):
+def _s208(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s240(x):
-    if not _s241(x): return False
+def _s207(x):
+    if not _s208(x): return False
     return True
 
-def _s239(x):
+def _s206(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s240(x['text']): return False
+        if 'text' in x and not _s207(x['text']): return False
     return True
 
-def _s243(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
+def _s209(x):
+    if _s181(x): return False
     return True
 
-def _s242(x):
-    if _s243(x): return False
-    return True
-
-def _s246(x):
+def _s212(x):
     if not _eq(x, _C32): return False
     return True
 
-def _s245(x):
-    if _s246(x): return False
+def _s211(x):
+    if _s212(x): return False
     return True
 
-def _s244(x):
+def _s210(x):
     if isinstance(x, dict):
-        if 'role' in x and not _s245(x['role']): return False
+        if 'role' in x and not _s211(x['role']): return False
     return True
 
-def _s248(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s247(x):
+def _s213(x):
     if isinstance(x, dict):
         if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s248(x['isBackchannel']): return False
+        if 'isBackchannel' in x and not _s190(x['isBackchannel']): return False
     return True
 
-def _s251(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s250(x):
-    if _s251(x): return False
-    return True
-
-def _s249(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s250(x['type']): return False
-    return True
-
-def _s238(x):
-    if not (_s239(x) or _s242(x) or _s244(x) or _s247(x) or _s249(x)):
+def _s205(x):
+    if not (_s206(x) or _s209(x) or _s210(x) or _s213(x) or _s185(x)):
         return False
     return True
 
-def _s257(x):
-    if not _eq(x, _C1): return False
+def _s218(x):
+    if _s157(x): return False
     return True
 
-def _s256(x):
-    if _s257(x): return False
-    return True
-
-def _s255(x):
+def _s217(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s256(x['type']): return False
+        if 'type' in x and not _s218(x['type']): return False
     return True
 
-def _s258(x):
+def _s219(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s259(x):
+def _s220(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s254(x):
-    if not (_s255(x) or _s258(x) or _s259(x)):
+def _s216(x):
+    if not (_s217(x) or _s219(x) or _s220(x)):
         return False
     return True
 
-def _s253(x):
+def _s215(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s254(v): return False
+            if not _s216(v): return False
     return True
 
-def _s266(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s265(x):
-    if _s266(x): return False
-    return True
-
-def _s264(x):
+def _s222(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s265(x['type']): return False
+        if 'actions' in x and not _s215(x['actions']): return False
     return True
 
-def _s267(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s268(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s263(x):
-    if not (_s264(x) or _s267(x) or _s268(x)):
-        return False
-    return True
-
-def _s262(x):
+def _s221(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s263(v): return False
+            if not _s222(v): return False
     return True
 
-def _s261(x):
+def _s214(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s262(x['actions']): return False
+        if 'actions' in x and not _s215(x['actions']): return False
+        if 'items' in x and not _s221(x['items']): return False
     return True
 
-def _s260(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s261(v): return False
-    return True
-
-def _s252(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s253(x['actions']): return False
-        if 'items' in x and not _s260(x['items']): return False
-    return True
-
-def _s274(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s273(x):
-    if _s274(x): return False
-    return True
-
-def _s272(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s273(x['type']): return False
-    return True
-
-def _s276(x):
+def _s227(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
         if 'url' not in x: return False
     return True
 
-def _s275(x):
-    if _s276(x): return False
+def _s226(x):
+    if _s227(x): return False
     return True
 
-def _s278(x):
+def _s229(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s277(x):
+def _s228(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s278(x['uri']): return False
+        if 'uri' in x and not _s229(x['uri']): return False
     return True
 
-def _s280(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s279(x):
+def _s230(x):
     if isinstance(x, dict):
-        if 'url' in x and not _s280(x['url']): return False
+        if 'url' in x and not _s229(x['url']): return False
     return True
 
-def _s281(x):
+def _s231(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s271(x):
-    if not (_s272(x) or _s275(x) or _s277(x) or _s279(x) or _s281(x)):
+def _s225(x):
+    if not (_s217(x) or _s226(x) or _s228(x) or _s230(x) or _s231(x)):
         return False
     return True
 
-def _s270(x):
+def _s224(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s271(v): return False
+            if not _s225(v): return False
     return True
 
-def _s288(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s287(x):
-    if _s288(x): return False
-    return True
-
-def _s286(x):
+def _s233(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s287(x['type']): return False
+        if 'actions' in x and not _s224(x['actions']): return False
     return True
 
-def _s290(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
-    return True
-
-def _s289(x):
-    if _s290(x): return False
-    return True
-
-def _s292(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s291(x):
-    if isinstance(x, dict):
-        if 'uri' in x and not _s292(x['uri']): return False
-    return True
-
-def _s294(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s293(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s294(x['url']): return False
-    return True
-
-def _s295(x):
-    if isinstance(x, dict):
-        vs = [x[n] for n in ('uri', 'url') if n in x]
-        if any(v != vs[0] for v in vs[1:]): return False
-    return True
-
-def _s285(x):
-    if not (_s286(x) or _s289(x) or _s291(x) or _s293(x) or _s295(x)):
-        return False
-    return True
-
-def _s284(x):
+def _s232(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s285(v): return False
+            if not _s233(v): return False
     return True
 
-def _s283(x):
+def _s223(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s284(x['actions']): return False
+        if 'actions' in x and not _s224(x['actions']): return False
+        if 'items' in x and not _s232(x['items']): return False
     return True
 
-def _s282(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s283(v): return False
-    return True
-
-def _s269(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s270(x['actions']): return False
-        if 'items' in x and not _s282(x['items']): return False
-    return True
-
-def _s301(x):
+def _s239(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#][!-~]*)?\\Z', x)): return False
     return True
 
-def _s300(x):
-    if not _s301(x): return False
+def _s238(x):
+    if not _s239(x): return False
     return True
 
-def _s302(x):
+def _s237(x):
+    if not (_s238(x) or _s229(x)):
+        return False
+    return True
+
+def _s236(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s237(x['fallback']): return False
+        if 'iconUrl' in x and not _s237(x['iconUrl']): return False
+        if 'uri' in x and not _s237(x['uri']): return False
+        if 'url' in x and not _s237(x['url']): return False
+    return True
+
+def _s235(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s236(v): return False
+    return True
+
+def _s241(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s235(x['actions']): return False
+        if 'mediaUrl' in x and not _s237(x['mediaUrl']): return False
+    return True
+
+def _s240(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s241(v): return False
+    return True
+
+def _s234(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s235(x['actions']): return False
+        if 'items' in x and not _s240(x['items']): return False
+    return True
+
+def _s246(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s245(x):
+    if not (_s246(x) or _s229(x)):
+        return False
+    return True
+
+def _s244(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s245(x['fallback']): return False
+        if 'iconUrl' in x and not _s245(x['iconUrl']): return False
+        if 'uri' in x and not _s245(x['uri']): return False
+        if 'url' in x and not _s245(x['url']): return False
+    return True
+
+def _s243(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s244(v): return False
+    return True
+
+def _s248(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s243(x['actions']): return False
+        if 'mediaUrl' in x and not _s245(x['mediaUrl']): return False
+    return True
+
+def _s247(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s248(v): return False
+    return True
+
+def _s242(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s243(x['actions']): return False
+        if 'items' in x and not _s247(x['items']): return False
+    return True
+
+def _s254(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s253(x):
+    if _s254(x): return False
+    return True
+
+def _s252(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s253(x['fallback']): return False
+        if 'iconUrl' in x and not _s253(x['iconUrl']): return False
+        if 'uri' in x and not _s253(x['uri']): return False
+        if 'url' in x and not _s253(x['url']): return False
+    return True
+
+def _s257(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s258(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s259(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s256(x):
+    if not (isinstance(x, str)): return False
+    if not (_s257(x) and _s258(x)):
+        return False
+    if _s259(x): return False
+    return True
+
+def _s255(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s157(x['type']): return False
+        if 'uri' in x and not _s256(x['uri']): return False
+    return True
+
+def _s260(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'url' not in x: return False
+        if 'type' in x and not _s157(x['type']): return False
+        if 'url' in x and not _s256(x['url']): return False
+    return True
+
+def _s261(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s169(x['type']): return False
+        if 'uri' in x and not _s256(x['uri']): return False
+    return True
+
+def _s262(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'fallback' not in x: return False
+        if 'fallback' in x and not _s256(x['fallback']): return False
+        if 'type' in x and not _s169(x['type']): return False
+    return True
+
+def _s263(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'iconUrl' not in x: return False
+        if 'iconUrl' in x and not _s256(x['iconUrl']): return False
+        if 'type' in x and not _s166(x['type']): return False
+    return True
+
+def _s251(x):
+    if not (_s252(x) or _s255(x) or _s260(x) or _s261(x) or _s262(x) or _s263(x)):
+        return False
+    return True
+
+def _s250(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s251(v): return False
+    return True
+
+def _s266(x):
+    if not (_s253(x) or _s256(x)):
+        return False
+    return True
+
+def _s265(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s250(x['actions']): return False
+        if 'mediaUrl' in x and not _s266(x['mediaUrl']): return False
+    return True
+
+def _s264(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s265(v): return False
+    return True
+
+def _s249(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s250(x['actions']): return False
+        if 'items' in x and not _s264(x['items']): return False
+    return True
+
+def _s268(x):
+    if isinstance(x, list):
+        seen = []
+        for v in x:
+            if isinstance(v, dict) and 'payload' in v:
+                if v['payload'] in seen: return False
+                seen.append(v['payload'])
+    return True
+
+def _s270(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s268(x['actions']): return False
+    return True
+
+def _s269(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s270(v): return False
+    return True
+
+def _s267(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s268(x['actions']): return False
+        if 'items' in x and not _s269(x['items']): return False
+    return True
+
+def _s275(x):
+    if _s166(x): return False
+    return True
+
+def _s274(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s275(x['type']): return False
+    return True
+
+def _s278(x):
+    if isinstance(x, str) and (len(x) > 20): return False
+    return True
+
+def _s277(x):
+    if not (_s278(x) or _s259(x)):
+        return False
+    return True
+
+def _s276(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s277(x['text']): return False
+    return True
+
+def _s273(x):
+    if not (_s274(x) or _s276(x)):
+        return False
+    return True
+
+def _s272(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s273(v): return False
+    return True
+
+def _s280(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s272(x['actions']): return False
+    return True
+
+def _s279(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s280(v): return False
+    return True
+
+def _s271(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s272(x['actions']): return False
+        if 'items' in x and not _s279(x['items']): return False
+    return True
+
+def _s284(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s166(x['type']): return False
+    return True
+
+def _s283(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s284(v))
+        if n < 14: return False
+    return True
+
+def _s282(x):
+    if _s283(x): return False
+    return True
+
+def _s281(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s282(x['actions']): return False
+    return True
+
+def _s286(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s206(v): return False
+    return True
+
+def _s288(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s286(x['actions']): return False
+    return True
+
+def _s287(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s288(v): return False
+    return True
+
+def _s285(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s286(x['actions']): return False
+        if 'items' in x and not _s287(x['items']): return False
+    return True
+
+def _s294(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s163(x['type']): return False
+    return True
+
+def _s293(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s294(v))
+        if n < 1: return False
+    return True
+
+def _s292(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s293(x['actions']): return False
+    return True
+
+def _s291(x):
+    if not (_s196(x) or _s292(x)):
+        return False
+    return True
+
+def _s290(x):
+    if _s291(x): return False
+    return True
+
+def _s296(x):
+    if not _eq(x, _C33): return False
+    return True
+
+def _s295(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s296(x['type']): return False
     return True
 
 def _s299(x):
-    if not (_s300(x) or _s302(x)):
-        return False
+    if not _eq(x, _C34): return False
     return True
 
-def _s304(x):
-    if not _s301(x): return False
+def _s301(x):
+    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s305(x):
+def _s300(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s303(x):
-    if not (_s304(x) or _s305(x)):
-        return False
-    return True
-
-def _s307(x):
-    if not _s301(x): return False
-    return True
-
-def _s308(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s306(x):
-    if not (_s307(x) or _s308(x)):
-        return False
-    return True
-
-def _s310(x):
-    if not _s301(x): return False
-    return True
-
-def _s311(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s309(x):
-    if not (_s310(x) or _s311(x)):
-        return False
+    if _s301(x): return False
+    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
 def _s298(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s299(x['fallback']): return False
-        if 'iconUrl' in x and not _s303(x['iconUrl']): return False
-        if 'uri' in x and not _s306(x['uri']): return False
-        if 'url' in x and not _s309(x['url']): return False
+    if not (_s299(x) or _s229(x) or _s300(x)):
+        return False
     return True
 
 def _s297(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s298(x['touchpoint']): return False
+    return True
+
+def _s289(x):
+    if not (_s290(x) or _s295(x) or _s297(x)):
+        return False
+    return True
+
+def _s306(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s190(x['openOnReceive']): return False
+        if 'type' in x and not _s169(x['type']): return False
+    return True
+
+def _s305(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s306(v))
+        if n < 2: return False
+    return True
+
+def _s304(x):
+    if _s305(x): return False
+    return True
+
+def _s310(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s306(v))
+        if n < 1: return False
+    return True
+
+def _s309(x):
+    if _s310(x): return False
+    return True
+
+def _s308(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s309(x['actions']): return False
+    return True
+
+def _s307(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s298(v): return False
+            if not _s308(v): return False
     return True
 
-def _s317(x):
-    if not _s301(x): return False
+def _s303(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s304(x['actions']): return False
+        if 'items' in x and not _s307(x['items']): return False
     return True
 
-def _s318(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s314(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s310(x['actions']): return False
     return True
 
-def _s316(x):
-    if not (_s317(x) or _s318(x)):
-        return False
-    return True
-
-def _s320(x):
-    if not _s301(x): return False
-    return True
-
-def _s321(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s319(x):
-    if not (_s320(x) or _s321(x)):
-        return False
-    return True
-
-def _s323(x):
-    if not _s301(x): return False
-    return True
-
-def _s324(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s322(x):
-    if not (_s323(x) or _s324(x)):
-        return False
-    return True
-
-def _s326(x):
-    if not _s301(x): return False
-    return True
-
-def _s327(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s325(x):
-    if not (_s326(x) or _s327(x)):
-        return False
+def _s313(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s314(v))
+        if n < 2: return False
     return True
 
 def _s315(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s316(x['fallback']): return False
-        if 'iconUrl' in x and not _s319(x['iconUrl']): return False
-        if 'uri' in x and not _s322(x['uri']): return False
-        if 'url' in x and not _s325(x['url']): return False
+        if 'actions' in x and not _s304(x['actions']): return False
     return True
 
-def _s314(x):
+def _s312(x):
+    if _s313(x): return False
     if isinstance(x, list):
         for v in x[0:]:
             if not _s315(v): return False
     return True
 
-def _s329(x):
-    if not _s301(x): return False
-    return True
-
-def _s330(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s328(x):
-    if not (_s329(x) or _s330(x)):
-        return False
-    return True
-
-def _s313(x):
+def _s311(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s314(x['actions']): return False
-        if 'mediaUrl' in x and not _s328(x['mediaUrl']): return False
-    return True
-
-def _s312(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s313(v): return False
-    return True
-
-def _s296(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s297(x['actions']): return False
+        if 'actions' in x and not _s309(x['actions']): return False
         if 'items' in x and not _s312(x['items']): return False
     return True
 
-def _s335(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s336(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s334(x):
-    if not (_s335(x) or _s336(x)):
+def _s302(x):
+    if not (_s303(x) or _s311(x)):
         return False
     return True
 
-def _s338(x):
+def _s318(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
     return True
 
-def _s339(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s317(x):
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s318(x['SenderID']): return False
     return True
 
-def _s337(x):
-    if not (_s338(x) or _s339(x)):
+def _s316(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s317(x['meta']): return False
+    return True
+
+def _s322(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s199(x['meta']): return False
+    return True
+
+def _s321(x):
+    if _s322(x): return False
+    return True
+
+def _s320(x):
+    if not (_s321(x) or _s295(x)):
         return False
     return True
 
-def _s341(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s325(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s342(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s326(x):
+    if isinstance(x, str) and (len(x) > 0): return False
     return True
 
-def _s340(x):
-    if not (_s341(x) or _s342(x)):
+def _s324(x):
+    if not (isinstance(x, str)): return False
+    if not (_s325(x) or _s326(x) or _s259(x)):
         return False
     return True
 
-def _s344(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s323(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s324(x['touchpoint']): return False
     return True
 
-def _s345(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s343(x):
-    if not (_s344(x) or _s345(x)):
+def _s319(x):
+    if not (_s320(x) or _s323(x)):
         return False
     return True
 
 def _s333(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s334(x['fallback']): return False
-        if 'iconUrl' in x and not _s337(x['iconUrl']): return False
-        if 'uri' in x and not _s340(x['uri']): return False
-        if 'url' in x and not _s343(x['url']): return False
+    if not (isinstance(x, str) and x in _C35): return False
     return True
 
 def _s332(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s333(v): return False
-    return True
-
-def _s351(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s352(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s350(x):
-    if not (_s351(x) or _s352(x)):
-        return False
-    return True
-
-def _s354(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s355(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s353(x):
-    if not (_s354(x) or _s355(x)):
-        return False
-    return True
-
-def _s357(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s358(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s356(x):
-    if not (_s357(x) or _s358(x)):
-        return False
-    return True
-
-def _s360(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s361(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s359(x):
-    if not (_s360(x) or _s361(x)):
-        return False
-    return True
-
-def _s349(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s350(x['fallback']): return False
-        if 'iconUrl' in x and not _s353(x['iconUrl']): return False
-        if 'uri' in x and not _s356(x['uri']): return False
-        if 'url' in x and not _s359(x['url']): return False
-    return True
-
-def _s348(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s349(v): return False
-    return True
-
-def _s363(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s364(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s362(x):
-    if not (_s363(x) or _s364(x)):
-        return False
-    return True
-
-def _s347(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s348(x['actions']): return False
-        if 'mediaUrl' in x and not _s362(x['mediaUrl']): return False
-    return True
-
-def _s346(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s347(v): return False
+    if _s333(x): return False
     return True
 
 def _s331(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s332(x['actions']): return False
-        if 'items' in x and not _s346(x['items']): return False
+        if 'type' in x and not _s332(x['type']): return False
     return True
 
-def _s370(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s330(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s331(v): return False
     return True
 
-def _s369(x):
-    if _s370(x): return False
+def _s335(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s330(x['actions']): return False
     return True
 
-def _s372(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s334(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s335(v): return False
     return True
 
-def _s371(x):
-    if _s372(x): return False
+def _s338(x):
+    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
     return True
 
-def _s374(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s340(x):
+    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
     return True
 
-def _s373(x):
-    if _s374(x): return False
+def _s341(x):
+    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
     return True
 
-def _s376(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s339(x):
+    if not (_s340(x) and _s341(x)):
+        return False
     return True
 
-def _s375(x):
-    if _s376(x): return False
+def _s343(x):
+    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
+    return True
+
+def _s344(x):
+    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
+    return True
+
+def _s342(x):
+    if not (_s343(x) and _s344(x)):
+        return False
+    return True
+
+def _s346(x):
+    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
+    return True
+
+def _s347(x):
+    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
+    return True
+
+def _s345(x):
+    if not (_s346(x) and _s347(x)):
+        return False
+    return True
+
+def _s349(x):
+    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
+    return True
+
+def _s350(x):
+    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
+    return True
+
+def _s351(x):
+    if isinstance(x, str) and (not _search('\\?', x)): return False
+    return True
+
+def _s348(x):
+    if not (_s349(x) and _s350(x) and _s351(x)):
+        return False
+    return True
+
+def _s353(x):
+    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
+    return True
+
+def _s354(x):
+    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
+    return True
+
+def _s352(x):
+    if not (_s353(x) and _s354(x)):
+        return False
+    return True
+
+def _s337(x):
+    if not (_s338(x) or _s339(x) or _s342(x) or _s345(x) or _s348(x) or _s352(x)):
+        return False
+    return True
+
+def _s336(x):
+    if _s337(x): return False
+    return True
+
+def _s329(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s330(x['actions']): return False
+        if 'items' in x and not _s334(x['items']): return False
+        if 'text' in x and not _s336(x['text']): return False
+    return True
+
+def _s328(x):
+    if not _s329(x): return False
+    return True
+
+def _s327(x):
+    if not (_s321(x) or _s295(x) or _s328(x)):
+        return False
+    return True
+
+def _s356(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'role' in x and not _s211(x['role']): return False
+    return True
+
+def _s358(x):
+    if not (isinstance(x, str)): return False
+    if _s187(x): return False
+    return True
+
+def _s357(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s358(x['type']): return False
+    return True
+
+def _s361(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s360(x):
+    if not (isinstance(x, str)): return False
+    if _s361(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s359(x):
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'contentType' in x and not _s360(x['contentType']): return False
+    return True
+
+def _s362(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s229(x['text']): return False
+    return True
+
+def _s364(x):
+    if not (isinstance(x, str)): return False
+    if _s325(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
+    return True
+
+def _s363(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s364(x['touchpoint']): return False
     return True
 
 def _s368(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s367(x):
+    if not (isinstance(x, str)): return False
+    if not (_s368(x) or _s259(x)):
+        return False
+    if _s325(x): return False
+    return True
+
+def _s366(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s369(x['fallback']): return False
-        if 'iconUrl' in x and not _s371(x['iconUrl']): return False
-        if 'uri' in x and not _s373(x['uri']): return False
-        if 'url' in x and not _s375(x['url']): return False
+        if 'touchpoint' in x and not _s367(x['touchpoint']): return False
     return True
 
-def _s378(x):
-    if not _eq(x, _C1): return False
+def _s365(x):
+    if not (_s321(x) and _s366(x)):
+        return False
     return True
 
-def _s380(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+def _s372(x):
+    if isinstance(x, str) and (len(x) < 1601): return False
     return True
 
-def _s381(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+def _s373(x):
+    if isinstance(x, str) and (len(x) > 66): return False
     return True
 
-def _s382(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s374(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s375(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s371(x):
+    if not (isinstance(x, str)): return False
+    if not (_s372(x) or _s373(x) or _s374(x) or _s375(x)):
+        return False
+    return True
+
+def _s370(x):
+    if not _s371(x): return False
+    return True
+
+def _s369(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s370(x['text']): return False
+    return True
+
+def _s355(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s365(x) or _s369(x)):
+        return False
     return True
 
 def _s379(x):
     if not (isinstance(x, str)): return False
-    if not (_s380(x) and _s381(x)):
-        return False
-    if _s382(x): return False
+    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s378(x):
+    if not _s379(x): return False
     return True
 
 def _s377(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s378(x['type']): return False
-        if 'uri' in x and not _s379(x['uri']): return False
+        if 'text' not in x: return False
+        if 'text' in x and not _s378(x['text']): return False
     return True
 
-def _s384(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s386(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s387(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s388(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s385(x):
-    if not (isinstance(x, str)): return False
-    if not (_s386(x) and _s387(x)):
+def _s376(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s365(x) or _s377(x)):
         return False
-    if _s388(x): return False
     return True
 
 def _s383(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s384(x['type']): return False
-        if 'url' in x and not _s385(x['url']): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s390(x):
-    if not _eq(x, _C4): return False
+def _s382(x):
+    if not _s383(x): return False
+    return True
+
+def _s381(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s382(x['text']): return False
+    return True
+
+def _s380(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s365(x) or _s381(x)):
+        return False
+    return True
+
+def _s386(x):
+    if not (isinstance(x, str) and x in _C36): return False
+    return True
+
+def _s385(x):
+    if isinstance(x, dict):
+        if 'language' in x and not _s386(x['language']): return False
+    return True
+
+def _s384(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s385(x['meta']): return False
+    return True
+
+def _s389(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s200(x) or _s201(x)):
+        return False
+    return True
+
+def _s388(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s389(x['meta']): return False
     return True
 
 def _s392(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s393(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s394(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
 def _s391(x):
     if not (isinstance(x, str)): return False
-    if not (_s392(x) and _s393(x)):
+    if not (_s368(x) or _s259(x)):
         return False
-    if _s394(x): return False
+    if _s392(x): return False
     return True
 
-def _s389(x):
+def _s390(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s390(x['type']): return False
-        if 'uri' in x and not _s391(x['uri']): return False
+        if 'touchpoint' in x and not _s391(x['touchpoint']): return False
+    return True
+
+def _s387(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s388(x) or _s390(x)):
+        return False
     return True
 
 def _s397(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s398(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s399(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if not (_s200(x) or _s201(x)):
+        return False
     return True
 
 def _s396(x):
-    if not (isinstance(x, str)): return False
-    if not (_s397(x) and _s398(x)):
-        return False
-    if _s399(x): return False
-    return True
-
-def _s400(x):
-    if not _eq(x, _C4): return False
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s397(x['meta']): return False
     return True
 
 def _s395(x):
+    if _s396(x): return False
+    return True
+
+def _s394(x):
+    if not (_s395(x) or _s295(x)):
+        return False
+    return True
+
+def _s399(x):
+    if not (isinstance(x, str)): return False
+    if not (_s392(x) or _s326(x) or _s259(x)):
+        return False
+    return True
+
+def _s398(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s396(x['fallback']): return False
-        if 'type' in x and not _s400(x['type']): return False
+        if 'touchpoint' in x and not _s399(x['touchpoint']): return False
     return True
 
-def _s403(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s404(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s405(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s393(x):
+    if not (_s394(x) or _s398(x)):
+        return False
     return True
 
 def _s402(x):
-    if not (isinstance(x, str)): return False
-    if not (_s403(x) and _s404(x)):
-        return False
-    if _s405(x): return False
-    return True
-
-def _s406(x):
-    if not _eq(x, _C3): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
     return True
 
 def _s401(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s402(x['iconUrl']): return False
-        if 'type' in x and not _s406(x['type']): return False
-    return True
-
-def _s367(x):
-    if not (_s368(x) or _s377(x) or _s383(x) or _s389(x) or _s395(x) or _s401(x)):
+    if not (_s402(x) or _s259(x)):
         return False
     return True
 
-def _s366(x):
+def _s404(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s367(v): return False
+            if not _s401(v): return False
     return True
 
-def _s413(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s412(x):
-    if _s413(x): return False
-    return True
-
-def _s415(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s414(x):
-    if _s415(x): return False
-    return True
-
-def _s417(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s416(x):
-    if _s417(x): return False
-    return True
-
-def _s419(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s418(x):
-    if _s419(x): return False
-    return True
-
-def _s411(x):
+def _s403(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s412(x['fallback']): return False
-        if 'iconUrl' in x and not _s414(x['iconUrl']): return False
-        if 'uri' in x and not _s416(x['uri']): return False
-        if 'url' in x and not _s418(x['url']): return False
+        if 'channels' in x and not _s404(x['channels']): return False
+        if 'form' in x and not _s401(x['form']): return False
+        if 'organizations' in x and not _s404(x['organizations']): return False
+        if 'users' in x and not _s404(x['users']): return False
     return True
 
-def _s421(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s423(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s424(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s425(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s422(x):
-    if not (isinstance(x, str)): return False
-    if not (_s423(x) and _s424(x)):
-        return False
-    if _s425(x): return False
-    return True
-
-def _s420(x):
+def _s400(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s421(x['type']): return False
-        if 'uri' in x and not _s422(x['uri']): return False
+        if 'conversation' in x and not _s401(x['conversation']): return False
+        if 'meta' in x and not _s403(x['meta']): return False
+        if 'user' in x and not _s401(x['user']): return False
     return True
 
-def _s427(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s429(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s430(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s431(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s428(x):
-    if not (isinstance(x, str)): return False
-    if not (_s429(x) and _s430(x)):
-        return False
-    if _s431(x): return False
-    return True
-
-def _s426(x):
+def _s406(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s427(x['type']): return False
-        if 'url' in x and not _s428(x['url']): return False
+        if 'contentType' in x and not _s361(x['contentType']): return False
     return True
 
-def _s433(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s435(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s436(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s437(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s434(x):
-    if not (isinstance(x, str)): return False
-    if not (_s435(x) and _s436(x)):
-        return False
-    if _s437(x): return False
-    return True
-
-def _s432(x):
+def _s407(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s433(x['type']): return False
-        if 'uri' in x and not _s434(x['uri']): return False
-    return True
-
-def _s440(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s441(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s442(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s439(x):
-    if not (isinstance(x, str)): return False
-    if not (_s440(x) and _s441(x)):
-        return False
-    if _s442(x): return False
-    return True
-
-def _s443(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s438(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s439(x['fallback']): return False
-        if 'type' in x and not _s443(x['type']): return False
-    return True
-
-def _s446(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s447(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s448(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s445(x):
-    if not (isinstance(x, str)): return False
-    if not (_s446(x) and _s447(x)):
-        return False
-    if _s448(x): return False
-    return True
-
-def _s449(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s444(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s445(x['iconUrl']): return False
-        if 'type' in x and not _s449(x['type']): return False
-    return True
-
-def _s410(x):
-    if not (_s411(x) or _s420(x) or _s426(x) or _s432(x) or _s438(x) or _s444(x)):
-        return False
-    return True
-
-def _s409(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s410(v): return False
-    return True
-
-def _s452(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s451(x):
-    if _s452(x): return False
-    return True
-
-def _s454(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s455(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s456(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s453(x):
-    if not (isinstance(x, str)): return False
-    if not (_s454(x) and _s455(x)):
-        return False
-    if _s456(x): return False
-    return True
-
-def _s450(x):
-    if not (_s451(x) or _s453(x)):
-        return False
+        if 'text' in x and not _s259(x['text']): return False
     return True
 
 def _s408(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s409(x['actions']): return False
-        if 'mediaUrl' in x and not _s450(x['mediaUrl']): return False
+        if 'text' in x and not _s238(x['text']): return False
     return True
 
-def _s407(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s408(v): return False
+def _s405(x):
+    if not (_s406(x) or _s407(x) or _s408(x)):
+        return False
     return True
 
-def _s365(x):
+def _s411(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s410(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s366(x['actions']): return False
-        if 'items' in x and not _s407(x['items']): return False
+        if 'text' in x and not _s411(x['text']): return False
+    return True
+
+def _s415(x):
+    if isinstance(x, str) and (not _search('^image/', x)): return False
+    return True
+
+def _s416(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s414(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s415(x['contentType']): return False
+        if 'text' in x and not _s416(x['text']): return False
+    return True
+
+def _s418(x):
+    if not _eq(x, _C37): return False
+    return True
+
+def _s417(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s418(x['contentType']): return False
+    return True
+
+def _s420(x):
+    if not (isinstance(x, str) and x in _C38): return False
+    return True
+
+def _s421(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s419(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s420(x['contentType']): return False
+        if 'text' in x and not _s421(x['text']): return False
+    return True
+
+def _s423(x):
+    if not (isinstance(x, str) and x in _C39): return False
+    return True
+
+def _s424(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s422(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s423(x['contentType']): return False
+        if 'text' in x and not _s424(x['text']): return False
+    return True
+
+def _s426(x):
+    if not (isinstance(x, str) and x in _C40): return False
+    return True
+
+def _s427(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s425(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s426(x['contentType']): return False
+        if 'text' in x and not _s427(x['text']): return False
+    return True
+
+def _s429(x):
+    if not (isinstance(x, str) and x in _C41): return False
+    return True
+
+def _s430(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s428(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s429(x['contentType']): return False
+        if 'text' in x and not _s430(x['text']): return False
+    return True
+
+def _s432(x):
+    if not (isinstance(x, str) and x in _C42): return False
+    return True
+
+def _s433(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s431(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s432(x['contentType']): return False
+        if 'text' in x and not _s433(x['text']): return False
+    return True
+
+def _s435(x):
+    if not (isinstance(x, str) and x in _C43): return False
+    return True
+
+def _s436(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s434(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s435(x['contentType']): return False
+        if 'text' in x and not _s436(x['text']): return False
+    return True
+
+def _s438(x):
+    if not (isinstance(x, str) and x in _C44): return False
+    return True
+
+def _s439(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s437(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s438(x['contentType']): return False
+        if 'text' in x and not _s439(x['text']): return False
+    return True
+
+def _s441(x):
+    if not (isinstance(x, str) and x in _C45): return False
+    return True
+
+def _s442(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s440(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s441(x['contentType']): return False
+        if 'text' in x and not _s442(x['text']): return False
+    return True
+
+def _s444(x):
+    if not (isinstance(x, str) and x in _C46): return False
+    return True
+
+def _s445(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s443(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s444(x['contentType']): return False
+        if 'text' in x and not _s445(x['text']): return False
+    return True
+
+def _s447(x):
+    if not (isinstance(x, str) and x in _C47): return False
+    return True
+
+def _s448(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s446(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s447(x['contentType']): return False
+        if 'text' in x and not _s448(x['text']): return False
+    return True
+
+def _s450(x):
+    if not (isinstance(x, str) and x in _C48): return False
+    return True
+
+def _s451(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s449(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s450(x['contentType']): return False
+        if 'text' in x and not _s451(x['text']): return False
+    return True
+
+def _s452(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s413(x):
+    if not (_s414(x) or _s417(x) or _s419(x) or _s422(x) or _s425(x) or _s428(x) or _s431(x) or _s434(x) or _s437(x) or _s440(x) or _s443(x) or _s446(x) or _s449(x)):
+        return False
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'text' in x and not _s452(x['text']): return False
+    return True
+
+def _s412(x):
+    if not _s413(x): return False
+    return True
+
+def _s409(x):
+    if not (_s406(x) or _s407(x) or _s410(x) or _s412(x)):
+        return False
+    return True
+
+def _s454(x):
+    if not (_s356(x) or _s213(x) or _s185(x)):
+        return False
+    return True
+
+def _s456(x):
+    if isinstance(x, dict):
+        if 'title' not in x: return False
+    return True
+
+def _s455(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s456(x['meta']): return False
+    return True
+
+def _s453(x):
+    if not (_s406(x) or _s454(x) or _s455(x)):
+        return False
+    return True
+
+def _s459(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
     return True
 
 def _s458(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s459(x): return False
     return True
 
 def _s461(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s296(x): return False
     return True
 
 def _s460(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s461(x['actions']): return False
+        if 'type' in x and not _s461(x['type']): return False
     return True
 
-def _s459(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s460(v): return False
+def _s463(x):
+    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
+    return True
+
+def _s462(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s463(x['text']): return False
     return True
 
 def _s457(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s458(x['actions']): return False
-        if 'items' in x and not _s459(x['items']): return False
-    return True
-
-def _s467(x):
-    if not _eq(x, _C3): return False
+    if not (_s458(x) or _s460(x) or _s462(x)):
+        return False
     return True
 
 def _s466(x):
-    if _s467(x): return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s465(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s466(x['type']): return False
+        if 'text' in x and not _s466(x['text']): return False
     return True
 
-def _s470(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s471(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s464(x):
+    if not (_s458(x) or _s460(x) or _s465(x)):
+        return False
     return True
 
 def _s469(x):
-    if not (_s470(x) or _s471(x)):
-        return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s468(x):
@@ -2525,136 +2510,148 @@ def _s468(x):
         if 'text' in x and not _s469(x['text']): return False
     return True
 
-def _s464(x):
-    if not (_s465(x) or _s468(x)):
+def _s472(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        if len(x) < 1: return False
+    return True
+
+def _s471(x):
+    if isinstance(x, dict):
+        if 'users' not in x: return False
+        if 'users' in x and not _s472(x['users']): return False
+    return True
+
+def _s470(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s471(x['meta']): return False
+    return True
+
+def _s467(x):
+    if not (_s458(x) or _s460(x) or _s468(x) or _s470(x)):
         return False
     return True
 
-def _s463(x):
+def _s475(x):
+    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    return True
+
+def _s474(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s475(x['text']): return False
+    return True
+
+def _s473(x):
+    if not (_s185(x) or _s474(x)):
+        return False
+    return True
+
+def _s149(x):
+    if not (_s150(x) and _s180(x) and _s184(x) and _s202(x) and _s205(x) and _s214(x) and _s223(x) and _s234(x) and _s242(x) and _s249(x) and _s267(x) and _s271(x) and _s281(x) and _s285(x) and _s214(x) and _s289(x) and _s302(x) and _s316(x) and _s319(x) and _s327(x) and _s355(x) and _s376(x) and _s380(x) and _s384(x) and _s387(x) and _s393(x) and _s400(x) and _s405(x) and _s409(x) and _s453(x) and _s457(x) and _s464(x) and _s467(x) and _s473(x)):
+        return False
+    return True
+
+def _s148(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s464(v): return False
+            if not _s149(v): return False
+    return True
+
+def _s147(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s148(x['messages']): return False
+    return True
+
+def _s479(x):
+    if not (isinstance(x, str) and x in _C49): return False
     return True
 
 def _s478(x):
-    if not _eq(x, _C3): return False
+    if isinstance(x, dict):
+        for k in x:
+            if not _s479(k): return False
+    return True
+
+def _s480(x):
+    if not (isinstance(x, str) and x in _C50): return False
     return True
 
 def _s477(x):
-    if _s478(x): return False
+    if isinstance(x, dict):
+        if 'profile' in x and not _s478(x['profile']): return False
+        for k in x:
+            if not _s480(k): return False
+    return True
+
+def _s481(x):
+    if not (isinstance(x, str) and x in _C51): return False
     return True
 
 def _s476(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s477(x['type']): return False
-    return True
-
-def _s481(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s482(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s480(x):
-    if not (_s481(x) or _s482(x)):
-        return False
-    return True
-
-def _s479(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s480(x['text']): return False
-    return True
-
-def _s475(x):
-    if not (_s476(x) or _s479(x)):
-        return False
-    return True
-
-def _s474(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s475(v): return False
-    return True
-
-def _s473(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s474(x['actions']): return False
-    return True
-
-def _s472(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s473(v): return False
-    return True
-
-def _s462(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s463(x['actions']): return False
-        if 'items' in x and not _s472(x['items']): return False
+        if 'contact' in x and not _s477(x['contact']): return False
+        for k in x:
+            if not _s481(k): return False
     return True
 
 def _s487(x):
-    if not _eq(x, _C3): return False
+    if isinstance(x, str) and (len(x) < 1): return False
     return True
 
 def _s486(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s487(x['type']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s487(x['touchpoint']): return False
     return True
 
 def _s485(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s486(v))
-        if n < 14: return False
+    if not (_s290(x) or _s295(x) or _s486(x)):
+        return False
     return True
 
 def _s484(x):
-    if _s485(x): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s485(v): return False
     return True
 
 def _s483(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s484(x['actions']): return False
-    return True
-
-def _s491(x):
-    if not _s241(x): return False
-    return True
-
-def _s490(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s491(x['text']): return False
+        if 'messages' in x and not _s484(x['messages']): return False
     return True
 
 def _s489(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s490(v): return False
+            if not _s297(v): return False
     return True
 
-def _s496(x):
-    if not _s241(x): return False
+def _s488(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s489(x['messages']): return False
+        if 'touchpoint' in x and not _s298(x['touchpoint']): return False
+    return True
+
+def _s482(x):
+    if not (_s483(x) or _s488(x)):
+        return False
     return True
 
 def _s495(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s496(x['text']): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s494(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s495(v): return False
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s495(x['touchpoint']): return False
     return True
 
 def _s493(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s494(x['actions']): return False
+    if not (_s320(x) or _s494(x)):
+        return False
     return True
 
 def _s492(x):
@@ -2663,8813 +2660,2686 @@ def _s492(x):
             if not _s493(v): return False
     return True
 
-def _s488(x):
+def _s491(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s489(x['actions']): return False
-        if 'items' in x and not _s492(x['items']): return False
+        if 'messages' in x and not _s492(x['messages']): return False
     return True
 
-def _s502(x):
-    if not _eq(x, _C1): return False
+def _s497(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s323(v): return False
     return True
 
-def _s501(x):
-    if _s502(x): return False
-    return True
-
-def _s500(x):
+def _s496(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s501(x['type']): return False
+        if 'messages' in x and not _s497(x['messages']): return False
+        if 'touchpoint' in x and not _s324(x['touchpoint']): return False
     return True
 
-def _s503(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s504(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s499(x):
-    if not (_s500(x) or _s503(x) or _s504(x)):
+def _s490(x):
+    if not (_s491(x) or _s496(x)):
         return False
     return True
 
-def _s498(x):
+def _s500(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s499(v): return False
+            if not _s365(v): return False
     return True
 
-def _s511(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s510(x):
-    if _s511(x): return False
-    return True
-
-def _s509(x):
+def _s499(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s510(x['type']): return False
+        if 'messages' in x and not _s500(x['messages']): return False
+        if 'touchpoint' in x and not _s367(x['touchpoint']): return False
     return True
 
-def _s512(x):
+def _s503(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s369(x)):
+        return False
+    return True
+
+def _s502(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s503(v): return False
+    return True
+
+def _s501(x):
     if isinstance(x, dict):
-        if 'uri' not in x: return False
+        if 'messages' in x and not _s502(x['messages']): return False
     return True
 
-def _s513(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s508(x):
-    if not (_s509(x) or _s512(x) or _s513(x)):
+def _s498(x):
+    if not (_s499(x) or _s501(x)):
         return False
     return True
 
 def _s507(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s508(v): return False
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s377(x)):
+        return False
     return True
 
 def _s506(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s507(x['actions']): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s507(v): return False
     return True
 
 def _s505(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s506(v): return False
+    if isinstance(x, dict):
+        if 'messages' in x and not _s506(x['messages']): return False
     return True
 
-def _s497(x):
+def _s504(x):
+    if not (_s499(x) or _s505(x)):
+        return False
+    return True
+
+def _s511(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s359(x) or _s362(x) or _s363(x) or _s381(x)):
+        return False
+    return True
+
+def _s510(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s511(v): return False
+    return True
+
+def _s509(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s498(x['actions']): return False
-        if 'items' in x and not _s505(x['items']): return False
+        if 'messages' in x and not _s510(x['messages']): return False
+    return True
+
+def _s508(x):
+    if not (_s499(x) or _s509(x)):
+        return False
     return True
 
 def _s517(x):
-    if isinstance(x, dict):
-        if 'items' not in x: return False
+    if not (isinstance(x, str)): return False
+    if _s392(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
-def _s521(x):
-    if not _eq(x, _C2): return False
+def _s516(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s517(x['touchpoint']): return False
     return True
 
-def _s520(x):
+def _s515(x):
+    if not (_s356(x) or _s213(x) or _s357(x) or _s388(x) or _s516(x)):
+        return False
+    return True
+
+def _s514(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s515(v): return False
+    return True
+
+def _s513(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s521(x['type']): return False
+        if 'messages' in x and not _s514(x['messages']): return False
     return True
 
 def _s519(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s520(v))
-        if n < 1: return False
+        for v in x[0:]:
+            if not _s390(v): return False
     return True
 
 def _s518(x):
     if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s519(x['actions']): return False
+        if 'messages' in x and not _s519(x['messages']): return False
+        if 'touchpoint' in x and not _s391(x['touchpoint']): return False
     return True
 
-def _s516(x):
-    if not (_s517(x) or _s518(x)):
+def _s512(x):
+    if not (_s513(x) or _s518(x)):
         return False
-    return True
-
-def _s515(x):
-    if _s516(x): return False
-    return True
-
-def _s523(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s522(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s523(x['type']): return False
-    return True
-
-def _s526(x):
-    if not _eq(x, _C34): return False
-    return True
-
-def _s527(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s529(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s528(x):
-    if not (isinstance(x, str)): return False
-    if _s529(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
 def _s525(x):
-    if not (_s526(x) or _s527(x) or _s528(x)):
-        return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
 def _s524(x):
     if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
         if 'touchpoint' in x and not _s525(x['touchpoint']): return False
     return True
 
-def _s514(x):
-    if not (_s515(x) or _s522(x) or _s524(x)):
+def _s523(x):
+    if not (_s394(x) or _s524(x)):
         return False
     return True
 
-def _s535(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s536(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s534(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s535(x['openOnReceive']): return False
-        if 'type' in x and not _s536(x['type']): return False
-    return True
-
-def _s533(x):
+def _s522(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s534(v))
-        if n < 2: return False
+        for v in x[0:]:
+            if not _s523(v): return False
+    return True
+
+def _s521(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s522(x['messages']): return False
+    return True
+
+def _s527(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s398(v): return False
+    return True
+
+def _s526(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s527(x['messages']): return False
+        if 'touchpoint' in x and not _s399(x['touchpoint']): return False
+    return True
+
+def _s520(x):
+    if not (_s521(x) or _s526(x)):
+        return False
     return True
 
 def _s532(x):
-    if _s533(x): return False
-    return True
-
-def _s542(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s543(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s541(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s542(x['openOnReceive']): return False
-        if 'type' in x and not _s543(x['type']): return False
-    return True
-
-def _s540(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s541(v))
-        if n < 1: return False
-    return True
-
-def _s539(x):
-    if _s540(x): return False
-    return True
-
-def _s538(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s539(x['actions']): return False
-    return True
-
-def _s537(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s538(v): return False
+        if 'email' not in x: return False
     return True
 
 def _s531(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s532(x['actions']): return False
-        if 'items' in x and not _s537(x['items']): return False
+        if 'profile' in x and not _s532(x['profile']): return False
     return True
 
-def _s548(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s549(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s547(x):
+def _s530(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s548(x['openOnReceive']): return False
-        if 'type' in x and not _s549(x['type']): return False
+        if 'contact' in x and not _s531(x['contact']): return False
+    return True
+
+def _s537(x):
+    if not (isinstance(x, str) and x in _C52): return False
+    return True
+
+def _s536(x):
+    if _s537(x): return False
+    return True
+
+def _s535(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s536(x['touchpoint']): return False
+    return True
+
+def _s534(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s535(v): return False
+    return True
+
+def _s533(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s534(x['messages']): return False
+        if 'touchpoint' in x and not _s536(x['touchpoint']): return False
+    return True
+
+def _s529(x):
+    if not (_s530(x) or _s533(x)):
+        return False
+    return True
+
+def _s541(x):
+    if isinstance(x, dict):
+        if 'telephone' not in x: return False
+    return True
+
+def _s540(x):
+    if isinstance(x, dict):
+        if 'profile' in x and not _s541(x['profile']): return False
+    return True
+
+def _s539(x):
+    if isinstance(x, dict):
+        if 'contact' in x and not _s540(x['contact']): return False
     return True
 
 def _s546(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s547(v))
-        if n < 1: return False
+    if not (isinstance(x, str) and x in _C53): return False
     return True
 
 def _s545(x):
     if _s546(x): return False
     return True
 
-def _s555(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s556(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s554(x):
+def _s544(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s555(x['openOnReceive']): return False
-        if 'type' in x and not _s556(x['type']): return False
+        if 'touchpoint' in x and not _s545(x['touchpoint']): return False
     return True
 
-def _s553(x):
+def _s543(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s554(v))
-        if n < 1: return False
+        for v in x[0:]:
+            if not _s544(v): return False
+    return True
+
+def _s542(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s543(x['messages']): return False
+        if 'touchpoint' in x and not _s545(x['touchpoint']): return False
+    return True
+
+def _s538(x):
+    if not (_s539(x) or _s542(x)):
+        return False
+    return True
+
+def _s528(x):
+    if not (_s529(x) and _s538(x)):
+        return False
+    return True
+
+def _s548(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
     return True
 
 def _s552(x):
     if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s553(x['actions']): return False
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s189(x['isBackchannel']): return False
+        if 'role' in x and not _s212(x['role']): return False
+        if 'type' in x and not _s187(x['type']): return False
     return True
 
 def _s551(x):
+    if _s552(x): return False
+    return True
+
+def _s550(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s552(v))
-        if n < 2: return False
+        for v in x[0:]:
+            if not _s551(v): return False
     return True
 
-def _s561(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s562(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s560(x):
+def _s549(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s561(x['openOnReceive']): return False
-        if 'type' in x and not _s562(x['type']): return False
+        if 'messages' in x and not _s550(x['messages']): return False
+    return True
+
+def _s555(x):
+    if not (_s552(x) and _s548(x)):
+        return False
+    return True
+
+def _s554(x):
+    if isinstance(x, list):
+        if len(x) > 0 and not _s555(x[0]): return False
+    return True
+
+def _s553(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s554(x['messages']): return False
+    return True
+
+def _s557(x):
+    if isinstance(x, list):
+        if len(x) > 0 and not _s551(x[0]): return False
+        if len(x) > 1 and not _s555(x[1]): return False
+    return True
+
+def _s556(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s557(x['messages']): return False
     return True
 
 def _s559(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s560(v))
-        if n < 2: return False
+        if len(x) > 0 and not _s551(x[0]): return False
+        if len(x) > 1 and not _s551(x[1]): return False
+        if len(x) > 2 and not _s555(x[2]): return False
     return True
 
 def _s558(x):
-    if _s559(x): return False
-    return True
-
-def _s557(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s558(x['actions']): return False
+        if 'messages' in x and not _s559(x['messages']): return False
     return True
 
-def _s550(x):
-    if _s551(x): return False
+def _s561(x):
     if isinstance(x, list):
-        for v in x[0:]:
-            if not _s557(v): return False
+        if len(x) > 0 and not _s551(x[0]): return False
+        if len(x) > 1 and not _s551(x[1]): return False
+        if len(x) > 2 and not _s551(x[2]): return False
+        if len(x) > 3 and not _s555(x[3]): return False
     return True
 
-def _s544(x):
+def _s560(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s545(x['actions']): return False
-        if 'items' in x and not _s550(x['items']): return False
+        if 'messages' in x and not _s561(x['messages']): return False
     return True
 
-def _s530(x):
-    if not (_s531(x) or _s544(x)):
+def _s563(x):
+    if isinstance(x, list):
+        if len(x) > 0 and not _s551(x[0]): return False
+        if len(x) > 1 and not _s551(x[1]): return False
+        if len(x) > 2 and not _s551(x[2]): return False
+        if len(x) > 3 and not _s551(x[3]): return False
+        if len(x) > 4 and not _s555(x[4]): return False
+    return True
+
+def _s562(x):
+    if isinstance(x, dict):
+        if 'messages' in x and not _s563(x['messages']): return False
+    return True
+
+def _s547(x):
+    if not (_s548(x) or _s549(x) or _s553(x) or _s556(x) or _s558(x) or _s560(x) or _s562(x)):
         return False
     return True
 
+def _s566(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'isBackchannel' in x and not _s189(x['isBackchannel']): return False
+        if 'role' in x and not _s212(x['role']): return False
+        if 'type' in x and not _s461(x['type']): return False
+    return True
+
 def _s565(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s566(v))
+        if n < 1: return False
     return True
 
 def _s564(x):
     if isinstance(x, dict):
-        if 'SenderID' in x and not _s565(x['SenderID']): return False
+        if 'messages' in x and not _s565(x['messages']): return False
     return True
 
-def _s563(x):
+def _s567(x):
     if isinstance(x, dict):
-        if 'meta' in x and not _s564(x['meta']): return False
-    return True
-
-def _s570(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s569(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s570(x['meta']): return False
-    return True
-
-def _s568(x):
-    if _s569(x): return False
+        if 'organization' in x and not _s401(x['organization']): return False
     return True
 
 def _s572(x):
-    if not _eq(x, _C33): return False
+    if _num(x) and (x > _C9): return False
     return True
 
 def _s571(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s572(x['type']): return False
+        if 'delay' in x and not _s572(x['delay']): return False
     return True
 
-def _s567(x):
-    if not (_s568(x) or _s571(x)):
-        return False
-    return True
-
-def _s575(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
+def _s570(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s571(v): return False
     return True
 
 def _s576(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s577(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s574(x):
-    if not (isinstance(x, str)): return False
-    if not (_s575(x) or _s576(x) or _s577(x)):
-        return False
-    return True
-
-def _s573(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s574(x['touchpoint']): return False
-    return True
-
-def _s566(x):
-    if not (_s567(x) or _s573(x)):
-        return False
-    return True
-
-def _s581(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s580(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s581(x['meta']): return False
-    return True
-
-def _s579(x):
-    if _s580(x): return False
-    return True
-
-def _s583(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s582(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s583(x['type']): return False
-    return True
-
-def _s589(x):
-    if not (isinstance(x, str) and x in _C35): return False
-    return True
-
-def _s588(x):
-    if _s589(x): return False
-    return True
-
-def _s587(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s588(x['type']): return False
-    return True
-
-def _s586(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s587(v): return False
-    return True
-
-def _s595(x):
-    if not (isinstance(x, str) and x in _C35): return False
-    return True
-
-def _s594(x):
-    if _s595(x): return False
-    return True
-
-def _s593(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s594(x['type']): return False
-    return True
-
-def _s592(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s593(v): return False
-    return True
-
-def _s591(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s592(x['actions']): return False
-    return True
-
-def _s590(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s591(v): return False
-    return True
-
-def _s598(x):
-    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
-    return True
-
-def _s600(x):
-    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
-    return True
-
-def _s601(x):
-    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
-    return True
-
-def _s599(x):
-    if not (_s600(x) and _s601(x)):
-        return False
-    return True
-
-def _s603(x):
-    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
-    return True
-
-def _s604(x):
-    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
-    return True
-
-def _s602(x):
-    if not (_s603(x) and _s604(x)):
-        return False
-    return True
-
-def _s606(x):
-    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
-    return True
-
-def _s607(x):
-    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
-    return True
-
-def _s605(x):
-    if not (_s606(x) and _s607(x)):
-        return False
-    return True
-
-def _s609(x):
-    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
-    return True
-
-def _s610(x):
-    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
-    return True
-
-def _s611(x):
-    if isinstance(x, str) and (not _search('\\?', x)): return False
-    return True
-
-def _s608(x):
-    if not (_s609(x) and _s610(x) and _s611(x)):
-        return False
-    return True
-
-def _s613(x):
-    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
-    return True
-
-def _s614(x):
-    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
-    return True
-
-def _s612(x):
-    if not (_s613(x) and _s614(x)):
-        return False
-    return True
-
-def _s597(x):
-    if not (_s598(x) or _s599(x) or _s602(x) or _s605(x) or _s608(x) or _s612(x)):
-        return False
-    return True
-
-def _s596(x):
-    if _s597(x): return False
-    return True
-
-def _s585(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s586(x['actions']): return False
-        if 'items' in x and not _s590(x['items']): return False
-        if 'text' in x and not _s596(x['text']): return False
-    return True
-
-def _s584(x):
-    if not _s585(x): return False
-    return True
-
-def _s578(x):
-    if not (_s579(x) or _s582(x) or _s584(x)):
-        return False
-    return True
-
-def _s618(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s617(x):
-    if _s618(x): return False
-    return True
-
-def _s616(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s617(x['role']): return False
-    return True
-
-def _s620(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s619(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s620(x['isBackchannel']): return False
-    return True
-
-def _s623(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s622(x):
-    if not (isinstance(x, str)): return False
-    if _s623(x): return False
-    return True
-
-def _s621(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s622(x['type']): return False
-    return True
-
-def _s626(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s625(x):
-    if not (isinstance(x, str)): return False
-    if _s626(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s624(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s625(x['contentType']): return False
-    return True
-
-def _s628(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s627(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s628(x['text']): return False
-    return True
-
-def _s631(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s630(x):
-    if not (isinstance(x, str)): return False
-    if _s631(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s629(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s630(x['touchpoint']): return False
-    return True
-
-def _s635(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s634(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s635(x['meta']): return False
-    return True
-
-def _s633(x):
-    if _s634(x): return False
-    return True
-
-def _s638(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s639(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s640(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s637(x):
-    if not (isinstance(x, str)): return False
-    if not (_s638(x) or _s639(x)):
-        return False
-    if _s640(x): return False
-    return True
-
-def _s636(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s637(x['touchpoint']): return False
-    return True
-
-def _s632(x):
-    if not (_s633(x) and _s636(x)):
-        return False
-    return True
-
-def _s644(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s645(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s646(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s647(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s643(x):
-    if not (isinstance(x, str)): return False
-    if not (_s644(x) or _s645(x) or _s646(x) or _s647(x)):
-        return False
-    return True
-
-def _s642(x):
-    if not _s643(x): return False
-    return True
-
-def _s641(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s642(x['text']): return False
-    return True
-
-def _s615(x):
-    if not (_s616(x) or _s619(x) or _s621(x) or _s624(x) or _s627(x) or _s629(x) or _s632(x) or _s641(x)):
-        return False
-    return True
-
-def _s651(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s650(x):
-    if _s651(x): return False
-    return True
-
-def _s649(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s650(x['role']): return False
-    return True
-
-def _s653(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s652(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s653(x['isBackchannel']): return False
-    return True
-
-def _s656(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s655(x):
-    if not (isinstance(x, str)): return False
-    if _s656(x): return False
-    return True
-
-def _s654(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s655(x['type']): return False
-    return True
-
-def _s659(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s658(x):
-    if not (isinstance(x, str)): return False
-    if _s659(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s657(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s658(x['contentType']): return False
-    return True
-
-def _s661(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s660(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s661(x['text']): return False
-    return True
-
-def _s664(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s663(x):
-    if not (isinstance(x, str)): return False
-    if _s664(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s662(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s663(x['touchpoint']): return False
-    return True
-
-def _s668(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s667(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s668(x['meta']): return False
-    return True
-
-def _s666(x):
-    if _s667(x): return False
-    return True
-
-def _s671(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s672(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s673(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s670(x):
-    if not (isinstance(x, str)): return False
-    if not (_s671(x) or _s672(x)):
-        return False
-    if _s673(x): return False
-    return True
-
-def _s669(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s670(x['touchpoint']): return False
-    return True
-
-def _s665(x):
-    if not (_s666(x) and _s669(x)):
-        return False
-    return True
-
-def _s676(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s675(x):
-    if not _s676(x): return False
-    return True
-
-def _s674(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s675(x['text']): return False
-    return True
-
-def _s648(x):
-    if not (_s649(x) or _s652(x) or _s654(x) or _s657(x) or _s660(x) or _s662(x) or _s665(x) or _s674(x)):
-        return False
-    return True
-
-def _s680(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s679(x):
-    if _s680(x): return False
-    return True
-
-def _s678(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s679(x['role']): return False
-    return True
-
-def _s682(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s681(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s682(x['isBackchannel']): return False
-    return True
-
-def _s685(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s684(x):
-    if not (isinstance(x, str)): return False
-    if _s685(x): return False
-    return True
-
-def _s683(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s684(x['type']): return False
-    return True
-
-def _s688(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s687(x):
-    if not (isinstance(x, str)): return False
-    if _s688(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s686(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s687(x['contentType']): return False
-    return True
-
-def _s690(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s689(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s690(x['text']): return False
-    return True
-
-def _s693(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s692(x):
-    if not (isinstance(x, str)): return False
-    if _s693(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s691(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s692(x['touchpoint']): return False
-    return True
-
-def _s697(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s696(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s697(x['meta']): return False
-    return True
-
-def _s695(x):
-    if _s696(x): return False
-    return True
-
-def _s700(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s701(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s702(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s699(x):
-    if not (isinstance(x, str)): return False
-    if not (_s700(x) or _s701(x)):
-        return False
-    if _s702(x): return False
-    return True
-
-def _s698(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s699(x['touchpoint']): return False
-    return True
-
-def _s694(x):
-    if not (_s695(x) and _s698(x)):
-        return False
-    return True
-
-def _s705(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 1600): return False
-    return True
-
-def _s704(x):
-    if not _s705(x): return False
-    return True
-
-def _s703(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s704(x['text']): return False
-    return True
-
-def _s677(x):
-    if not (_s678(x) or _s681(x) or _s683(x) or _s686(x) or _s689(x) or _s691(x) or _s694(x) or _s703(x)):
-        return False
-    return True
-
-def _s708(x):
-    if not (isinstance(x, str) and x in _C36): return False
-    return True
-
-def _s707(x):
-    if isinstance(x, dict):
-        if 'language' in x and not _s708(x['language']): return False
-    return True
-
-def _s706(x):
-    if isinstance(x, dict):
-        if 'meta' in x and not _s707(x['meta']): return False
-    return True
-
-def _s712(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s711(x):
-    if _s712(x): return False
-    return True
-
-def _s710(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s711(x['role']): return False
-    return True
-
-def _s714(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s713(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s714(x['isBackchannel']): return False
-    return True
-
-def _s717(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s716(x):
-    if not (isinstance(x, str)): return False
-    if _s717(x): return False
-    return True
-
-def _s715(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s716(x['type']): return False
-    return True
-
-def _s720(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s721(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s719(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s720(x) or _s721(x)):
-        return False
-    return True
-
-def _s718(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s719(x['meta']): return False
-    return True
-
-def _s724(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s725(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s726(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s723(x):
-    if not (isinstance(x, str)): return False
-    if not (_s724(x) or _s725(x)):
-        return False
-    if _s726(x): return False
-    return True
-
-def _s722(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s723(x['touchpoint']): return False
-    return True
-
-def _s709(x):
-    if not (_s710(x) or _s713(x) or _s715(x) or _s718(x) or _s722(x)):
-        return False
-    return True
-
-def _s732(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s733(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s731(x):
-    if not (_s732(x) or _s733(x)):
-        return False
-    return True
-
-def _s730(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s731(x['meta']): return False
-    return True
-
-def _s729(x):
-    if _s730(x): return False
-    return True
-
-def _s735(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s734(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s735(x['type']): return False
-    return True
-
-def _s728(x):
-    if not (_s729(x) or _s734(x)):
-        return False
-    return True
-
-def _s738(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s739(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s740(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s737(x):
-    if not (isinstance(x, str)): return False
-    if not (_s738(x) or _s739(x) or _s740(x)):
-        return False
-    return True
-
-def _s736(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s737(x['touchpoint']): return False
-    return True
-
-def _s727(x):
-    if not (_s728(x) or _s736(x)):
-        return False
-    return True
-
-def _s743(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s744(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s742(x):
-    if not (_s743(x) or _s744(x)):
-        return False
-    return True
-
-def _s748(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s749(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s747(x):
-    if not (_s748(x) or _s749(x)):
-        return False
-    return True
-
-def _s746(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s747(v): return False
-    return True
-
-def _s751(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s752(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s750(x):
-    if not (_s751(x) or _s752(x)):
-        return False
-    return True
-
-def _s755(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s756(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s754(x):
-    if not (_s755(x) or _s756(x)):
-        return False
-    return True
-
-def _s753(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s754(v): return False
-    return True
-
-def _s759(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s760(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s758(x):
-    if not (_s759(x) or _s760(x)):
-        return False
-    return True
-
-def _s757(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s758(v): return False
-    return True
-
-def _s745(x):
-    if isinstance(x, dict):
-        if 'channels' in x and not _s746(x['channels']): return False
-        if 'form' in x and not _s750(x['form']): return False
-        if 'organizations' in x and not _s753(x['organizations']): return False
-        if 'users' in x and not _s757(x['users']): return False
-    return True
-
-def _s762(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s763(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s761(x):
-    if not (_s762(x) or _s763(x)):
-        return False
-    return True
-
-def _s741(x):
-    if isinstance(x, dict):
-        if 'conversation' in x and not _s742(x['conversation']): return False
-        if 'meta' in x and not _s745(x['meta']): return False
-        if 'user' in x and not _s761(x['user']): return False
-    return True
-
-def _s766(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s765(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s766(x['contentType']): return False
-    return True
-
-def _s768(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s767(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s768(x['text']): return False
-    return True
-
-def _s770(x):
-    if not _s301(x): return False
-    return True
-
-def _s769(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s770(x['text']): return False
-    return True
-
-def _s764(x):
-    if not (_s765(x) or _s767(x) or _s769(x)):
-        return False
-    return True
-
-def _s773(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s772(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s773(x['contentType']): return False
-    return True
-
-def _s775(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s774(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s775(x['text']): return False
-    return True
-
-def _s777(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s776(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s777(x['text']): return False
-    return True
-
-def _s781(x):
-    if isinstance(x, str) and (not _search('^image/', x)): return False
-    return True
-
-def _s782(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s780(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s781(x['contentType']): return False
-        if 'text' in x and not _s782(x['text']): return False
-    return True
-
-def _s784(x):
-    if not _eq(x, _C37): return False
-    return True
-
-def _s783(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s784(x['contentType']): return False
-    return True
-
-def _s786(x):
-    if not (isinstance(x, str) and x in _C38): return False
-    return True
-
-def _s787(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s785(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s786(x['contentType']): return False
-        if 'text' in x and not _s787(x['text']): return False
-    return True
-
-def _s789(x):
-    if not (isinstance(x, str) and x in _C39): return False
-    return True
-
-def _s790(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s788(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s789(x['contentType']): return False
-        if 'text' in x and not _s790(x['text']): return False
-    return True
-
-def _s792(x):
-    if not (isinstance(x, str) and x in _C40): return False
-    return True
-
-def _s793(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s791(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s792(x['contentType']): return False
-        if 'text' in x and not _s793(x['text']): return False
-    return True
-
-def _s795(x):
-    if not (isinstance(x, str) and x in _C41): return False
-    return True
-
-def _s796(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s794(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s795(x['contentType']): return False
-        if 'text' in x and not _s796(x['text']): return False
-    return True
-
-def _s798(x):
-    if not (isinstance(x, str) and x in _C42): return False
-    return True
-
-def _s799(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s797(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s798(x['contentType']): return False
-        if 'text' in x and not _s799(x['text']): return False
-    return True
-
-def _s801(x):
-    if not (isinstance(x, str) and x in _C43): return False
-    return True
-
-def _s802(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s800(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s801(x['contentType']): return False
-        if 'text' in x and not _s802(x['text']): return False
-    return True
-
-def _s804(x):
-    if not (isinstance(x, str) and x in _C44): return False
-    return True
-
-def _s805(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s803(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s804(x['contentType']): return False
-        if 'text' in x and not _s805(x['text']): return False
-    return True
-
-def _s807(x):
-    if not (isinstance(x, str) and x in _C45): return False
-    return True
-
-def _s808(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s806(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s807(x['contentType']): return False
-        if 'text' in x and not _s808(x['text']): return False
-    return True
-
-def _s810(x):
-    if not (isinstance(x, str) and x in _C46): return False
-    return True
-
-def _s811(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s809(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s810(x['contentType']): return False
-        if 'text' in x and not _s811(x['text']): return False
-    return True
-
-def _s813(x):
-    if not (isinstance(x, str) and x in _C47): return False
-    return True
-
-def _s814(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s812(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s813(x['contentType']): return False
-        if 'text' in x and not _s814(x['text']): return False
-    return True
-
-def _s816(x):
-    if not (isinstance(x, str) and x in _C48): return False
-    return True
-
-def _s817(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s815(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s816(x['contentType']): return False
-        if 'text' in x and not _s817(x['text']): return False
-    return True
-
-def _s818(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s779(x):
-    if not (_s780(x) or _s783(x) or _s785(x) or _s788(x) or _s791(x) or _s794(x) or _s797(x) or _s800(x) or _s803(x) or _s806(x) or _s809(x) or _s812(x) or _s815(x)):
-        return False
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'text' in x and not _s818(x['text']): return False
-    return True
-
-def _s778(x):
-    if not _s779(x): return False
-    return True
-
-def _s771(x):
-    if not (_s772(x) or _s774(x) or _s776(x) or _s778(x)):
-        return False
-    return True
-
-def _s821(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s820(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s821(x['contentType']): return False
-    return True
-
-def _s825(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s824(x):
-    if _s825(x): return False
-    return True
-
-def _s823(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s824(x['role']): return False
-    return True
-
-def _s827(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s826(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s827(x['isBackchannel']): return False
-    return True
-
-def _s830(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s829(x):
-    if _s830(x): return False
-    return True
-
-def _s828(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s829(x['type']): return False
-    return True
-
-def _s822(x):
-    if not (_s823(x) or _s826(x) or _s828(x)):
-        return False
-    return True
-
-def _s832(x):
-    if isinstance(x, dict):
-        if 'title' not in x: return False
-    return True
-
-def _s831(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s832(x['meta']): return False
-    return True
-
-def _s819(x):
-    if not (_s820(x) or _s822(x) or _s831(x)):
-        return False
-    return True
-
-def _s835(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s834(x):
-    if _s835(x): return False
-    return True
-
-def _s838(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s837(x):
-    if _s838(x): return False
-    return True
-
-def _s836(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s837(x['type']): return False
-    return True
-
-def _s840(x):
-    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
-    return True
-
-def _s839(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s840(x['text']): return False
-    return True
-
-def _s833(x):
-    if not (_s834(x) or _s836(x) or _s839(x)):
-        return False
-    return True
-
-def _s843(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s842(x):
-    if _s843(x): return False
-    return True
-
-def _s846(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s845(x):
-    if _s846(x): return False
-    return True
-
-def _s844(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s845(x['type']): return False
-    return True
-
-def _s848(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s847(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s848(x['text']): return False
-    return True
-
-def _s841(x):
-    if not (_s842(x) or _s844(x) or _s847(x)):
-        return False
-    return True
-
-def _s851(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s850(x):
-    if _s851(x): return False
-    return True
-
-def _s854(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s853(x):
-    if _s854(x): return False
-    return True
-
-def _s852(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s853(x['type']): return False
-    return True
-
-def _s856(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s855(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s856(x['text']): return False
-    return True
-
-def _s859(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        if len(x) < 1: return False
-    return True
-
-def _s858(x):
-    if isinstance(x, dict):
-        if 'users' not in x: return False
-        if 'users' in x and not _s859(x['users']): return False
-    return True
-
-def _s857(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s858(x['meta']): return False
-    return True
-
-def _s849(x):
-    if not (_s850(x) or _s852(x) or _s855(x) or _s857(x)):
-        return False
-    return True
-
-def _s863(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s862(x):
-    if _s863(x): return False
-    return True
-
-def _s861(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s862(x['type']): return False
-    return True
-
-def _s865(x):
-    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
-    return True
-
-def _s864(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s865(x['text']): return False
-    return True
-
-def _s860(x):
-    if not (_s861(x) or _s864(x)):
-        return False
-    return True
-
-def _s162(x):
-    if not (_s163(x) and _s213(x) and _s217(x) and _s235(x) and _s238(x) and _s252(x) and _s269(x) and _s296(x) and _s331(x) and _s365(x) and _s457(x) and _s462(x) and _s483(x) and _s488(x) and _s497(x) and _s514(x) and _s530(x) and _s563(x) and _s566(x) and _s578(x) and _s615(x) and _s648(x) and _s677(x) and _s706(x) and _s709(x) and _s727(x) and _s741(x) and _s764(x) and _s771(x) and _s819(x) and _s833(x) and _s841(x) and _s849(x) and _s860(x)):
-        return False
-    return True
-
-def _s161(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s162(v): return False
-    return True
-
-def _s160(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s161(x['messages']): return False
-    return True
-
-def _s869(x):
-    if not (isinstance(x, str) and x in _C49): return False
-    return True
-
-def _s868(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s869(k): return False
-    return True
-
-def _s870(x):
-    if not (isinstance(x, str) and x in _C50): return False
-    return True
-
-def _s867(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s868(x['profile']): return False
-        for k in x:
-            if not _s870(k): return False
-    return True
-
-def _s871(x):
-    if not (isinstance(x, str) and x in _C51): return False
-    return True
-
-def _s866(x):
-    if isinstance(x, dict):
-        if 'contact' in x and not _s867(x['contact']): return False
-        for k in x:
-            if not _s871(k): return False
-    return True
-
-def _s878(x):
-    if isinstance(x, dict):
-        if 'items' not in x: return False
-    return True
-
-def _s882(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s881(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s882(x['type']): return False
-    return True
-
-def _s880(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s881(v))
-        if n < 1: return False
-    return True
-
-def _s879(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s880(x['actions']): return False
-    return True
-
-def _s877(x):
-    if not (_s878(x) or _s879(x)):
-        return False
-    return True
-
-def _s876(x):
-    if _s877(x): return False
-    return True
-
-def _s884(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s883(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s884(x['type']): return False
-    return True
-
-def _s886(x):
-    if isinstance(x, str) and (len(x) < 1): return False
-    return True
-
-def _s885(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s886(x['touchpoint']): return False
-    return True
-
-def _s875(x):
-    if not (_s876(x) or _s883(x) or _s885(x)):
-        return False
-    return True
-
-def _s874(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s875(v): return False
-    return True
-
-def _s873(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s874(x['messages']): return False
-    return True
-
-def _s891(x):
-    if not _eq(x, _C34): return False
-    return True
-
-def _s892(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s894(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s893(x):
-    if not (isinstance(x, str)): return False
-    if _s894(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s890(x):
-    if not (_s891(x) or _s892(x) or _s893(x)):
-        return False
-    return True
-
-def _s889(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s890(x['touchpoint']): return False
-    return True
-
-def _s888(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s889(v): return False
-    return True
-
-def _s896(x):
-    if not _eq(x, _C34): return False
-    return True
-
-def _s897(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s899(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s898(x):
-    if not (isinstance(x, str)): return False
-    if _s899(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s895(x):
-    if not (_s896(x) or _s897(x) or _s898(x)):
-        return False
-    return True
-
-def _s887(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s888(x['messages']): return False
-        if 'touchpoint' in x and not _s895(x['touchpoint']): return False
-    return True
-
-def _s872(x):
-    if not (_s873(x) or _s887(x)):
-        return False
-    return True
-
-def _s907(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s906(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s907(x['meta']): return False
-    return True
-
-def _s905(x):
-    if _s906(x): return False
-    return True
-
-def _s909(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s908(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s909(x['type']): return False
-    return True
-
-def _s904(x):
-    if not (_s905(x) or _s908(x)):
-        return False
-    return True
-
-def _s911(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s910(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s911(x['touchpoint']): return False
-    return True
-
-def _s903(x):
-    if not (_s904(x) or _s910(x)):
-        return False
-    return True
-
-def _s902(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s903(v): return False
-    return True
-
-def _s901(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s902(x['messages']): return False
-    return True
-
-def _s916(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s917(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s918(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s915(x):
-    if not (isinstance(x, str)): return False
-    if not (_s916(x) or _s917(x) or _s918(x)):
-        return False
-    return True
-
-def _s914(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s915(x['touchpoint']): return False
-    return True
-
-def _s913(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s914(v): return False
-    return True
-
-def _s920(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s921(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s922(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s919(x):
-    if not (isinstance(x, str)): return False
-    if not (_s920(x) or _s921(x) or _s922(x)):
-        return False
-    return True
-
-def _s912(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s913(x['messages']): return False
-        if 'touchpoint' in x and not _s919(x['touchpoint']): return False
-    return True
-
-def _s900(x):
-    if not (_s901(x) or _s912(x)):
-        return False
-    return True
-
-def _s929(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s928(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s929(x['meta']): return False
-    return True
-
-def _s927(x):
-    if _s928(x): return False
-    return True
-
-def _s932(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s933(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s934(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s931(x):
-    if not (isinstance(x, str)): return False
-    if not (_s932(x) or _s933(x)):
-        return False
-    if _s934(x): return False
-    return True
-
-def _s930(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s931(x['touchpoint']): return False
-    return True
-
-def _s926(x):
-    if not (_s927(x) and _s930(x)):
-        return False
-    return True
-
-def _s925(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s926(v): return False
-    return True
-
-def _s936(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s937(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s938(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s935(x):
-    if not (isinstance(x, str)): return False
-    if not (_s936(x) or _s937(x)):
-        return False
-    if _s938(x): return False
-    return True
-
-def _s924(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s925(x['messages']): return False
-        if 'touchpoint' in x and not _s935(x['touchpoint']): return False
-    return True
-
-def _s944(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s943(x):
-    if _s944(x): return False
-    return True
-
-def _s942(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s943(x['role']): return False
-    return True
-
-def _s946(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s945(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s946(x['isBackchannel']): return False
-    return True
-
-def _s949(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s948(x):
-    if not (isinstance(x, str)): return False
-    if _s949(x): return False
-    return True
-
-def _s947(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s948(x['type']): return False
-    return True
-
-def _s952(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s951(x):
-    if not (isinstance(x, str)): return False
-    if _s952(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s950(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s951(x['contentType']): return False
-    return True
-
-def _s954(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s953(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s954(x['text']): return False
-    return True
-
-def _s957(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s956(x):
-    if not (isinstance(x, str)): return False
-    if _s957(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s955(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s956(x['touchpoint']): return False
-    return True
-
-def _s961(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s962(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s963(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s964(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s960(x):
-    if not (isinstance(x, str)): return False
-    if not (_s961(x) or _s962(x) or _s963(x) or _s964(x)):
-        return False
-    return True
-
-def _s959(x):
-    if not _s960(x): return False
-    return True
-
-def _s958(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s959(x['text']): return False
-    return True
-
-def _s941(x):
-    if not (_s942(x) or _s945(x) or _s947(x) or _s950(x) or _s953(x) or _s955(x) or _s958(x)):
-        return False
-    return True
-
-def _s940(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s941(v): return False
-    return True
-
-def _s939(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s940(x['messages']): return False
-    return True
-
-def _s923(x):
-    if not (_s924(x) or _s939(x)):
-        return False
-    return True
-
-def _s971(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s970(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s971(x['meta']): return False
-    return True
-
-def _s969(x):
-    if _s970(x): return False
-    return True
-
-def _s974(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s975(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s976(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s973(x):
-    if not (isinstance(x, str)): return False
-    if not (_s974(x) or _s975(x)):
-        return False
-    if _s976(x): return False
-    return True
-
-def _s972(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s973(x['touchpoint']): return False
-    return True
-
-def _s968(x):
-    if not (_s969(x) and _s972(x)):
-        return False
-    return True
-
-def _s967(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s968(v): return False
-    return True
-
-def _s978(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s979(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s980(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s977(x):
-    if not (isinstance(x, str)): return False
-    if not (_s978(x) or _s979(x)):
-        return False
-    if _s980(x): return False
-    return True
-
-def _s966(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s967(x['messages']): return False
-        if 'touchpoint' in x and not _s977(x['touchpoint']): return False
-    return True
-
-def _s986(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s985(x):
-    if _s986(x): return False
-    return True
-
-def _s984(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s985(x['role']): return False
-    return True
-
-def _s988(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s987(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s988(x['isBackchannel']): return False
-    return True
-
-def _s991(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s990(x):
-    if not (isinstance(x, str)): return False
-    if _s991(x): return False
-    return True
-
-def _s989(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s990(x['type']): return False
-    return True
-
-def _s994(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s993(x):
-    if not (isinstance(x, str)): return False
-    if _s994(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s992(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s993(x['contentType']): return False
-    return True
-
-def _s996(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s995(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s996(x['text']): return False
-    return True
-
-def _s999(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s998(x):
-    if not (isinstance(x, str)): return False
-    if _s999(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s997(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s998(x['touchpoint']): return False
-    return True
-
-def _s1002(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s1001(x):
-    if not _s1002(x): return False
-    return True
-
-def _s1000(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s1001(x['text']): return False
-    return True
-
-def _s983(x):
-    if not (_s984(x) or _s987(x) or _s989(x) or _s992(x) or _s995(x) or _s997(x) or _s1000(x)):
-        return False
-    return True
-
-def _s982(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s983(v): return False
-    return True
-
-def _s981(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s982(x['messages']): return False
-    return True
-
-def _s965(x):
-    if not (_s966(x) or _s981(x)):
-        return False
-    return True
-
-def _s1009(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s1008(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1009(x['meta']): return False
-    return True
-
-def _s1007(x):
-    if _s1008(x): return False
-    return True
-
-def _s1012(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1013(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1014(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1011(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1012(x) or _s1013(x)):
-        return False
-    if _s1014(x): return False
-    return True
-
-def _s1010(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1011(x['touchpoint']): return False
-    return True
-
-def _s1006(x):
-    if not (_s1007(x) and _s1010(x)):
-        return False
-    return True
-
-def _s1005(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1006(v): return False
-    return True
-
-def _s1016(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1017(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1018(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1015(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1016(x) or _s1017(x)):
-        return False
-    if _s1018(x): return False
-    return True
-
-def _s1004(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1005(x['messages']): return False
-        if 'touchpoint' in x and not _s1015(x['touchpoint']): return False
-    return True
-
-def _s1024(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1023(x):
-    if _s1024(x): return False
-    return True
-
-def _s1022(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s1023(x['role']): return False
-    return True
-
-def _s1026(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1025(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1026(x['isBackchannel']): return False
-    return True
-
-def _s1029(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1028(x):
-    if not (isinstance(x, str)): return False
-    if _s1029(x): return False
-    return True
-
-def _s1027(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1028(x['type']): return False
-    return True
-
-def _s1032(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s1031(x):
-    if not (isinstance(x, str)): return False
-    if _s1032(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s1030(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s1031(x['contentType']): return False
-    return True
-
-def _s1034(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1033(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s1034(x['text']): return False
-    return True
-
-def _s1037(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s1036(x):
-    if not (isinstance(x, str)): return False
-    if _s1037(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s1035(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1036(x['touchpoint']): return False
-    return True
-
-def _s1040(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 1600): return False
-    return True
-
-def _s1039(x):
-    if not _s1040(x): return False
-    return True
-
-def _s1038(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s1039(x['text']): return False
-    return True
-
-def _s1021(x):
-    if not (_s1022(x) or _s1025(x) or _s1027(x) or _s1030(x) or _s1033(x) or _s1035(x) or _s1038(x)):
-        return False
-    return True
-
-def _s1020(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1021(v): return False
-    return True
-
-def _s1019(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1020(x['messages']): return False
-    return True
-
-def _s1003(x):
-    if not (_s1004(x) or _s1019(x)):
-        return False
-    return True
-
-def _s1047(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1046(x):
-    if _s1047(x): return False
-    return True
-
-def _s1045(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s1046(x['role']): return False
-    return True
-
-def _s1049(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1048(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1049(x['isBackchannel']): return False
-    return True
-
-def _s1052(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1051(x):
-    if not (isinstance(x, str)): return False
-    if _s1052(x): return False
-    return True
-
-def _s1050(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1051(x['type']): return False
-    return True
-
-def _s1055(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s1056(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s1054(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s1055(x) or _s1056(x)):
-        return False
-    return True
-
-def _s1053(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1054(x['meta']): return False
-    return True
-
-def _s1059(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1058(x):
-    if not (isinstance(x, str)): return False
-    if _s1059(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s1057(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1058(x['touchpoint']): return False
-    return True
-
-def _s1044(x):
-    if not (_s1045(x) or _s1048(x) or _s1050(x) or _s1053(x) or _s1057(x)):
-        return False
-    return True
-
-def _s1043(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1044(v): return False
-    return True
-
-def _s1042(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1043(x['messages']): return False
-    return True
-
-def _s1064(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1065(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1066(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1063(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1064(x) or _s1065(x)):
-        return False
-    if _s1066(x): return False
-    return True
-
-def _s1062(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1063(x['touchpoint']): return False
-    return True
-
-def _s1061(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1062(v): return False
-    return True
-
-def _s1068(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1069(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1070(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1067(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1068(x) or _s1069(x)):
-        return False
-    if _s1070(x): return False
-    return True
-
-def _s1060(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1061(x['messages']): return False
-        if 'touchpoint' in x and not _s1067(x['touchpoint']): return False
-    return True
-
-def _s1041(x):
-    if not (_s1042(x) or _s1060(x)):
-        return False
-    return True
-
-def _s1079(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s1080(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s1078(x):
-    if not (_s1079(x) or _s1080(x)):
-        return False
-    return True
-
-def _s1077(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1078(x['meta']): return False
-    return True
-
-def _s1076(x):
-    if _s1077(x): return False
-    return True
-
-def _s1082(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1081(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1082(x['type']): return False
-    return True
-
-def _s1075(x):
-    if not (_s1076(x) or _s1081(x)):
-        return False
-    return True
-
-def _s1084(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1083(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1084(x['touchpoint']): return False
-    return True
-
-def _s1074(x):
-    if not (_s1075(x) or _s1083(x)):
-        return False
-    return True
-
-def _s1073(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1074(v): return False
-    return True
-
-def _s1072(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1073(x['messages']): return False
-    return True
-
-def _s1089(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1090(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s1091(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1088(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1089(x) or _s1090(x) or _s1091(x)):
-        return False
-    return True
-
-def _s1087(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1088(x['touchpoint']): return False
-    return True
-
-def _s1086(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1087(v): return False
-    return True
-
-def _s1093(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1094(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s1095(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1092(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1093(x) or _s1094(x) or _s1095(x)):
-        return False
-    return True
-
-def _s1085(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1086(x['messages']): return False
-        if 'touchpoint' in x and not _s1092(x['touchpoint']): return False
-    return True
-
-def _s1071(x):
-    if not (_s1072(x) or _s1085(x)):
-        return False
-    return True
-
-def _s1100(x):
-    if isinstance(x, dict):
-        if 'email' not in x: return False
-    return True
-
-def _s1099(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s1100(x['profile']): return False
-    return True
-
-def _s1098(x):
-    if isinstance(x, dict):
-        if 'contact' in x and not _s1099(x['contact']): return False
-    return True
-
-def _s1105(x):
-    if not (isinstance(x, str) and x in _C52): return False
-    return True
-
-def _s1104(x):
-    if _s1105(x): return False
-    return True
-
-def _s1103(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1104(x['touchpoint']): return False
-    return True
-
-def _s1102(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1103(v): return False
-    return True
-
-def _s1107(x):
-    if not (isinstance(x, str) and x in _C52): return False
-    return True
-
-def _s1106(x):
-    if _s1107(x): return False
-    return True
-
-def _s1101(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1102(x['messages']): return False
-        if 'touchpoint' in x and not _s1106(x['touchpoint']): return False
-    return True
-
-def _s1097(x):
-    if not (_s1098(x) or _s1101(x)):
-        return False
-    return True
-
-def _s1111(x):
-    if isinstance(x, dict):
-        if 'telephone' not in x: return False
-    return True
-
-def _s1110(x):
-    if isinstance(x, dict):
-        if 'profile' in x and not _s1111(x['profile']): return False
-    return True
-
-def _s1109(x):
-    if isinstance(x, dict):
-        if 'contact' in x and not _s1110(x['contact']): return False
-    return True
-
-def _s1116(x):
-    if not (isinstance(x, str) and x in _C53): return False
-    return True
-
-def _s1115(x):
-    if _s1116(x): return False
-    return True
-
-def _s1114(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1115(x['touchpoint']): return False
-    return True
-
-def _s1113(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1114(v): return False
-    return True
-
-def _s1118(x):
-    if not (isinstance(x, str) and x in _C53): return False
-    return True
-
-def _s1117(x):
-    if _s1118(x): return False
-    return True
-
-def _s1112(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1113(x['messages']): return False
-        if 'touchpoint' in x and not _s1117(x['touchpoint']): return False
-    return True
-
-def _s1108(x):
-    if not (_s1109(x) or _s1112(x)):
-        return False
-    return True
-
-def _s1096(x):
-    if not (_s1097(x) and _s1108(x)):
-        return False
-    return True
-
-def _s1120(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1126(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1125(x):
-    if _s1126(x): return False
-    return True
-
-def _s1127(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1128(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1124(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1125(x['isBackchannel']): return False
-        if 'role' in x and not _s1127(x['role']): return False
-        if 'type' in x and not _s1128(x['type']): return False
-    return True
-
-def _s1123(x):
-    if _s1124(x): return False
-    return True
-
-def _s1122(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1123(v): return False
-    return True
-
-def _s1121(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1122(x['messages']): return False
-    return True
-
-def _s1134(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1133(x):
-    if _s1134(x): return False
-    return True
-
-def _s1135(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1136(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1132(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1133(x['isBackchannel']): return False
-        if 'role' in x and not _s1135(x['role']): return False
-        if 'type' in x and not _s1136(x['type']): return False
-    return True
-
-def _s1137(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1131(x):
-    if not (_s1132(x) and _s1137(x)):
-        return False
-    return True
-
-def _s1130(x):
-    if isinstance(x, list):
-        if len(x) > 0 and not _s1131(x[0]): return False
-    return True
-
-def _s1129(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1130(x['messages']): return False
-    return True
-
-def _s1143(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1142(x):
-    if _s1143(x): return False
-    return True
-
-def _s1144(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1145(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1141(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1142(x['isBackchannel']): return False
-        if 'role' in x and not _s1144(x['role']): return False
-        if 'type' in x and not _s1145(x['type']): return False
-    return True
-
-def _s1140(x):
-    if _s1141(x): return False
-    return True
-
-def _s1149(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1148(x):
-    if _s1149(x): return False
-    return True
-
-def _s1150(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1151(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1147(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1148(x['isBackchannel']): return False
-        if 'role' in x and not _s1150(x['role']): return False
-        if 'type' in x and not _s1151(x['type']): return False
-    return True
-
-def _s1152(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1146(x):
-    if not (_s1147(x) and _s1152(x)):
-        return False
-    return True
-
-def _s1139(x):
-    if isinstance(x, list):
-        if len(x) > 0 and not _s1140(x[0]): return False
-        if len(x) > 1 and not _s1146(x[1]): return False
-    return True
-
-def _s1138(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1139(x['messages']): return False
-    return True
-
-def _s1158(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1157(x):
-    if _s1158(x): return False
-    return True
-
-def _s1159(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1160(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1156(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1157(x['isBackchannel']): return False
-        if 'role' in x and not _s1159(x['role']): return False
-        if 'type' in x and not _s1160(x['type']): return False
-    return True
-
-def _s1155(x):
-    if _s1156(x): return False
-    return True
-
-def _s1164(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1163(x):
-    if _s1164(x): return False
-    return True
-
-def _s1165(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1166(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1162(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1163(x['isBackchannel']): return False
-        if 'role' in x and not _s1165(x['role']): return False
-        if 'type' in x and not _s1166(x['type']): return False
-    return True
-
-def _s1161(x):
-    if _s1162(x): return False
-    return True
-
-def _s1170(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1169(x):
-    if _s1170(x): return False
-    return True
-
-def _s1171(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1172(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1168(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1169(x['isBackchannel']): return False
-        if 'role' in x and not _s1171(x['role']): return False
-        if 'type' in x and not _s1172(x['type']): return False
-    return True
-
-def _s1173(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1167(x):
-    if not (_s1168(x) and _s1173(x)):
-        return False
-    return True
-
-def _s1154(x):
-    if isinstance(x, list):
-        if len(x) > 0 and not _s1155(x[0]): return False
-        if len(x) > 1 and not _s1161(x[1]): return False
-        if len(x) > 2 and not _s1167(x[2]): return False
-    return True
-
-def _s1153(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1154(x['messages']): return False
-    return True
-
-def _s1179(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1178(x):
-    if _s1179(x): return False
-    return True
-
-def _s1180(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1181(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1177(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1178(x['isBackchannel']): return False
-        if 'role' in x and not _s1180(x['role']): return False
-        if 'type' in x and not _s1181(x['type']): return False
-    return True
-
-def _s1176(x):
-    if _s1177(x): return False
-    return True
-
-def _s1185(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1184(x):
-    if _s1185(x): return False
-    return True
-
-def _s1186(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1187(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1183(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1184(x['isBackchannel']): return False
-        if 'role' in x and not _s1186(x['role']): return False
-        if 'type' in x and not _s1187(x['type']): return False
-    return True
-
-def _s1182(x):
-    if _s1183(x): return False
-    return True
-
-def _s1191(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1190(x):
-    if _s1191(x): return False
-    return True
-
-def _s1192(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1193(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1189(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1190(x['isBackchannel']): return False
-        if 'role' in x and not _s1192(x['role']): return False
-        if 'type' in x and not _s1193(x['type']): return False
-    return True
-
-def _s1188(x):
-    if _s1189(x): return False
-    return True
-
-def _s1197(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1196(x):
-    if _s1197(x): return False
-    return True
-
-def _s1198(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1199(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1195(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1196(x['isBackchannel']): return False
-        if 'role' in x and not _s1198(x['role']): return False
-        if 'type' in x and not _s1199(x['type']): return False
-    return True
-
-def _s1200(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1194(x):
-    if not (_s1195(x) and _s1200(x)):
-        return False
-    return True
-
-def _s1175(x):
-    if isinstance(x, list):
-        if len(x) > 0 and not _s1176(x[0]): return False
-        if len(x) > 1 and not _s1182(x[1]): return False
-        if len(x) > 2 and not _s1188(x[2]): return False
-        if len(x) > 3 and not _s1194(x[3]): return False
-    return True
-
-def _s1174(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1175(x['messages']): return False
-    return True
-
-def _s1206(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1205(x):
-    if _s1206(x): return False
-    return True
-
-def _s1207(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1208(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1204(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1205(x['isBackchannel']): return False
-        if 'role' in x and not _s1207(x['role']): return False
-        if 'type' in x and not _s1208(x['type']): return False
-    return True
-
-def _s1203(x):
-    if _s1204(x): return False
-    return True
-
-def _s1212(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1211(x):
-    if _s1212(x): return False
-    return True
-
-def _s1213(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1214(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1210(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1211(x['isBackchannel']): return False
-        if 'role' in x and not _s1213(x['role']): return False
-        if 'type' in x and not _s1214(x['type']): return False
-    return True
-
-def _s1209(x):
-    if _s1210(x): return False
-    return True
-
-def _s1218(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1217(x):
-    if _s1218(x): return False
-    return True
-
-def _s1219(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1220(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1216(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1217(x['isBackchannel']): return False
-        if 'role' in x and not _s1219(x['role']): return False
-        if 'type' in x and not _s1220(x['type']): return False
-    return True
-
-def _s1215(x):
-    if _s1216(x): return False
-    return True
-
-def _s1224(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1223(x):
-    if _s1224(x): return False
-    return True
-
-def _s1225(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1226(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1222(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1223(x['isBackchannel']): return False
-        if 'role' in x and not _s1225(x['role']): return False
-        if 'type' in x and not _s1226(x['type']): return False
-    return True
-
-def _s1221(x):
-    if _s1222(x): return False
-    return True
-
-def _s1230(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1229(x):
-    if _s1230(x): return False
-    return True
-
-def _s1231(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1232(x):
-    if not (isinstance(x, str) and x in _C28): return False
-    return True
-
-def _s1228(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1229(x['isBackchannel']): return False
-        if 'role' in x and not _s1231(x['role']): return False
-        if 'type' in x and not _s1232(x['type']): return False
-    return True
-
-def _s1233(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-    return True
-
-def _s1227(x):
-    if not (_s1228(x) and _s1233(x)):
-        return False
-    return True
-
-def _s1202(x):
-    if isinstance(x, list):
-        if len(x) > 0 and not _s1203(x[0]): return False
-        if len(x) > 1 and not _s1209(x[1]): return False
-        if len(x) > 2 and not _s1215(x[2]): return False
-        if len(x) > 3 and not _s1221(x[3]): return False
-        if len(x) > 4 and not _s1227(x[4]): return False
-    return True
-
-def _s1201(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1202(x['messages']): return False
-    return True
-
-def _s1119(x):
-    if not (_s1120(x) or _s1121(x) or _s1129(x) or _s1138(x) or _s1153(x) or _s1174(x) or _s1201(x)):
-        return False
-    return True
-
-def _s1238(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1237(x):
-    if _s1238(x): return False
-    return True
-
-def _s1239(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1241(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1240(x):
-    if _s1241(x): return False
-    return True
-
-def _s1236(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'isBackchannel' in x and not _s1237(x['isBackchannel']): return False
-        if 'role' in x and not _s1239(x['role']): return False
-        if 'type' in x and not _s1240(x['type']): return False
-    return True
-
-def _s1235(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s1236(v))
-        if n < 1: return False
-    return True
-
-def _s1234(x):
-    if isinstance(x, dict):
-        if 'messages' in x and not _s1235(x['messages']): return False
-    return True
-
-def _s1244(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s1245(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1243(x):
-    if not (_s1244(x) or _s1245(x)):
-        return False
-    return True
-
-def _s1242(x):
-    if isinstance(x, dict):
-        if 'organization' in x and not _s1243(x['organization']): return False
-    return True
-
-def _s1250(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1249(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1250(x['delay']): return False
-    return True
-
-def _s1248(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1249(v): return False
-    return True
-
-def _s1254(x):
     if isinstance(x, list):
         if len(x) > 1: return False
     return True
 
-def _s1257(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1256(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1257(x['delay']): return False
-    return True
-
-def _s1255(x):
+def _s577(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1256(x[0]): return False
+        if len(x) > 0 and not _s571(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
     return True
 
-def _s1260(x):
+def _s580(x):
     if _num(x) and (x > _C54): return False
     return True
 
-def _s1259(x):
+def _s579(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1260(x['delay']): return False
+        if 'delay' in x and not _s580(x['delay']): return False
     return True
 
-def _s1262(x):
+def _s582(x):
     if _num(x) and (x < _C54): return False
     return True
 
-def _s1261(x):
+def _s581(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1262(x['delay']): return False
+        if 'delay' in x and not _s582(x['delay']): return False
     return True
 
-def _s1258(x):
+def _s578(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1259(x[0]): return False
-        if len(x) > 1 and not _s1261(x[1]): return False
+        if len(x) > 0 and not _s579(x[0]): return False
+        if len(x) > 1 and not _s581(x[1]): return False
     return True
 
-def _s1265(x):
+def _s585(x):
     if _num(x) and (x > _C55): return False
     return True
 
-def _s1264(x):
+def _s584(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1265(x['delay']): return False
+        if 'delay' in x and not _s585(x['delay']): return False
     return True
 
-def _s1267(x):
+def _s587(x):
     if _num(x) and (x < _C55): return False
     return True
 
-def _s1266(x):
+def _s586(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1267(x['delay']): return False
+        if 'delay' in x and not _s587(x['delay']): return False
     return True
 
-def _s1263(x):
+def _s583(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1264(x[0]): return False
-        if len(x) > 1 and not _s1266(x[1]): return False
+        if len(x) > 0 and not _s584(x[0]): return False
+        if len(x) > 1 and not _s586(x[1]): return False
     return True
 
-def _s1270(x):
+def _s590(x):
     if _num(x) and (x > _C56): return False
     return True
 
-def _s1269(x):
+def _s589(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1270(x['delay']): return False
+        if 'delay' in x and not _s590(x['delay']): return False
     return True
 
-def _s1272(x):
+def _s592(x):
     if _num(x) and (x < _C56): return False
     return True
 
-def _s1271(x):
+def _s591(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1272(x['delay']): return False
+        if 'delay' in x and not _s592(x['delay']): return False
     return True
 
-def _s1268(x):
+def _s588(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1269(x[0]): return False
-        if len(x) > 1 and not _s1271(x[1]): return False
+        if len(x) > 0 and not _s589(x[0]): return False
+        if len(x) > 1 and not _s591(x[1]): return False
     return True
 
-def _s1275(x):
+def _s595(x):
     if _num(x) and (x > _C57): return False
     return True
 
-def _s1274(x):
+def _s594(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1275(x['delay']): return False
+        if 'delay' in x and not _s595(x['delay']): return False
     return True
 
-def _s1277(x):
+def _s597(x):
     if _num(x) and (x < _C57): return False
     return True
 
-def _s1276(x):
+def _s596(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1277(x['delay']): return False
+        if 'delay' in x and not _s597(x['delay']): return False
     return True
 
-def _s1273(x):
+def _s593(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1274(x[0]): return False
-        if len(x) > 1 and not _s1276(x[1]): return False
+        if len(x) > 0 and not _s594(x[0]): return False
+        if len(x) > 1 and not _s596(x[1]): return False
     return True
 
-def _s1280(x):
+def _s600(x):
     if _num(x) and (x > _C58): return False
     return True
 
-def _s1279(x):
+def _s599(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1280(x['delay']): return False
+        if 'delay' in x and not _s600(x['delay']): return False
     return True
 
-def _s1282(x):
+def _s602(x):
     if _num(x) and (x < _C58): return False
     return True
 
-def _s1281(x):
+def _s601(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1282(x['delay']): return False
+        if 'delay' in x and not _s602(x['delay']): return False
     return True
 
-def _s1278(x):
+def _s598(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1279(x[0]): return False
-        if len(x) > 1 and not _s1281(x[1]): return False
+        if len(x) > 0 and not _s599(x[0]): return False
+        if len(x) > 1 and not _s601(x[1]): return False
     return True
 
-def _s1285(x):
+def _s605(x):
     if _num(x) and (x > _C59): return False
     return True
 
-def _s1284(x):
+def _s604(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1285(x['delay']): return False
+        if 'delay' in x and not _s605(x['delay']): return False
     return True
 
-def _s1287(x):
+def _s607(x):
     if _num(x) and (x < _C59): return False
     return True
 
-def _s1286(x):
+def _s606(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1287(x['delay']): return False
+        if 'delay' in x and not _s607(x['delay']): return False
     return True
 
-def _s1283(x):
+def _s603(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1284(x[0]): return False
-        if len(x) > 1 and not _s1286(x[1]): return False
+        if len(x) > 0 and not _s604(x[0]): return False
+        if len(x) > 1 and not _s606(x[1]): return False
     return True
 
-def _s1290(x):
+def _s610(x):
     if _num(x) and (x > _C60): return False
     return True
 
-def _s1289(x):
+def _s609(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1290(x['delay']): return False
+        if 'delay' in x and not _s610(x['delay']): return False
     return True
 
-def _s1292(x):
+def _s612(x):
     if _num(x) and (x < _C60): return False
     return True
 
-def _s1291(x):
+def _s611(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1292(x['delay']): return False
+        if 'delay' in x and not _s612(x['delay']): return False
     return True
 
-def _s1288(x):
+def _s608(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1289(x[0]): return False
-        if len(x) > 1 and not _s1291(x[1]): return False
+        if len(x) > 0 and not _s609(x[0]): return False
+        if len(x) > 1 and not _s611(x[1]): return False
     return True
 
-def _s1295(x):
+def _s615(x):
     if _num(x) and (x > _C61): return False
     return True
 
-def _s1294(x):
+def _s614(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1295(x['delay']): return False
+        if 'delay' in x and not _s615(x['delay']): return False
     return True
 
-def _s1297(x):
+def _s617(x):
     if _num(x) and (x < _C61): return False
     return True
 
-def _s1296(x):
+def _s616(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1297(x['delay']): return False
+        if 'delay' in x and not _s617(x['delay']): return False
     return True
 
-def _s1293(x):
+def _s613(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1294(x[0]): return False
-        if len(x) > 1 and not _s1296(x[1]): return False
+        if len(x) > 0 and not _s614(x[0]): return False
+        if len(x) > 1 and not _s616(x[1]): return False
     return True
 
-def _s1300(x):
+def _s620(x):
     if _num(x) and (x > _C62): return False
     return True
 
-def _s1299(x):
+def _s619(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1300(x['delay']): return False
+        if 'delay' in x and not _s620(x['delay']): return False
     return True
 
-def _s1302(x):
+def _s622(x):
     if _num(x) and (x < _C62): return False
     return True
 
-def _s1301(x):
+def _s621(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1302(x['delay']): return False
+        if 'delay' in x and not _s622(x['delay']): return False
     return True
 
-def _s1298(x):
+def _s618(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1299(x[0]): return False
-        if len(x) > 1 and not _s1301(x[1]): return False
+        if len(x) > 0 and not _s619(x[0]): return False
+        if len(x) > 1 and not _s621(x[1]): return False
     return True
 
-def _s1305(x):
+def _s625(x):
     if _num(x) and (x > _C63): return False
     return True
 
-def _s1304(x):
+def _s624(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1305(x['delay']): return False
+        if 'delay' in x and not _s625(x['delay']): return False
     return True
 
-def _s1307(x):
+def _s627(x):
     if _num(x) and (x < _C63): return False
     return True
 
-def _s1306(x):
+def _s626(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1307(x['delay']): return False
+        if 'delay' in x and not _s627(x['delay']): return False
     return True
 
-def _s1303(x):
+def _s623(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1304(x[0]): return False
-        if len(x) > 1 and not _s1306(x[1]): return False
+        if len(x) > 0 and not _s624(x[0]): return False
+        if len(x) > 1 and not _s626(x[1]): return False
     return True
 
-def _s1310(x):
+def _s630(x):
     if _num(x) and (x > _C64): return False
     return True
 
-def _s1309(x):
+def _s629(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1310(x['delay']): return False
+        if 'delay' in x and not _s630(x['delay']): return False
     return True
 
-def _s1312(x):
+def _s632(x):
     if _num(x) and (x < _C64): return False
     return True
 
-def _s1311(x):
+def _s631(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1312(x['delay']): return False
+        if 'delay' in x and not _s632(x['delay']): return False
     return True
 
-def _s1308(x):
+def _s628(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1309(x[0]): return False
-        if len(x) > 1 and not _s1311(x[1]): return False
+        if len(x) > 0 and not _s629(x[0]): return False
+        if len(x) > 1 and not _s631(x[1]): return False
     return True
 
-def _s1315(x):
+def _s635(x):
     if _num(x) and (x > _C65): return False
     return True
 
-def _s1314(x):
+def _s634(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1315(x['delay']): return False
+        if 'delay' in x and not _s635(x['delay']): return False
     return True
 
-def _s1317(x):
+def _s637(x):
     if _num(x) and (x < _C65): return False
     return True
 
-def _s1316(x):
+def _s636(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1317(x['delay']): return False
+        if 'delay' in x and not _s637(x['delay']): return False
     return True
 
-def _s1313(x):
+def _s633(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1314(x[0]): return False
-        if len(x) > 1 and not _s1316(x[1]): return False
+        if len(x) > 0 and not _s634(x[0]): return False
+        if len(x) > 1 and not _s636(x[1]): return False
     return True
 
-def _s1320(x):
+def _s640(x):
     if _num(x) and (x > _C66): return False
     return True
 
-def _s1319(x):
+def _s639(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1320(x['delay']): return False
+        if 'delay' in x and not _s640(x['delay']): return False
     return True
 
-def _s1322(x):
+def _s642(x):
     if _num(x) and (x < _C66): return False
     return True
 
-def _s1321(x):
+def _s641(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1322(x['delay']): return False
+        if 'delay' in x and not _s642(x['delay']): return False
     return True
 
-def _s1318(x):
+def _s638(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1319(x[0]): return False
-        if len(x) > 1 and not _s1321(x[1]): return False
+        if len(x) > 0 and not _s639(x[0]): return False
+        if len(x) > 1 and not _s641(x[1]): return False
     return True
 
-def _s1325(x):
+def _s645(x):
     if _num(x) and (x > _C67): return False
     return True
 
-def _s1324(x):
+def _s644(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1325(x['delay']): return False
+        if 'delay' in x and not _s645(x['delay']): return False
     return True
 
-def _s1327(x):
+def _s647(x):
     if _num(x) and (x < _C67): return False
     return True
 
-def _s1326(x):
+def _s646(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1327(x['delay']): return False
+        if 'delay' in x and not _s647(x['delay']): return False
     return True
 
-def _s1323(x):
+def _s643(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1324(x[0]): return False
-        if len(x) > 1 and not _s1326(x[1]): return False
+        if len(x) > 0 and not _s644(x[0]): return False
+        if len(x) > 1 and not _s646(x[1]): return False
     return True
 
-def _s1330(x):
+def _s650(x):
     if _num(x) and (x > _C68): return False
     return True
 
-def _s1329(x):
+def _s649(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1330(x['delay']): return False
+        if 'delay' in x and not _s650(x['delay']): return False
     return True
 
-def _s1332(x):
+def _s652(x):
     if _num(x) and (x < _C68): return False
     return True
 
-def _s1331(x):
+def _s651(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1332(x['delay']): return False
+        if 'delay' in x and not _s652(x['delay']): return False
     return True
 
-def _s1328(x):
+def _s648(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1329(x[0]): return False
-        if len(x) > 1 and not _s1331(x[1]): return False
+        if len(x) > 0 and not _s649(x[0]): return False
+        if len(x) > 1 and not _s651(x[1]): return False
     return True
 
-def _s1335(x):
+def _s655(x):
     if _num(x) and (x > _C69): return False
     return True
 
-def _s1334(x):
+def _s654(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1335(x['delay']): return False
+        if 'delay' in x and not _s655(x['delay']): return False
     return True
 
-def _s1337(x):
+def _s657(x):
     if _num(x) and (x < _C69): return False
     return True
 
-def _s1336(x):
+def _s656(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1337(x['delay']): return False
+        if 'delay' in x and not _s657(x['delay']): return False
     return True
 
-def _s1333(x):
+def _s653(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1334(x[0]): return False
-        if len(x) > 1 and not _s1336(x[1]): return False
+        if len(x) > 0 and not _s654(x[0]): return False
+        if len(x) > 1 and not _s656(x[1]): return False
     return True
 
-def _s1340(x):
+def _s660(x):
     if _num(x) and (x > _C70): return False
     return True
 
-def _s1339(x):
+def _s659(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1340(x['delay']): return False
+        if 'delay' in x and not _s660(x['delay']): return False
     return True
 
-def _s1342(x):
+def _s662(x):
     if _num(x) and (x < _C70): return False
     return True
 
-def _s1341(x):
+def _s661(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1342(x['delay']): return False
+        if 'delay' in x and not _s662(x['delay']): return False
     return True
 
-def _s1338(x):
+def _s658(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1339(x[0]): return False
-        if len(x) > 1 and not _s1341(x[1]): return False
+        if len(x) > 0 and not _s659(x[0]): return False
+        if len(x) > 1 and not _s661(x[1]): return False
     return True
 
-def _s1345(x):
+def _s665(x):
     if _num(x) and (x > _C71): return False
     return True
 
-def _s1344(x):
+def _s664(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1345(x['delay']): return False
+        if 'delay' in x and not _s665(x['delay']): return False
     return True
 
-def _s1347(x):
+def _s667(x):
     if _num(x) and (x < _C71): return False
     return True
 
-def _s1346(x):
+def _s666(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1347(x['delay']): return False
+        if 'delay' in x and not _s667(x['delay']): return False
     return True
 
-def _s1343(x):
+def _s663(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1344(x[0]): return False
-        if len(x) > 1 and not _s1346(x[1]): return False
+        if len(x) > 0 and not _s664(x[0]): return False
+        if len(x) > 1 and not _s666(x[1]): return False
     return True
 
-def _s1350(x):
+def _s670(x):
     if _num(x) and (x > _C72): return False
     return True
 
-def _s1349(x):
+def _s669(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1350(x['delay']): return False
+        if 'delay' in x and not _s670(x['delay']): return False
     return True
 
-def _s1352(x):
+def _s672(x):
     if _num(x) and (x < _C72): return False
     return True
 
-def _s1351(x):
+def _s671(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1352(x['delay']): return False
+        if 'delay' in x and not _s672(x['delay']): return False
     return True
 
-def _s1348(x):
+def _s668(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1349(x[0]): return False
-        if len(x) > 1 and not _s1351(x[1]): return False
+        if len(x) > 0 and not _s669(x[0]): return False
+        if len(x) > 1 and not _s671(x[1]): return False
     return True
 
-def _s1355(x):
+def _s675(x):
     if _num(x) and (x > _C73): return False
     return True
 
-def _s1354(x):
+def _s674(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1355(x['delay']): return False
+        if 'delay' in x and not _s675(x['delay']): return False
     return True
 
-def _s1357(x):
+def _s677(x):
     if _num(x) and (x < _C73): return False
     return True
 
-def _s1356(x):
+def _s676(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1357(x['delay']): return False
+        if 'delay' in x and not _s677(x['delay']): return False
     return True
 
-def _s1353(x):
+def _s673(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1354(x[0]): return False
-        if len(x) > 1 and not _s1356(x[1]): return False
+        if len(x) > 0 and not _s674(x[0]): return False
+        if len(x) > 1 and not _s676(x[1]): return False
     return True
 
-def _s1253(x):
-    if not (_s1254(x) or _s1255(x) or _s1258(x) or _s1263(x) or _s1268(x) or _s1273(x) or _s1278(x) or _s1283(x) or _s1288(x) or _s1293(x) or _s1298(x) or _s1303(x) or _s1308(x) or _s1313(x) or _s1318(x) or _s1323(x) or _s1328(x) or _s1333(x) or _s1338(x) or _s1343(x) or _s1348(x) or _s1353(x)):
+def _s575(x):
+    if not (_s576(x) or _s577(x) or _s578(x) or _s583(x) or _s588(x) or _s593(x) or _s598(x) or _s603(x) or _s608(x) or _s613(x) or _s618(x) or _s623(x) or _s628(x) or _s633(x) or _s638(x) or _s643(x) or _s648(x) or _s653(x) or _s658(x) or _s663(x) or _s668(x) or _s673(x)):
         return False
     return True
 
-def _s1359(x):
+def _s679(x):
     if isinstance(x, list):
         if len(x) > 2: return False
     return True
 
-def _s1362(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1361(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1362(x['delay']): return False
-    return True
-
-def _s1360(x):
+def _s680(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1361(x[1]): return False
+        if len(x) > 1 and not _s571(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
     return True
 
-def _s1365(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1364(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1365(x['delay']): return False
-    return True
-
-def _s1367(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1366(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1367(x['delay']): return False
-    return True
-
-def _s1363(x):
+def _s681(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1364(x[1]): return False
-        if len(x) > 2 and not _s1366(x[2]): return False
+        if len(x) > 1 and not _s579(x[1]): return False
+        if len(x) > 2 and not _s581(x[2]): return False
     return True
 
-def _s1370(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1369(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1370(x['delay']): return False
-    return True
-
-def _s1372(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1371(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1372(x['delay']): return False
-    return True
-
-def _s1368(x):
+def _s682(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1369(x[1]): return False
-        if len(x) > 2 and not _s1371(x[2]): return False
+        if len(x) > 1 and not _s584(x[1]): return False
+        if len(x) > 2 and not _s586(x[2]): return False
     return True
 
-def _s1375(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1374(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1375(x['delay']): return False
-    return True
-
-def _s1377(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1376(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1377(x['delay']): return False
-    return True
-
-def _s1373(x):
+def _s683(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1374(x[1]): return False
-        if len(x) > 2 and not _s1376(x[2]): return False
+        if len(x) > 1 and not _s589(x[1]): return False
+        if len(x) > 2 and not _s591(x[2]): return False
     return True
 
-def _s1380(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1379(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1380(x['delay']): return False
-    return True
-
-def _s1382(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1381(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1382(x['delay']): return False
-    return True
-
-def _s1378(x):
+def _s684(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1379(x[1]): return False
-        if len(x) > 2 and not _s1381(x[2]): return False
+        if len(x) > 1 and not _s594(x[1]): return False
+        if len(x) > 2 and not _s596(x[2]): return False
     return True
 
-def _s1385(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1384(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1385(x['delay']): return False
-    return True
-
-def _s1387(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1386(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1387(x['delay']): return False
-    return True
-
-def _s1383(x):
+def _s685(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1384(x[1]): return False
-        if len(x) > 2 and not _s1386(x[2]): return False
+        if len(x) > 1 and not _s599(x[1]): return False
+        if len(x) > 2 and not _s601(x[2]): return False
     return True
 
-def _s1390(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1389(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1390(x['delay']): return False
-    return True
-
-def _s1392(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1391(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1392(x['delay']): return False
-    return True
-
-def _s1388(x):
+def _s686(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1389(x[1]): return False
-        if len(x) > 2 and not _s1391(x[2]): return False
+        if len(x) > 1 and not _s604(x[1]): return False
+        if len(x) > 2 and not _s606(x[2]): return False
     return True
 
-def _s1395(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1394(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1395(x['delay']): return False
-    return True
-
-def _s1397(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1396(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1397(x['delay']): return False
-    return True
-
-def _s1393(x):
+def _s687(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1394(x[1]): return False
-        if len(x) > 2 and not _s1396(x[2]): return False
+        if len(x) > 1 and not _s609(x[1]): return False
+        if len(x) > 2 and not _s611(x[2]): return False
     return True
 
-def _s1400(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1399(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1400(x['delay']): return False
-    return True
-
-def _s1402(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1401(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1402(x['delay']): return False
-    return True
-
-def _s1398(x):
+def _s688(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1399(x[1]): return False
-        if len(x) > 2 and not _s1401(x[2]): return False
+        if len(x) > 1 and not _s614(x[1]): return False
+        if len(x) > 2 and not _s616(x[2]): return False
     return True
 
-def _s1405(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1404(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1405(x['delay']): return False
-    return True
-
-def _s1407(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1406(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1407(x['delay']): return False
-    return True
-
-def _s1403(x):
+def _s689(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1404(x[1]): return False
-        if len(x) > 2 and not _s1406(x[2]): return False
+        if len(x) > 1 and not _s619(x[1]): return False
+        if len(x) > 2 and not _s621(x[2]): return False
     return True
 
-def _s1410(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1409(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1410(x['delay']): return False
-    return True
-
-def _s1412(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1411(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1412(x['delay']): return False
-    return True
-
-def _s1408(x):
+def _s690(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1409(x[1]): return False
-        if len(x) > 2 and not _s1411(x[2]): return False
+        if len(x) > 1 and not _s624(x[1]): return False
+        if len(x) > 2 and not _s626(x[2]): return False
     return True
 
-def _s1415(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1414(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1415(x['delay']): return False
-    return True
-
-def _s1417(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1416(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1417(x['delay']): return False
-    return True
-
-def _s1413(x):
+def _s691(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1414(x[1]): return False
-        if len(x) > 2 and not _s1416(x[2]): return False
+        if len(x) > 1 and not _s629(x[1]): return False
+        if len(x) > 2 and not _s631(x[2]): return False
     return True
 
-def _s1420(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1419(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1420(x['delay']): return False
-    return True
-
-def _s1422(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1421(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1422(x['delay']): return False
-    return True
-
-def _s1418(x):
+def _s692(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1419(x[1]): return False
-        if len(x) > 2 and not _s1421(x[2]): return False
+        if len(x) > 1 and not _s634(x[1]): return False
+        if len(x) > 2 and not _s636(x[2]): return False
     return True
 
-def _s1425(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1424(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1425(x['delay']): return False
-    return True
-
-def _s1427(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1426(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1427(x['delay']): return False
-    return True
-
-def _s1423(x):
+def _s693(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1424(x[1]): return False
-        if len(x) > 2 and not _s1426(x[2]): return False
+        if len(x) > 1 and not _s639(x[1]): return False
+        if len(x) > 2 and not _s641(x[2]): return False
     return True
 
-def _s1430(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1429(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1430(x['delay']): return False
-    return True
-
-def _s1432(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1431(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1432(x['delay']): return False
-    return True
-
-def _s1428(x):
+def _s694(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1429(x[1]): return False
-        if len(x) > 2 and not _s1431(x[2]): return False
+        if len(x) > 1 and not _s644(x[1]): return False
+        if len(x) > 2 and not _s646(x[2]): return False
     return True
 
-def _s1435(x):
-    if _num(x) and (x > _C68): return False
-    return True
-
-def _s1434(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1435(x['delay']): return False
-    return True
-
-def _s1437(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1436(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1437(x['delay']): return False
-    return True
-
-def _s1433(x):
+def _s695(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1434(x[1]): return False
-        if len(x) > 2 and not _s1436(x[2]): return False
+        if len(x) > 1 and not _s649(x[1]): return False
+        if len(x) > 2 and not _s651(x[2]): return False
     return True
 
-def _s1440(x):
-    if _num(x) and (x > _C69): return False
-    return True
-
-def _s1439(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1440(x['delay']): return False
-    return True
-
-def _s1442(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1441(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1442(x['delay']): return False
-    return True
-
-def _s1438(x):
+def _s696(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1439(x[1]): return False
-        if len(x) > 2 and not _s1441(x[2]): return False
+        if len(x) > 1 and not _s654(x[1]): return False
+        if len(x) > 2 and not _s656(x[2]): return False
     return True
 
-def _s1445(x):
-    if _num(x) and (x > _C70): return False
-    return True
-
-def _s1444(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1445(x['delay']): return False
-    return True
-
-def _s1447(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1446(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1447(x['delay']): return False
-    return True
-
-def _s1443(x):
+def _s697(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1444(x[1]): return False
-        if len(x) > 2 and not _s1446(x[2]): return False
+        if len(x) > 1 and not _s659(x[1]): return False
+        if len(x) > 2 and not _s661(x[2]): return False
     return True
 
-def _s1450(x):
-    if _num(x) and (x > _C71): return False
-    return True
-
-def _s1449(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1450(x['delay']): return False
-    return True
-
-def _s1452(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1451(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1452(x['delay']): return False
-    return True
-
-def _s1448(x):
+def _s698(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1449(x[1]): return False
-        if len(x) > 2 and not _s1451(x[2]): return False
+        if len(x) > 1 and not _s664(x[1]): return False
+        if len(x) > 2 and not _s666(x[2]): return False
     return True
 
-def _s1455(x):
-    if _num(x) and (x > _C72): return False
-    return True
-
-def _s1454(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1455(x['delay']): return False
-    return True
-
-def _s1457(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1456(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1457(x['delay']): return False
-    return True
-
-def _s1453(x):
+def _s699(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1454(x[1]): return False
-        if len(x) > 2 and not _s1456(x[2]): return False
+        if len(x) > 1 and not _s669(x[1]): return False
+        if len(x) > 2 and not _s671(x[2]): return False
     return True
 
-def _s1460(x):
-    if _num(x) and (x > _C73): return False
-    return True
-
-def _s1459(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1460(x['delay']): return False
-    return True
-
-def _s1462(x):
-    if _num(x) and (x < _C73): return False
-    return True
-
-def _s1461(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1462(x['delay']): return False
-    return True
-
-def _s1458(x):
+def _s700(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1459(x[1]): return False
-        if len(x) > 2 and not _s1461(x[2]): return False
+        if len(x) > 1 and not _s674(x[1]): return False
+        if len(x) > 2 and not _s676(x[2]): return False
     return True
 
-def _s1358(x):
-    if not (_s1359(x) or _s1360(x) or _s1363(x) or _s1368(x) or _s1373(x) or _s1378(x) or _s1383(x) or _s1388(x) or _s1393(x) or _s1398(x) or _s1403(x) or _s1408(x) or _s1413(x) or _s1418(x) or _s1423(x) or _s1428(x) or _s1433(x) or _s1438(x) or _s1443(x) or _s1448(x) or _s1453(x) or _s1458(x)):
+def _s678(x):
+    if not (_s679(x) or _s680(x) or _s681(x) or _s682(x) or _s683(x) or _s684(x) or _s685(x) or _s686(x) or _s687(x) or _s688(x) or _s689(x) or _s690(x) or _s691(x) or _s692(x) or _s693(x) or _s694(x) or _s695(x) or _s696(x) or _s697(x) or _s698(x) or _s699(x) or _s700(x)):
         return False
     return True
 
-def _s1464(x):
+def _s702(x):
     if isinstance(x, list):
         if len(x) > 3: return False
     return True
 
-def _s1467(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1466(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1467(x['delay']): return False
-    return True
-
-def _s1465(x):
+def _s703(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1466(x[2]): return False
+        if len(x) > 2 and not _s571(x[2]): return False
         if len(x) > 3 and not _true(x[3]): return False
     return True
 
-def _s1470(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1469(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1470(x['delay']): return False
-    return True
-
-def _s1472(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1471(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1472(x['delay']): return False
-    return True
-
-def _s1468(x):
+def _s704(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1469(x[2]): return False
-        if len(x) > 3 and not _s1471(x[3]): return False
+        if len(x) > 2 and not _s579(x[2]): return False
+        if len(x) > 3 and not _s581(x[3]): return False
     return True
 
-def _s1475(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1474(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1475(x['delay']): return False
-    return True
-
-def _s1477(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1476(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1477(x['delay']): return False
-    return True
-
-def _s1473(x):
+def _s705(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1474(x[2]): return False
-        if len(x) > 3 and not _s1476(x[3]): return False
+        if len(x) > 2 and not _s584(x[2]): return False
+        if len(x) > 3 and not _s586(x[3]): return False
     return True
 
-def _s1480(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1479(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1480(x['delay']): return False
-    return True
-
-def _s1482(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1481(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1482(x['delay']): return False
-    return True
-
-def _s1478(x):
+def _s706(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1479(x[2]): return False
-        if len(x) > 3 and not _s1481(x[3]): return False
+        if len(x) > 2 and not _s589(x[2]): return False
+        if len(x) > 3 and not _s591(x[3]): return False
     return True
 
-def _s1485(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1484(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1485(x['delay']): return False
-    return True
-
-def _s1487(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1486(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1487(x['delay']): return False
-    return True
-
-def _s1483(x):
+def _s707(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1484(x[2]): return False
-        if len(x) > 3 and not _s1486(x[3]): return False
+        if len(x) > 2 and not _s594(x[2]): return False
+        if len(x) > 3 and not _s596(x[3]): return False
     return True
 
-def _s1490(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1489(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1490(x['delay']): return False
-    return True
-
-def _s1492(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1491(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1492(x['delay']): return False
-    return True
-
-def _s1488(x):
+def _s708(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1489(x[2]): return False
-        if len(x) > 3 and not _s1491(x[3]): return False
+        if len(x) > 2 and not _s599(x[2]): return False
+        if len(x) > 3 and not _s601(x[3]): return False
     return True
 
-def _s1495(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1494(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1495(x['delay']): return False
-    return True
-
-def _s1497(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1496(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1497(x['delay']): return False
-    return True
-
-def _s1493(x):
+def _s709(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1494(x[2]): return False
-        if len(x) > 3 and not _s1496(x[3]): return False
+        if len(x) > 2 and not _s604(x[2]): return False
+        if len(x) > 3 and not _s606(x[3]): return False
     return True
 
-def _s1500(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1499(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1500(x['delay']): return False
-    return True
-
-def _s1502(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1501(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1502(x['delay']): return False
-    return True
-
-def _s1498(x):
+def _s710(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1499(x[2]): return False
-        if len(x) > 3 and not _s1501(x[3]): return False
+        if len(x) > 2 and not _s609(x[2]): return False
+        if len(x) > 3 and not _s611(x[3]): return False
     return True
 
-def _s1505(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1504(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1505(x['delay']): return False
-    return True
-
-def _s1507(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1506(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1507(x['delay']): return False
-    return True
-
-def _s1503(x):
+def _s711(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1504(x[2]): return False
-        if len(x) > 3 and not _s1506(x[3]): return False
+        if len(x) > 2 and not _s614(x[2]): return False
+        if len(x) > 3 and not _s616(x[3]): return False
     return True
 
-def _s1510(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1509(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1510(x['delay']): return False
-    return True
-
-def _s1512(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1511(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1512(x['delay']): return False
-    return True
-
-def _s1508(x):
+def _s712(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1509(x[2]): return False
-        if len(x) > 3 and not _s1511(x[3]): return False
+        if len(x) > 2 and not _s619(x[2]): return False
+        if len(x) > 3 and not _s621(x[3]): return False
     return True
 
-def _s1515(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1514(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1515(x['delay']): return False
-    return True
-
-def _s1517(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1516(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1517(x['delay']): return False
-    return True
-
-def _s1513(x):
+def _s713(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1514(x[2]): return False
-        if len(x) > 3 and not _s1516(x[3]): return False
+        if len(x) > 2 and not _s624(x[2]): return False
+        if len(x) > 3 and not _s626(x[3]): return False
     return True
 
-def _s1520(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1519(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1520(x['delay']): return False
-    return True
-
-def _s1522(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1521(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1522(x['delay']): return False
-    return True
-
-def _s1518(x):
+def _s714(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1519(x[2]): return False
-        if len(x) > 3 and not _s1521(x[3]): return False
+        if len(x) > 2 and not _s629(x[2]): return False
+        if len(x) > 3 and not _s631(x[3]): return False
     return True
 
-def _s1525(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1524(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1525(x['delay']): return False
-    return True
-
-def _s1527(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1526(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1527(x['delay']): return False
-    return True
-
-def _s1523(x):
+def _s715(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1524(x[2]): return False
-        if len(x) > 3 and not _s1526(x[3]): return False
+        if len(x) > 2 and not _s634(x[2]): return False
+        if len(x) > 3 and not _s636(x[3]): return False
     return True
 
-def _s1530(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1529(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1530(x['delay']): return False
-    return True
-
-def _s1532(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1531(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1532(x['delay']): return False
-    return True
-
-def _s1528(x):
+def _s716(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1529(x[2]): return False
-        if len(x) > 3 and not _s1531(x[3]): return False
+        if len(x) > 2 and not _s639(x[2]): return False
+        if len(x) > 3 and not _s641(x[3]): return False
     return True
 
-def _s1535(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1534(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1535(x['delay']): return False
-    return True
-
-def _s1537(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1536(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1537(x['delay']): return False
-    return True
-
-def _s1533(x):
+def _s717(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1534(x[2]): return False
-        if len(x) > 3 and not _s1536(x[3]): return False
+        if len(x) > 2 and not _s644(x[2]): return False
+        if len(x) > 3 and not _s646(x[3]): return False
     return True
 
-def _s1540(x):
-    if _num(x) and (x > _C68): return False
-    return True
-
-def _s1539(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1540(x['delay']): return False
-    return True
-
-def _s1542(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1541(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1542(x['delay']): return False
-    return True
-
-def _s1538(x):
+def _s718(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1539(x[2]): return False
-        if len(x) > 3 and not _s1541(x[3]): return False
+        if len(x) > 2 and not _s649(x[2]): return False
+        if len(x) > 3 and not _s651(x[3]): return False
     return True
 
-def _s1545(x):
-    if _num(x) and (x > _C69): return False
-    return True
-
-def _s1544(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1545(x['delay']): return False
-    return True
-
-def _s1547(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1546(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1547(x['delay']): return False
-    return True
-
-def _s1543(x):
+def _s719(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1544(x[2]): return False
-        if len(x) > 3 and not _s1546(x[3]): return False
+        if len(x) > 2 and not _s654(x[2]): return False
+        if len(x) > 3 and not _s656(x[3]): return False
     return True
 
-def _s1550(x):
-    if _num(x) and (x > _C70): return False
-    return True
-
-def _s1549(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1550(x['delay']): return False
-    return True
-
-def _s1552(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1551(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1552(x['delay']): return False
-    return True
-
-def _s1548(x):
+def _s720(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1549(x[2]): return False
-        if len(x) > 3 and not _s1551(x[3]): return False
+        if len(x) > 2 and not _s659(x[2]): return False
+        if len(x) > 3 and not _s661(x[3]): return False
     return True
 
-def _s1555(x):
-    if _num(x) and (x > _C71): return False
-    return True
-
-def _s1554(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1555(x['delay']): return False
-    return True
-
-def _s1557(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1556(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1557(x['delay']): return False
-    return True
-
-def _s1553(x):
+def _s721(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1554(x[2]): return False
-        if len(x) > 3 and not _s1556(x[3]): return False
+        if len(x) > 2 and not _s664(x[2]): return False
+        if len(x) > 3 and not _s666(x[3]): return False
     return True
 
-def _s1560(x):
-    if _num(x) and (x > _C72): return False
-    return True
-
-def _s1559(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1560(x['delay']): return False
-    return True
-
-def _s1562(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1561(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1562(x['delay']): return False
-    return True
-
-def _s1558(x):
+def _s722(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1559(x[2]): return False
-        if len(x) > 3 and not _s1561(x[3]): return False
+        if len(x) > 2 and not _s669(x[2]): return False
+        if len(x) > 3 and not _s671(x[3]): return False
     return True
 
-def _s1565(x):
-    if _num(x) and (x > _C73): return False
-    return True
-
-def _s1564(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1565(x['delay']): return False
-    return True
-
-def _s1567(x):
-    if _num(x) and (x < _C73): return False
-    return True
-
-def _s1566(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1567(x['delay']): return False
-    return True
-
-def _s1563(x):
+def _s723(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1564(x[2]): return False
-        if len(x) > 3 and not _s1566(x[3]): return False
+        if len(x) > 2 and not _s674(x[2]): return False
+        if len(x) > 3 and not _s676(x[3]): return False
     return True
 
-def _s1463(x):
-    if not (_s1464(x) or _s1465(x) or _s1468(x) or _s1473(x) or _s1478(x) or _s1483(x) or _s1488(x) or _s1493(x) or _s1498(x) or _s1503(x) or _s1508(x) or _s1513(x) or _s1518(x) or _s1523(x) or _s1528(x) or _s1533(x) or _s1538(x) or _s1543(x) or _s1548(x) or _s1553(x) or _s1558(x) or _s1563(x)):
+def _s701(x):
+    if not (_s702(x) or _s703(x) or _s704(x) or _s705(x) or _s706(x) or _s707(x) or _s708(x) or _s709(x) or _s710(x) or _s711(x) or _s712(x) or _s713(x) or _s714(x) or _s715(x) or _s716(x) or _s717(x) or _s718(x) or _s719(x) or _s720(x) or _s721(x) or _s722(x) or _s723(x)):
         return False
     return True
 
-def _s1569(x):
+def _s725(x):
     if isinstance(x, list):
         if len(x) > 4: return False
     return True
 
-def _s1572(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1571(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1572(x['delay']): return False
-    return True
-
-def _s1570(x):
+def _s726(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1571(x[3]): return False
+        if len(x) > 3 and not _s571(x[3]): return False
         if len(x) > 4 and not _true(x[4]): return False
     return True
 
-def _s1575(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1574(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1575(x['delay']): return False
-    return True
-
-def _s1577(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1576(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1577(x['delay']): return False
-    return True
-
-def _s1573(x):
+def _s727(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1574(x[3]): return False
-        if len(x) > 4 and not _s1576(x[4]): return False
+        if len(x) > 3 and not _s579(x[3]): return False
+        if len(x) > 4 and not _s581(x[4]): return False
     return True
 
-def _s1580(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1579(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1580(x['delay']): return False
-    return True
-
-def _s1582(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1581(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1582(x['delay']): return False
-    return True
-
-def _s1578(x):
+def _s728(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1579(x[3]): return False
-        if len(x) > 4 and not _s1581(x[4]): return False
+        if len(x) > 3 and not _s584(x[3]): return False
+        if len(x) > 4 and not _s586(x[4]): return False
     return True
 
-def _s1585(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1584(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1585(x['delay']): return False
-    return True
-
-def _s1587(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1586(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1587(x['delay']): return False
-    return True
-
-def _s1583(x):
+def _s729(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1584(x[3]): return False
-        if len(x) > 4 and not _s1586(x[4]): return False
+        if len(x) > 3 and not _s589(x[3]): return False
+        if len(x) > 4 and not _s591(x[4]): return False
     return True
 
-def _s1590(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1589(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1590(x['delay']): return False
-    return True
-
-def _s1592(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1591(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1592(x['delay']): return False
-    return True
-
-def _s1588(x):
+def _s730(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1589(x[3]): return False
-        if len(x) > 4 and not _s1591(x[4]): return False
+        if len(x) > 3 and not _s594(x[3]): return False
+        if len(x) > 4 and not _s596(x[4]): return False
     return True
 
-def _s1595(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1594(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1595(x['delay']): return False
-    return True
-
-def _s1597(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1596(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1597(x['delay']): return False
-    return True
-
-def _s1593(x):
+def _s731(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1594(x[3]): return False
-        if len(x) > 4 and not _s1596(x[4]): return False
+        if len(x) > 3 and not _s599(x[3]): return False
+        if len(x) > 4 and not _s601(x[4]): return False
     return True
 
-def _s1600(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1599(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1600(x['delay']): return False
-    return True
-
-def _s1602(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1601(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1602(x['delay']): return False
-    return True
-
-def _s1598(x):
+def _s732(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1599(x[3]): return False
-        if len(x) > 4 and not _s1601(x[4]): return False
+        if len(x) > 3 and not _s604(x[3]): return False
+        if len(x) > 4 and not _s606(x[4]): return False
     return True
 
-def _s1605(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1604(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1605(x['delay']): return False
-    return True
-
-def _s1607(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1606(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1607(x['delay']): return False
-    return True
-
-def _s1603(x):
+def _s733(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1604(x[3]): return False
-        if len(x) > 4 and not _s1606(x[4]): return False
+        if len(x) > 3 and not _s609(x[3]): return False
+        if len(x) > 4 and not _s611(x[4]): return False
     return True
 
-def _s1610(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1609(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1610(x['delay']): return False
-    return True
-
-def _s1612(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1611(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1612(x['delay']): return False
-    return True
-
-def _s1608(x):
+def _s734(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1609(x[3]): return False
-        if len(x) > 4 and not _s1611(x[4]): return False
+        if len(x) > 3 and not _s614(x[3]): return False
+        if len(x) > 4 and not _s616(x[4]): return False
     return True
 
-def _s1615(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1614(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1615(x['delay']): return False
-    return True
-
-def _s1617(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1616(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1617(x['delay']): return False
-    return True
-
-def _s1613(x):
+def _s735(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1614(x[3]): return False
-        if len(x) > 4 and not _s1616(x[4]): return False
+        if len(x) > 3 and not _s619(x[3]): return False
+        if len(x) > 4 and not _s621(x[4]): return False
     return True
 
-def _s1620(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1619(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1620(x['delay']): return False
-    return True
-
-def _s1622(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1621(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1622(x['delay']): return False
-    return True
-
-def _s1618(x):
+def _s736(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1619(x[3]): return False
-        if len(x) > 4 and not _s1621(x[4]): return False
+        if len(x) > 3 and not _s624(x[3]): return False
+        if len(x) > 4 and not _s626(x[4]): return False
     return True
 
-def _s1625(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1624(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1625(x['delay']): return False
-    return True
-
-def _s1627(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1626(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1627(x['delay']): return False
-    return True
-
-def _s1623(x):
+def _s737(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1624(x[3]): return False
-        if len(x) > 4 and not _s1626(x[4]): return False
+        if len(x) > 3 and not _s629(x[3]): return False
+        if len(x) > 4 and not _s631(x[4]): return False
     return True
 
-def _s1630(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1629(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1630(x['delay']): return False
-    return True
-
-def _s1632(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1631(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1632(x['delay']): return False
-    return True
-
-def _s1628(x):
+def _s738(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1629(x[3]): return False
-        if len(x) > 4 and not _s1631(x[4]): return False
+        if len(x) > 3 and not _s634(x[3]): return False
+        if len(x) > 4 and not _s636(x[4]): return False
     return True
 
-def _s1635(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1634(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1635(x['delay']): return False
-    return True
-
-def _s1637(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1636(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1637(x['delay']): return False
-    return True
-
-def _s1633(x):
+def _s739(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1634(x[3]): return False
-        if len(x) > 4 and not _s1636(x[4]): return False
+        if len(x) > 3 and not _s639(x[3]): return False
+        if len(x) > 4 and not _s641(x[4]): return False
     return True
 
-def _s1640(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1639(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1640(x['delay']): return False
-    return True
-
-def _s1642(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1641(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1642(x['delay']): return False
-    return True
-
-def _s1638(x):
+def _s740(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1639(x[3]): return False
-        if len(x) > 4 and not _s1641(x[4]): return False
+        if len(x) > 3 and not _s644(x[3]): return False
+        if len(x) > 4 and not _s646(x[4]): return False
     return True
 
-def _s1645(x):
-    if _num(x) and (x > _C68): return False
-    return True
-
-def _s1644(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1645(x['delay']): return False
-    return True
-
-def _s1647(x):
-    if _num(x) and (x < _C68): return False
-    return True
-
-def _s1646(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1647(x['delay']): return False
-    return True
-
-def _s1643(x):
+def _s741(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1644(x[3]): return False
-        if len(x) > 4 and not _s1646(x[4]): return False
+        if len(x) > 3 and not _s649(x[3]): return False
+        if len(x) > 4 and not _s651(x[4]): return False
     return True
 
-def _s1650(x):
-    if _num(x) and (x > _C69): return False
-    return True
-
-def _s1649(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1650(x['delay']): return False
-    return True
-
-def _s1652(x):
-    if _num(x) and (x < _C69): return False
-    return True
-
-def _s1651(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1652(x['delay']): return False
-    return True
-
-def _s1648(x):
+def _s742(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1649(x[3]): return False
-        if len(x) > 4 and not _s1651(x[4]): return False
+        if len(x) > 3 and not _s654(x[3]): return False
+        if len(x) > 4 and not _s656(x[4]): return False
     return True
 
-def _s1655(x):
-    if _num(x) and (x > _C70): return False
-    return True
-
-def _s1654(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1655(x['delay']): return False
-    return True
-
-def _s1657(x):
-    if _num(x) and (x < _C70): return False
-    return True
-
-def _s1656(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1657(x['delay']): return False
-    return True
-
-def _s1653(x):
+def _s743(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1654(x[3]): return False
-        if len(x) > 4 and not _s1656(x[4]): return False
+        if len(x) > 3 and not _s659(x[3]): return False
+        if len(x) > 4 and not _s661(x[4]): return False
     return True
 
-def _s1660(x):
-    if _num(x) and (x > _C71): return False
-    return True
-
-def _s1659(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1660(x['delay']): return False
-    return True
-
-def _s1662(x):
-    if _num(x) and (x < _C71): return False
-    return True
-
-def _s1661(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1662(x['delay']): return False
-    return True
-
-def _s1658(x):
+def _s744(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1659(x[3]): return False
-        if len(x) > 4 and not _s1661(x[4]): return False
+        if len(x) > 3 and not _s664(x[3]): return False
+        if len(x) > 4 and not _s666(x[4]): return False
     return True
 
-def _s1665(x):
-    if _num(x) and (x > _C72): return False
-    return True
-
-def _s1664(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1665(x['delay']): return False
-    return True
-
-def _s1667(x):
-    if _num(x) and (x < _C72): return False
-    return True
-
-def _s1666(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1667(x['delay']): return False
-    return True
-
-def _s1663(x):
+def _s745(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1664(x[3]): return False
-        if len(x) > 4 and not _s1666(x[4]): return False
+        if len(x) > 3 and not _s669(x[3]): return False
+        if len(x) > 4 and not _s671(x[4]): return False
     return True
 
-def _s1670(x):
-    if _num(x) and (x > _C73): return False
-    return True
-
-def _s1669(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1670(x['delay']): return False
-    return True
-
-def _s1672(x):
-    if _num(x) and (x < _C73): return False
-    return True
-
-def _s1671(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1672(x['delay']): return False
-    return True
-
-def _s1668(x):
+def _s746(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1669(x[3]): return False
-        if len(x) > 4 and not _s1671(x[4]): return False
+        if len(x) > 3 and not _s674(x[3]): return False
+        if len(x) > 4 and not _s676(x[4]): return False
     return True
 
-def _s1568(x):
-    if not (_s1569(x) or _s1570(x) or _s1573(x) or _s1578(x) or _s1583(x) or _s1588(x) or _s1593(x) or _s1598(x) or _s1603(x) or _s1608(x) or _s1613(x) or _s1618(x) or _s1623(x) or _s1628(x) or _s1633(x) or _s1638(x) or _s1643(x) or _s1648(x) or _s1653(x) or _s1658(x) or _s1663(x) or _s1668(x)):
+def _s724(x):
+    if not (_s725(x) or _s726(x) or _s727(x) or _s728(x) or _s729(x) or _s730(x) or _s731(x) or _s732(x) or _s733(x) or _s734(x) or _s735(x) or _s736(x) or _s737(x) or _s738(x) or _s739(x) or _s740(x) or _s741(x) or _s742(x) or _s743(x) or _s744(x) or _s745(x) or _s746(x)):
         return False
     return True
 
-def _s1252(x):
-    if not (_s1253(x) and _s1358(x) and _s1463(x) and _s1568(x)):
+def _s574(x):
+    if not (_s575(x) and _s678(x) and _s701(x) and _s724(x)):
         return False
     if isinstance(x, list):
         if len(x) > 5: return False
     return True
 
-def _s1251(x):
-    if not _s1252(x): return False
+def _s573(x):
+    if not _s574(x): return False
     return True
 
-def _s1247(x):
-    if not (_s1248(x) or _s1251(x)):
+def _s569(x):
+    if not (_s570(x) or _s573(x)):
         return False
     return True
 
-def _s1246(x):
+def _s568(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1247(x['messages']): return False
+        if 'messages' in x and not _s569(x['messages']): return False
     return True
 
-def _s1678(x):
-    if not _eq(x, _C33): return False
+def _s750(x):
+    if _s295(x): return False
     return True
 
-def _s1677(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1678(x['type']): return False
-    return True
-
-def _s1676(x):
-    if _s1677(x): return False
-    return True
-
-def _s1675(x):
+def _s749(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         for v in x[1:]:
-            if not _s1676(v): return False
+            if not _s750(v): return False
     return True
 
-def _s1684(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1683(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1684(x['type']): return False
-    return True
-
-def _s1686(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1685(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1686(x['delay']): return False
-    return True
-
-def _s1682(x):
-    if not (_s1683(x) or _s1685(x)):
+def _s754(x):
+    if not (_s295(x) or _s571(x)):
         return False
     return True
 
-def _s1689(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1688(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1689(x['type']): return False
-    return True
-
-def _s1691(x):
+def _s757(x):
     if _num(x) and (x <= _C9): return False
     return True
 
-def _s1690(x):
+def _s756(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1691(x['delay']): return False
+        if 'delay' in x and not _s757(x['delay']): return False
     return True
 
-def _s1693(x):
-    if _num(x) and (x > _C9): return False
+def _s755(x):
+    if not (_s756(x) if _s295(x) else _s571(x)): return False
     return True
 
-def _s1692(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1693(x['delay']): return False
-    return True
-
-def _s1687(x):
-    if not (_s1690(x) if _s1688(x) else _s1692(x)): return False
-    return True
-
-def _s1681(x):
+def _s753(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1682(x[0]): return False
+        if len(x) > 0 and not _s754(x[0]): return False
         for v in x[1:]:
-            if not _s1687(v): return False
+            if not _s755(v): return False
     return True
 
-def _s1697(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1696(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1697(x['type']): return False
-    return True
-
-def _s1699(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1698(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1699(x['delay']): return False
-    return True
-
-def _s1695(x):
-    if not (_s1696(x) or _s1698(x)):
+def _s759(x):
+    if not (_s295(x) or _s579(x)):
         return False
     return True
 
-def _s1702(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1701(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1702(x['type']): return False
-    return True
-
-def _s1704(x):
+def _s762(x):
     if _num(x) and (x <= _C54): return False
     return True
 
-def _s1703(x):
+def _s761(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1704(x['delay']): return False
+        if 'delay' in x and not _s762(x['delay']): return False
     return True
 
-def _s1706(x):
-    if _num(x) and (x > _C54): return False
+def _s760(x):
+    if not (_s761(x) if _s295(x) else _s579(x)): return False
     return True
 
-def _s1705(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1706(x['delay']): return False
-    return True
-
-def _s1700(x):
-    if not (_s1703(x) if _s1701(x) else _s1705(x)): return False
-    return True
-
-def _s1694(x):
+def _s758(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1695(x[0]): return False
+        if len(x) > 0 and not _s759(x[0]): return False
         for v in x[1:]:
-            if not _s1700(v): return False
+            if not _s760(v): return False
     return True
 
-def _s1710(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1709(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1710(x['type']): return False
-    return True
-
-def _s1712(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1711(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1712(x['delay']): return False
-    return True
-
-def _s1708(x):
-    if not (_s1709(x) or _s1711(x)):
+def _s764(x):
+    if not (_s295(x) or _s584(x)):
         return False
     return True
 
-def _s1715(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1714(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1715(x['type']): return False
-    return True
-
-def _s1717(x):
+def _s767(x):
     if _num(x) and (x <= _C55): return False
     return True
 
-def _s1716(x):
+def _s766(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1717(x['delay']): return False
+        if 'delay' in x and not _s767(x['delay']): return False
     return True
 
-def _s1719(x):
-    if _num(x) and (x > _C55): return False
+def _s765(x):
+    if not (_s766(x) if _s295(x) else _s584(x)): return False
     return True
 
-def _s1718(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1719(x['delay']): return False
-    return True
-
-def _s1713(x):
-    if not (_s1716(x) if _s1714(x) else _s1718(x)): return False
-    return True
-
-def _s1707(x):
+def _s763(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1708(x[0]): return False
+        if len(x) > 0 and not _s764(x[0]): return False
         for v in x[1:]:
-            if not _s1713(v): return False
+            if not _s765(v): return False
     return True
 
-def _s1723(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1722(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1723(x['type']): return False
-    return True
-
-def _s1725(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1724(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1725(x['delay']): return False
-    return True
-
-def _s1721(x):
-    if not (_s1722(x) or _s1724(x)):
+def _s769(x):
+    if not (_s295(x) or _s589(x)):
         return False
     return True
 
-def _s1728(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1727(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1728(x['type']): return False
-    return True
-
-def _s1730(x):
+def _s772(x):
     if _num(x) and (x <= _C56): return False
     return True
 
-def _s1729(x):
+def _s771(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1730(x['delay']): return False
+        if 'delay' in x and not _s772(x['delay']): return False
     return True
 
-def _s1732(x):
-    if _num(x) and (x > _C56): return False
+def _s770(x):
+    if not (_s771(x) if _s295(x) else _s589(x)): return False
     return True
 
-def _s1731(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1732(x['delay']): return False
-    return True
-
-def _s1726(x):
-    if not (_s1729(x) if _s1727(x) else _s1731(x)): return False
-    return True
-
-def _s1720(x):
+def _s768(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1721(x[0]): return False
+        if len(x) > 0 and not _s769(x[0]): return False
         for v in x[1:]:
-            if not _s1726(v): return False
+            if not _s770(v): return False
     return True
 
-def _s1736(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1735(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1736(x['type']): return False
-    return True
-
-def _s1738(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1737(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1738(x['delay']): return False
-    return True
-
-def _s1734(x):
-    if not (_s1735(x) or _s1737(x)):
+def _s774(x):
+    if not (_s295(x) or _s594(x)):
         return False
     return True
 
-def _s1741(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1740(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1741(x['type']): return False
-    return True
-
-def _s1743(x):
+def _s777(x):
     if _num(x) and (x <= _C57): return False
     return True
 
-def _s1742(x):
+def _s776(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1743(x['delay']): return False
+        if 'delay' in x and not _s777(x['delay']): return False
     return True
 
-def _s1745(x):
-    if _num(x) and (x > _C57): return False
+def _s775(x):
+    if not (_s776(x) if _s295(x) else _s594(x)): return False
     return True
 
-def _s1744(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1745(x['delay']): return False
-    return True
-
-def _s1739(x):
-    if not (_s1742(x) if _s1740(x) else _s1744(x)): return False
-    return True
-
-def _s1733(x):
+def _s773(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1734(x[0]): return False
+        if len(x) > 0 and not _s774(x[0]): return False
         for v in x[1:]:
-            if not _s1739(v): return False
+            if not _s775(v): return False
     return True
 
-def _s1749(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1748(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1749(x['type']): return False
-    return True
-
-def _s1751(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1750(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1751(x['delay']): return False
-    return True
-
-def _s1747(x):
-    if not (_s1748(x) or _s1750(x)):
+def _s779(x):
+    if not (_s295(x) or _s599(x)):
         return False
     return True
 
-def _s1754(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1753(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1754(x['type']): return False
-    return True
-
-def _s1756(x):
+def _s782(x):
     if _num(x) and (x <= _C58): return False
     return True
 
-def _s1755(x):
+def _s781(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1756(x['delay']): return False
+        if 'delay' in x and not _s782(x['delay']): return False
     return True
 
-def _s1758(x):
-    if _num(x) and (x > _C58): return False
+def _s780(x):
+    if not (_s781(x) if _s295(x) else _s599(x)): return False
     return True
 
-def _s1757(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1758(x['delay']): return False
-    return True
-
-def _s1752(x):
-    if not (_s1755(x) if _s1753(x) else _s1757(x)): return False
-    return True
-
-def _s1746(x):
+def _s778(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1747(x[0]): return False
+        if len(x) > 0 and not _s779(x[0]): return False
         for v in x[1:]:
-            if not _s1752(v): return False
+            if not _s780(v): return False
     return True
 
-def _s1762(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1761(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1762(x['type']): return False
-    return True
-
-def _s1764(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1763(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1764(x['delay']): return False
-    return True
-
-def _s1760(x):
-    if not (_s1761(x) or _s1763(x)):
+def _s784(x):
+    if not (_s295(x) or _s604(x)):
         return False
     return True
 
-def _s1767(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1766(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1767(x['type']): return False
-    return True
-
-def _s1769(x):
+def _s787(x):
     if _num(x) and (x <= _C59): return False
     return True
 
-def _s1768(x):
+def _s786(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1769(x['delay']): return False
+        if 'delay' in x and not _s787(x['delay']): return False
     return True
 
-def _s1771(x):
-    if _num(x) and (x > _C59): return False
+def _s785(x):
+    if not (_s786(x) if _s295(x) else _s604(x)): return False
     return True
 
-def _s1770(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1771(x['delay']): return False
-    return True
-
-def _s1765(x):
-    if not (_s1768(x) if _s1766(x) else _s1770(x)): return False
-    return True
-
-def _s1759(x):
+def _s783(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1760(x[0]): return False
+        if len(x) > 0 and not _s784(x[0]): return False
         for v in x[1:]:
-            if not _s1765(v): return False
+            if not _s785(v): return False
     return True
 
-def _s1775(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1774(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1775(x['type']): return False
-    return True
-
-def _s1777(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1776(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1777(x['delay']): return False
-    return True
-
-def _s1773(x):
-    if not (_s1774(x) or _s1776(x)):
+def _s789(x):
+    if not (_s295(x) or _s609(x)):
         return False
     return True
 
-def _s1780(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1779(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1780(x['type']): return False
-    return True
-
-def _s1782(x):
+def _s792(x):
     if _num(x) and (x <= _C60): return False
     return True
 
-def _s1781(x):
+def _s791(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1782(x['delay']): return False
+        if 'delay' in x and not _s792(x['delay']): return False
     return True
 
-def _s1784(x):
-    if _num(x) and (x > _C60): return False
+def _s790(x):
+    if not (_s791(x) if _s295(x) else _s609(x)): return False
     return True
 
-def _s1783(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1784(x['delay']): return False
-    return True
-
-def _s1778(x):
-    if not (_s1781(x) if _s1779(x) else _s1783(x)): return False
-    return True
-
-def _s1772(x):
+def _s788(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1773(x[0]): return False
+        if len(x) > 0 and not _s789(x[0]): return False
         for v in x[1:]:
-            if not _s1778(v): return False
+            if not _s790(v): return False
     return True
 
-def _s1788(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1787(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1788(x['type']): return False
-    return True
-
-def _s1790(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1789(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1790(x['delay']): return False
-    return True
-
-def _s1786(x):
-    if not (_s1787(x) or _s1789(x)):
+def _s794(x):
+    if not (_s295(x) or _s614(x)):
         return False
     return True
 
-def _s1793(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1792(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1793(x['type']): return False
-    return True
-
-def _s1795(x):
+def _s797(x):
     if _num(x) and (x <= _C61): return False
     return True
 
-def _s1794(x):
+def _s796(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1795(x['delay']): return False
+        if 'delay' in x and not _s797(x['delay']): return False
     return True
 
-def _s1797(x):
-    if _num(x) and (x > _C61): return False
+def _s795(x):
+    if not (_s796(x) if _s295(x) else _s614(x)): return False
     return True
 
-def _s1796(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1797(x['delay']): return False
-    return True
-
-def _s1791(x):
-    if not (_s1794(x) if _s1792(x) else _s1796(x)): return False
-    return True
-
-def _s1785(x):
+def _s793(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1786(x[0]): return False
+        if len(x) > 0 and not _s794(x[0]): return False
         for v in x[1:]:
-            if not _s1791(v): return False
+            if not _s795(v): return False
     return True
 
-def _s1801(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1800(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1801(x['type']): return False
-    return True
-
-def _s1803(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1802(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1803(x['delay']): return False
-    return True
-
-def _s1799(x):
-    if not (_s1800(x) or _s1802(x)):
+def _s799(x):
+    if not (_s295(x) or _s619(x)):
         return False
     return True
 
-def _s1806(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1805(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1806(x['type']): return False
-    return True
-
-def _s1808(x):
+def _s802(x):
     if _num(x) and (x <= _C62): return False
     return True
 
-def _s1807(x):
+def _s801(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1808(x['delay']): return False
+        if 'delay' in x and not _s802(x['delay']): return False
     return True
 
-def _s1810(x):
-    if _num(x) and (x > _C62): return False
+def _s800(x):
+    if not (_s801(x) if _s295(x) else _s619(x)): return False
     return True
 
-def _s1809(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1810(x['delay']): return False
-    return True
-
-def _s1804(x):
-    if not (_s1807(x) if _s1805(x) else _s1809(x)): return False
-    return True
-
-def _s1798(x):
+def _s798(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1799(x[0]): return False
+        if len(x) > 0 and not _s799(x[0]): return False
         for v in x[1:]:
-            if not _s1804(v): return False
+            if not _s800(v): return False
     return True
 
-def _s1814(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1813(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1814(x['type']): return False
-    return True
-
-def _s1816(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1815(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1816(x['delay']): return False
-    return True
-
-def _s1812(x):
-    if not (_s1813(x) or _s1815(x)):
+def _s804(x):
+    if not (_s295(x) or _s624(x)):
         return False
     return True
 
-def _s1819(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1818(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1819(x['type']): return False
-    return True
-
-def _s1821(x):
+def _s807(x):
     if _num(x) and (x <= _C63): return False
     return True
 
-def _s1820(x):
+def _s806(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1821(x['delay']): return False
+        if 'delay' in x and not _s807(x['delay']): return False
     return True
 
-def _s1823(x):
-    if _num(x) and (x > _C63): return False
+def _s805(x):
+    if not (_s806(x) if _s295(x) else _s624(x)): return False
     return True
 
-def _s1822(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1823(x['delay']): return False
-    return True
-
-def _s1817(x):
-    if not (_s1820(x) if _s1818(x) else _s1822(x)): return False
-    return True
-
-def _s1811(x):
+def _s803(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1812(x[0]): return False
+        if len(x) > 0 and not _s804(x[0]): return False
         for v in x[1:]:
-            if not _s1817(v): return False
+            if not _s805(v): return False
     return True
 
-def _s1827(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1826(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1827(x['type']): return False
-    return True
-
-def _s1829(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1828(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1829(x['delay']): return False
-    return True
-
-def _s1825(x):
-    if not (_s1826(x) or _s1828(x)):
+def _s809(x):
+    if not (_s295(x) or _s629(x)):
         return False
     return True
 
-def _s1832(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1831(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1832(x['type']): return False
-    return True
-
-def _s1834(x):
+def _s812(x):
     if _num(x) and (x <= _C64): return False
     return True
 
-def _s1833(x):
+def _s811(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1834(x['delay']): return False
+        if 'delay' in x and not _s812(x['delay']): return False
     return True
 
-def _s1836(x):
-    if _num(x) and (x > _C64): return False
+def _s810(x):
+    if not (_s811(x) if _s295(x) else _s629(x)): return False
     return True
 
-def _s1835(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1836(x['delay']): return False
-    return True
-
-def _s1830(x):
-    if not (_s1833(x) if _s1831(x) else _s1835(x)): return False
-    return True
-
-def _s1824(x):
+def _s808(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1825(x[0]): return False
+        if len(x) > 0 and not _s809(x[0]): return False
         for v in x[1:]:
-            if not _s1830(v): return False
+            if not _s810(v): return False
     return True
 
-def _s1840(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1839(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1840(x['type']): return False
-    return True
-
-def _s1842(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1841(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1842(x['delay']): return False
-    return True
-
-def _s1838(x):
-    if not (_s1839(x) or _s1841(x)):
+def _s814(x):
+    if not (_s295(x) or _s634(x)):
         return False
     return True
 
-def _s1845(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1844(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1845(x['type']): return False
-    return True
-
-def _s1847(x):
+def _s817(x):
     if _num(x) and (x <= _C65): return False
     return True
 
-def _s1846(x):
+def _s816(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1847(x['delay']): return False
+        if 'delay' in x and not _s817(x['delay']): return False
     return True
 
-def _s1849(x):
-    if _num(x) and (x > _C65): return False
+def _s815(x):
+    if not (_s816(x) if _s295(x) else _s634(x)): return False
     return True
 
-def _s1848(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1849(x['delay']): return False
-    return True
-
-def _s1843(x):
-    if not (_s1846(x) if _s1844(x) else _s1848(x)): return False
-    return True
-
-def _s1837(x):
+def _s813(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1838(x[0]): return False
+        if len(x) > 0 and not _s814(x[0]): return False
         for v in x[1:]:
-            if not _s1843(v): return False
+            if not _s815(v): return False
     return True
 
-def _s1853(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1852(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1853(x['type']): return False
-    return True
-
-def _s1855(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1854(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1855(x['delay']): return False
-    return True
-
-def _s1851(x):
-    if not (_s1852(x) or _s1854(x)):
+def _s819(x):
+    if not (_s295(x) or _s639(x)):
         return False
     return True
 
-def _s1858(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1857(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1858(x['type']): return False
-    return True
-
-def _s1860(x):
+def _s822(x):
     if _num(x) and (x <= _C66): return False
     return True
 
-def _s1859(x):
+def _s821(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1860(x['delay']): return False
+        if 'delay' in x and not _s822(x['delay']): return False
     return True
 
-def _s1862(x):
-    if _num(x) and (x > _C66): return False
+def _s820(x):
+    if not (_s821(x) if _s295(x) else _s639(x)): return False
     return True
 
-def _s1861(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1862(x['delay']): return False
-    return True
-
-def _s1856(x):
-    if not (_s1859(x) if _s1857(x) else _s1861(x)): return False
-    return True
-
-def _s1850(x):
+def _s818(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1851(x[0]): return False
+        if len(x) > 0 and not _s819(x[0]): return False
         for v in x[1:]:
-            if not _s1856(v): return False
+            if not _s820(v): return False
     return True
 
-def _s1866(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1865(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1866(x['type']): return False
-    return True
-
-def _s1868(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1867(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1868(x['delay']): return False
-    return True
-
-def _s1864(x):
-    if not (_s1865(x) or _s1867(x)):
+def _s824(x):
+    if not (_s295(x) or _s644(x)):
         return False
     return True
 
-def _s1871(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1870(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1871(x['type']): return False
-    return True
-
-def _s1873(x):
+def _s827(x):
     if _num(x) and (x <= _C67): return False
     return True
 
-def _s1872(x):
+def _s826(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1873(x['delay']): return False
+        if 'delay' in x and not _s827(x['delay']): return False
     return True
 
-def _s1875(x):
-    if _num(x) and (x > _C67): return False
+def _s825(x):
+    if not (_s826(x) if _s295(x) else _s644(x)): return False
     return True
 
-def _s1874(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1875(x['delay']): return False
-    return True
-
-def _s1869(x):
-    if not (_s1872(x) if _s1870(x) else _s1874(x)): return False
-    return True
-
-def _s1863(x):
+def _s823(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1864(x[0]): return False
+        if len(x) > 0 and not _s824(x[0]): return False
         for v in x[1:]:
-            if not _s1869(v): return False
+            if not _s825(v): return False
     return True
 
-def _s1879(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1878(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1879(x['type']): return False
-    return True
-
-def _s1881(x):
-    if _num(x) and (x > _C68): return False
-    return True
-
-def _s1880(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1881(x['delay']): return False
-    return True
-
-def _s1877(x):
-    if not (_s1878(x) or _s1880(x)):
+def _s829(x):
+    if not (_s295(x) or _s649(x)):
         return False
     return True
 
-def _s1884(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1883(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1884(x['type']): return False
-    return True
-
-def _s1886(x):
+def _s832(x):
     if _num(x) and (x <= _C68): return False
     return True
 
-def _s1885(x):
+def _s831(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1886(x['delay']): return False
+        if 'delay' in x and not _s832(x['delay']): return False
     return True
 
-def _s1888(x):
-    if _num(x) and (x > _C68): return False
+def _s830(x):
+    if not (_s831(x) if _s295(x) else _s649(x)): return False
     return True
 
-def _s1887(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1888(x['delay']): return False
-    return True
-
-def _s1882(x):
-    if not (_s1885(x) if _s1883(x) else _s1887(x)): return False
-    return True
-
-def _s1876(x):
+def _s828(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1877(x[0]): return False
+        if len(x) > 0 and not _s829(x[0]): return False
         for v in x[1:]:
-            if not _s1882(v): return False
+            if not _s830(v): return False
     return True
 
-def _s1892(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1891(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1892(x['type']): return False
-    return True
-
-def _s1894(x):
-    if _num(x) and (x > _C69): return False
-    return True
-
-def _s1893(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1894(x['delay']): return False
-    return True
-
-def _s1890(x):
-    if not (_s1891(x) or _s1893(x)):
+def _s834(x):
+    if not (_s295(x) or _s654(x)):
         return False
     return True
 
-def _s1897(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1896(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1897(x['type']): return False
-    return True
-
-def _s1899(x):
+def _s837(x):
     if _num(x) and (x <= _C69): return False
     return True
 
-def _s1898(x):
+def _s836(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1899(x['delay']): return False
+        if 'delay' in x and not _s837(x['delay']): return False
     return True
 
-def _s1901(x):
-    if _num(x) and (x > _C69): return False
+def _s835(x):
+    if not (_s836(x) if _s295(x) else _s654(x)): return False
     return True
 
-def _s1900(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1901(x['delay']): return False
-    return True
-
-def _s1895(x):
-    if not (_s1898(x) if _s1896(x) else _s1900(x)): return False
-    return True
-
-def _s1889(x):
+def _s833(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1890(x[0]): return False
+        if len(x) > 0 and not _s834(x[0]): return False
         for v in x[1:]:
-            if not _s1895(v): return False
+            if not _s835(v): return False
     return True
 
-def _s1905(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1904(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1905(x['type']): return False
-    return True
-
-def _s1907(x):
-    if _num(x) and (x > _C70): return False
-    return True
-
-def _s1906(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1907(x['delay']): return False
-    return True
-
-def _s1903(x):
-    if not (_s1904(x) or _s1906(x)):
+def _s839(x):
+    if not (_s295(x) or _s659(x)):
         return False
     return True
 
-def _s1910(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1909(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1910(x['type']): return False
-    return True
-
-def _s1912(x):
+def _s842(x):
     if _num(x) and (x <= _C70): return False
     return True
 
-def _s1911(x):
+def _s841(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1912(x['delay']): return False
+        if 'delay' in x and not _s842(x['delay']): return False
     return True
 
-def _s1914(x):
-    if _num(x) and (x > _C70): return False
+def _s840(x):
+    if not (_s841(x) if _s295(x) else _s659(x)): return False
     return True
 
-def _s1913(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1914(x['delay']): return False
-    return True
-
-def _s1908(x):
-    if not (_s1911(x) if _s1909(x) else _s1913(x)): return False
-    return True
-
-def _s1902(x):
+def _s838(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1903(x[0]): return False
+        if len(x) > 0 and not _s839(x[0]): return False
         for v in x[1:]:
-            if not _s1908(v): return False
+            if not _s840(v): return False
     return True
 
-def _s1918(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1917(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1918(x['type']): return False
-    return True
-
-def _s1920(x):
-    if _num(x) and (x > _C71): return False
-    return True
-
-def _s1919(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1920(x['delay']): return False
-    return True
-
-def _s1916(x):
-    if not (_s1917(x) or _s1919(x)):
+def _s844(x):
+    if not (_s295(x) or _s664(x)):
         return False
     return True
 
-def _s1923(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1922(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1923(x['type']): return False
-    return True
-
-def _s1925(x):
+def _s847(x):
     if _num(x) and (x <= _C71): return False
     return True
 
-def _s1924(x):
+def _s846(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1925(x['delay']): return False
+        if 'delay' in x and not _s847(x['delay']): return False
     return True
 
-def _s1927(x):
-    if _num(x) and (x > _C71): return False
+def _s845(x):
+    if not (_s846(x) if _s295(x) else _s664(x)): return False
     return True
 
-def _s1926(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1927(x['delay']): return False
-    return True
-
-def _s1921(x):
-    if not (_s1924(x) if _s1922(x) else _s1926(x)): return False
-    return True
-
-def _s1915(x):
+def _s843(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1916(x[0]): return False
+        if len(x) > 0 and not _s844(x[0]): return False
         for v in x[1:]:
-            if not _s1921(v): return False
+            if not _s845(v): return False
     return True
 
-def _s1931(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1930(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1931(x['type']): return False
-    return True
-
-def _s1933(x):
-    if _num(x) and (x > _C72): return False
-    return True
-
-def _s1932(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1933(x['delay']): return False
-    return True
-
-def _s1929(x):
-    if not (_s1930(x) or _s1932(x)):
+def _s849(x):
+    if not (_s295(x) or _s669(x)):
         return False
     return True
 
-def _s1936(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1935(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1936(x['type']): return False
-    return True
-
-def _s1938(x):
+def _s852(x):
     if _num(x) and (x <= _C72): return False
     return True
 
-def _s1937(x):
+def _s851(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1938(x['delay']): return False
+        if 'delay' in x and not _s852(x['delay']): return False
     return True
 
-def _s1940(x):
-    if _num(x) and (x > _C72): return False
+def _s850(x):
+    if not (_s851(x) if _s295(x) else _s669(x)): return False
     return True
 
-def _s1939(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1940(x['delay']): return False
-    return True
-
-def _s1934(x):
-    if not (_s1937(x) if _s1935(x) else _s1939(x)): return False
-    return True
-
-def _s1928(x):
+def _s848(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1929(x[0]): return False
+        if len(x) > 0 and not _s849(x[0]): return False
         for v in x[1:]:
-            if not _s1934(v): return False
+            if not _s850(v): return False
     return True
 
-def _s1944(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1943(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1944(x['type']): return False
-    return True
-
-def _s1946(x):
-    if _num(x) and (x > _C73): return False
-    return True
-
-def _s1945(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1946(x['delay']): return False
-    return True
-
-def _s1942(x):
-    if not (_s1943(x) or _s1945(x)):
+def _s854(x):
+    if not (_s295(x) or _s674(x)):
         return False
     return True
 
-def _s1949(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1948(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1949(x['type']): return False
-    return True
-
-def _s1951(x):
+def _s857(x):
     if _num(x) and (x <= _C73): return False
     return True
 
-def _s1950(x):
+def _s856(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1951(x['delay']): return False
+        if 'delay' in x and not _s857(x['delay']): return False
     return True
 
-def _s1953(x):
-    if _num(x) and (x > _C73): return False
+def _s855(x):
+    if not (_s856(x) if _s295(x) else _s674(x)): return False
     return True
 
-def _s1952(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1953(x['delay']): return False
-    return True
-
-def _s1947(x):
-    if not (_s1950(x) if _s1948(x) else _s1952(x)): return False
-    return True
-
-def _s1941(x):
+def _s853(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1942(x[0]): return False
+        if len(x) > 0 and not _s854(x[0]): return False
         for v in x[1:]:
-            if not _s1947(v): return False
+            if not _s855(v): return False
     return True
 
-def _s1680(x):
-    if not (_s1681(x) or _s1694(x) or _s1707(x) or _s1720(x) or _s1733(x) or _s1746(x) or _s1759(x) or _s1772(x) or _s1785(x) or _s1798(x) or _s1811(x) or _s1824(x) or _s1837(x) or _s1850(x) or _s1863(x) or _s1876(x) or _s1889(x) or _s1902(x) or _s1915(x) or _s1928(x) or _s1941(x)):
+def _s752(x):
+    if not (_s753(x) or _s758(x) or _s763(x) or _s768(x) or _s773(x) or _s778(x) or _s783(x) or _s788(x) or _s793(x) or _s798(x) or _s803(x) or _s808(x) or _s813(x) or _s818(x) or _s823(x) or _s828(x) or _s833(x) or _s838(x) or _s843(x) or _s848(x) or _s853(x)):
         return False
     return True
 
-def _s1679(x):
-    if not _s1680(x): return False
+def _s751(x):
+    if not _s752(x): return False
     return True
 
-def _s1674(x):
-    if not (_s1675(x) or _s1679(x)):
+def _s748(x):
+    if not (_s749(x) or _s751(x)):
         return False
     return True
 
-def _s1673(x):
+def _s747(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1674(x['messages']): return False
+        if 'messages' in x and not _s748(x['messages']): return False
     return True
 
-def _s1960(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1959(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1960(x['type']): return False
-    return True
-
-def _s1962(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1961(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1962(x['isBackchannel']): return False
-    return True
-
-def _s1958(x):
-    if not (_s1959(x) or _s1961(x)):
+def _s862(x):
+    if not (_s295(x) or _s213(x)):
         return False
     return True
 
-def _s1964(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1963(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1964(x['delay']): return False
-    return True
-
-def _s1957(x):
-    if not (_s1958(x) or _s1963(x)):
+def _s861(x):
+    if not (_s862(x) or _s571(x)):
         return False
     return True
 
-def _s1956(x):
+def _s860(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1957(v): return False
+            if not _s861(v): return False
     return True
 
-def _s1971(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1970(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1971(x['type']): return False
-    return True
-
-def _s1973(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1972(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1973(x['isBackchannel']): return False
-    return True
-
-def _s1969(x):
-    if not (_s1970(x) or _s1972(x)):
-        return False
-    return True
-
-def _s1975(x):
+def _s868(x):
     if _num(x) and (x > _C74): return False
     return True
 
-def _s1974(x):
+def _s867(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1975(x['delay']): return False
+        if 'delay' in x and not _s868(x['delay']): return False
     return True
 
-def _s1968(x):
-    if not (_s1969(x) or _s1974(x)):
+def _s866(x):
+    if not (_s862(x) or _s867(x)):
         return False
     return True
 
-def _s1967(x):
+def _s865(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1968(v): return False
+            if not _s866(v): return False
     return True
 
-def _s1980(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1979(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1980(x['type']): return False
-    return True
-
-def _s1982(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1981(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1982(x['isBackchannel']): return False
-    return True
-
-def _s1978(x):
-    if not (_s1979(x) or _s1981(x)):
-        return False
-    return True
-
-def _s1983(x):
+def _s871(x):
     if _num(x) and (x <= _C9 or x >= _C56): return False
     return True
 
-def _s1977(x):
-    if _s1978(x): return False
+def _s870(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1983(x['delay']): return False
+        if 'delay' in x and not _s871(x['delay']): return False
     return True
 
-def _s1976(x):
+def _s869(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1977(v))
+        n = sum(1 for v in x if _s870(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1988(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1987(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1988(x['type']): return False
-    return True
-
-def _s1990(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1989(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1990(x['isBackchannel']): return False
-    return True
-
-def _s1986(x):
-    if not (_s1987(x) or _s1989(x)):
-        return False
-    return True
-
-def _s1991(x):
+def _s874(x):
     if _num(x) and (x < _C54 or x >= _C57): return False
     return True
 
-def _s1985(x):
-    if _s1986(x): return False
+def _s873(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1991(x['delay']): return False
+        if 'delay' in x and not _s874(x['delay']): return False
     return True
 
-def _s1984(x):
+def _s872(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1985(v))
+        n = sum(1 for v in x if _s873(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1996(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s1995(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1996(x['type']): return False
-    return True
-
-def _s1998(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s1997(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1998(x['isBackchannel']): return False
-    return True
-
-def _s1994(x):
-    if not (_s1995(x) or _s1997(x)):
-        return False
-    return True
-
-def _s1999(x):
+def _s877(x):
     if _num(x) and (x < _C55 or x >= _C58): return False
     return True
 
-def _s1993(x):
-    if _s1994(x): return False
+def _s876(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1999(x['delay']): return False
+        if 'delay' in x and not _s877(x['delay']): return False
     return True
 
-def _s1992(x):
+def _s875(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1993(v))
+        n = sum(1 for v in x if _s876(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2004(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2003(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2004(x['type']): return False
-    return True
-
-def _s2006(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2005(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2006(x['isBackchannel']): return False
-    return True
-
-def _s2002(x):
-    if not (_s2003(x) or _s2005(x)):
-        return False
-    return True
-
-def _s2007(x):
+def _s880(x):
     if _num(x) and (x < _C56 or x >= _C59): return False
     return True
 
-def _s2001(x):
-    if _s2002(x): return False
+def _s879(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2007(x['delay']): return False
+        if 'delay' in x and not _s880(x['delay']): return False
     return True
 
-def _s2000(x):
+def _s878(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2001(v))
+        n = sum(1 for v in x if _s879(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2012(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2011(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2012(x['type']): return False
-    return True
-
-def _s2014(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2013(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2014(x['isBackchannel']): return False
-    return True
-
-def _s2010(x):
-    if not (_s2011(x) or _s2013(x)):
-        return False
-    return True
-
-def _s2015(x):
+def _s883(x):
     if _num(x) and (x < _C57 or x >= _C60): return False
     return True
 
-def _s2009(x):
-    if _s2010(x): return False
+def _s882(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2015(x['delay']): return False
+        if 'delay' in x and not _s883(x['delay']): return False
     return True
 
-def _s2008(x):
+def _s881(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2009(v))
+        n = sum(1 for v in x if _s882(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2020(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2019(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2020(x['type']): return False
-    return True
-
-def _s2022(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2021(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2022(x['isBackchannel']): return False
-    return True
-
-def _s2018(x):
-    if not (_s2019(x) or _s2021(x)):
-        return False
-    return True
-
-def _s2023(x):
+def _s886(x):
     if _num(x) and (x < _C58 or x >= _C61): return False
     return True
 
-def _s2017(x):
-    if _s2018(x): return False
+def _s885(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2023(x['delay']): return False
+        if 'delay' in x and not _s886(x['delay']): return False
     return True
 
-def _s2016(x):
+def _s884(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2017(v))
+        n = sum(1 for v in x if _s885(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2028(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2027(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2028(x['type']): return False
-    return True
-
-def _s2030(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2029(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2030(x['isBackchannel']): return False
-    return True
-
-def _s2026(x):
-    if not (_s2027(x) or _s2029(x)):
-        return False
-    return True
-
-def _s2031(x):
+def _s889(x):
     if _num(x) and (x < _C59 or x >= _C62): return False
     return True
 
-def _s2025(x):
-    if _s2026(x): return False
+def _s888(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2031(x['delay']): return False
+        if 'delay' in x and not _s889(x['delay']): return False
     return True
 
-def _s2024(x):
+def _s887(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2025(v))
+        n = sum(1 for v in x if _s888(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2036(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2035(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2036(x['type']): return False
-    return True
-
-def _s2038(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2037(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2038(x['isBackchannel']): return False
-    return True
-
-def _s2034(x):
-    if not (_s2035(x) or _s2037(x)):
-        return False
-    return True
-
-def _s2039(x):
+def _s892(x):
     if _num(x) and (x < _C60 or x >= _C63): return False
     return True
 
-def _s2033(x):
-    if _s2034(x): return False
+def _s891(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2039(x['delay']): return False
+        if 'delay' in x and not _s892(x['delay']): return False
     return True
 
-def _s2032(x):
+def _s890(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2033(v))
+        n = sum(1 for v in x if _s891(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2044(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2043(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2044(x['type']): return False
-    return True
-
-def _s2046(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2045(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2046(x['isBackchannel']): return False
-    return True
-
-def _s2042(x):
-    if not (_s2043(x) or _s2045(x)):
-        return False
-    return True
-
-def _s2047(x):
+def _s895(x):
     if _num(x) and (x < _C61 or x >= _C64): return False
     return True
 
-def _s2041(x):
-    if _s2042(x): return False
+def _s894(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2047(x['delay']): return False
+        if 'delay' in x and not _s895(x['delay']): return False
     return True
 
-def _s2040(x):
+def _s893(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2041(v))
+        n = sum(1 for v in x if _s894(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2052(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2051(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2052(x['type']): return False
-    return True
-
-def _s2054(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2053(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2054(x['isBackchannel']): return False
-    return True
-
-def _s2050(x):
-    if not (_s2051(x) or _s2053(x)):
-        return False
-    return True
-
-def _s2055(x):
+def _s898(x):
     if _num(x) and (x < _C62 or x >= _C65): return False
     return True
 
-def _s2049(x):
-    if _s2050(x): return False
+def _s897(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2055(x['delay']): return False
+        if 'delay' in x and not _s898(x['delay']): return False
     return True
 
-def _s2048(x):
+def _s896(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2049(v))
+        n = sum(1 for v in x if _s897(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2060(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2059(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2060(x['type']): return False
-    return True
-
-def _s2062(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2061(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2062(x['isBackchannel']): return False
-    return True
-
-def _s2058(x):
-    if not (_s2059(x) or _s2061(x)):
-        return False
-    return True
-
-def _s2063(x):
+def _s901(x):
     if _num(x) and (x < _C63 or x >= _C66): return False
     return True
 
-def _s2057(x):
-    if _s2058(x): return False
+def _s900(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2063(x['delay']): return False
+        if 'delay' in x and not _s901(x['delay']): return False
     return True
 
-def _s2056(x):
+def _s899(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2057(v))
+        n = sum(1 for v in x if _s900(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2068(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2067(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2068(x['type']): return False
-    return True
-
-def _s2070(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2069(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2070(x['isBackchannel']): return False
-    return True
-
-def _s2066(x):
-    if not (_s2067(x) or _s2069(x)):
-        return False
-    return True
-
-def _s2071(x):
+def _s904(x):
     if _num(x) and (x < _C64 or x >= _C67): return False
     return True
 
-def _s2065(x):
-    if _s2066(x): return False
+def _s903(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2071(x['delay']): return False
+        if 'delay' in x and not _s904(x['delay']): return False
     return True
 
-def _s2064(x):
+def _s902(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2065(v))
+        n = sum(1 for v in x if _s903(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2076(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2075(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2076(x['type']): return False
-    return True
-
-def _s2078(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2077(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2078(x['isBackchannel']): return False
-    return True
-
-def _s2074(x):
-    if not (_s2075(x) or _s2077(x)):
-        return False
-    return True
-
-def _s2079(x):
+def _s907(x):
     if _num(x) and (x < _C65 or x >= _C68): return False
     return True
 
-def _s2073(x):
-    if _s2074(x): return False
+def _s906(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2079(x['delay']): return False
+        if 'delay' in x and not _s907(x['delay']): return False
     return True
 
-def _s2072(x):
+def _s905(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2073(v))
+        n = sum(1 for v in x if _s906(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2084(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2083(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2084(x['type']): return False
-    return True
-
-def _s2086(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2085(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2086(x['isBackchannel']): return False
-    return True
-
-def _s2082(x):
-    if not (_s2083(x) or _s2085(x)):
-        return False
-    return True
-
-def _s2087(x):
+def _s910(x):
     if _num(x) and (x < _C66 or x >= _C69): return False
     return True
 
-def _s2081(x):
-    if _s2082(x): return False
+def _s909(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2087(x['delay']): return False
+        if 'delay' in x and not _s910(x['delay']): return False
     return True
 
-def _s2080(x):
+def _s908(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2081(v))
+        n = sum(1 for v in x if _s909(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2092(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2091(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2092(x['type']): return False
-    return True
-
-def _s2094(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2093(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2094(x['isBackchannel']): return False
-    return True
-
-def _s2090(x):
-    if not (_s2091(x) or _s2093(x)):
-        return False
-    return True
-
-def _s2095(x):
+def _s913(x):
     if _num(x) and (x < _C67 or x >= _C70): return False
     return True
 
-def _s2089(x):
-    if _s2090(x): return False
+def _s912(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2095(x['delay']): return False
+        if 'delay' in x and not _s913(x['delay']): return False
     return True
 
-def _s2088(x):
+def _s911(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2089(v))
+        n = sum(1 for v in x if _s912(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2100(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2099(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2100(x['type']): return False
-    return True
-
-def _s2102(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2101(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2102(x['isBackchannel']): return False
-    return True
-
-def _s2098(x):
-    if not (_s2099(x) or _s2101(x)):
-        return False
-    return True
-
-def _s2103(x):
+def _s916(x):
     if _num(x) and (x < _C68 or x >= _C71): return False
     return True
 
-def _s2097(x):
-    if _s2098(x): return False
+def _s915(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2103(x['delay']): return False
+        if 'delay' in x and not _s916(x['delay']): return False
     return True
 
-def _s2096(x):
+def _s914(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2097(v))
+        n = sum(1 for v in x if _s915(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2108(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2107(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2108(x['type']): return False
-    return True
-
-def _s2110(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2109(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2110(x['isBackchannel']): return False
-    return True
-
-def _s2106(x):
-    if not (_s2107(x) or _s2109(x)):
-        return False
-    return True
-
-def _s2111(x):
+def _s919(x):
     if _num(x) and (x < _C69 or x >= _C72): return False
     return True
 
-def _s2105(x):
-    if _s2106(x): return False
+def _s918(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2111(x['delay']): return False
+        if 'delay' in x and not _s919(x['delay']): return False
     return True
 
-def _s2104(x):
+def _s917(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2105(v))
+        n = sum(1 for v in x if _s918(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2116(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2115(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2116(x['type']): return False
-    return True
-
-def _s2118(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2117(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2118(x['isBackchannel']): return False
-    return True
-
-def _s2114(x):
-    if not (_s2115(x) or _s2117(x)):
-        return False
-    return True
-
-def _s2119(x):
+def _s922(x):
     if _num(x) and (x < _C70 or x >= _C73): return False
     return True
 
-def _s2113(x):
-    if _s2114(x): return False
+def _s921(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2119(x['delay']): return False
+        if 'delay' in x and not _s922(x['delay']): return False
     return True
 
-def _s2112(x):
+def _s920(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2113(v))
+        n = sum(1 for v in x if _s921(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2124(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2123(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2124(x['type']): return False
-    return True
-
-def _s2126(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2125(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2126(x['isBackchannel']): return False
-    return True
-
-def _s2122(x):
-    if not (_s2123(x) or _s2125(x)):
-        return False
-    return True
-
-def _s2127(x):
+def _s925(x):
     if _num(x) and (x < _C71 or x >= _C75): return False
     return True
 
-def _s2121(x):
-    if _s2122(x): return False
+def _s924(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2127(x['delay']): return False
+        if 'delay' in x and not _s925(x['delay']): return False
     return True
 
-def _s2120(x):
+def _s923(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2121(v))
+        n = sum(1 for v in x if _s924(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2132(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2131(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2132(x['type']): return False
-    return True
-
-def _s2134(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2133(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2134(x['isBackchannel']): return False
-    return True
-
-def _s2130(x):
-    if not (_s2131(x) or _s2133(x)):
-        return False
-    return True
-
-def _s2135(x):
+def _s928(x):
     if _num(x) and (x < _C72 or x >= _C76): return False
     return True
 
-def _s2129(x):
-    if _s2130(x): return False
+def _s927(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2135(x['delay']): return False
+        if 'delay' in x and not _s928(x['delay']): return False
     return True
 
-def _s2128(x):
+def _s926(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2129(v))
+        n = sum(1 for v in x if _s927(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2140(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2139(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2140(x['type']): return False
-    return True
-
-def _s2142(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2141(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2142(x['isBackchannel']): return False
-    return True
-
-def _s2138(x):
-    if not (_s2139(x) or _s2141(x)):
-        return False
-    return True
-
-def _s2143(x):
+def _s931(x):
     if _num(x) and (x < _C73 or x >= _C77): return False
     return True
 
-def _s2137(x):
-    if _s2138(x): return False
+def _s930(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2143(x['delay']): return False
+        if 'delay' in x and not _s931(x['delay']): return False
     return True
 
-def _s2136(x):
+def _s929(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2137(v))
+        n = sum(1 for v in x if _s930(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2148(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2147(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2148(x['type']): return False
-    return True
-
-def _s2150(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2149(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2150(x['isBackchannel']): return False
-    return True
-
-def _s2146(x):
-    if not (_s2147(x) or _s2149(x)):
-        return False
-    return True
-
-def _s2151(x):
+def _s934(x):
     if _num(x) and (x < _C75 or x >= _C78): return False
     return True
 
-def _s2145(x):
-    if _s2146(x): return False
+def _s933(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2151(x['delay']): return False
+        if 'delay' in x and not _s934(x['delay']): return False
     return True
 
-def _s2144(x):
+def _s932(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2145(v))
+        n = sum(1 for v in x if _s933(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2156(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2155(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2156(x['type']): return False
-    return True
-
-def _s2158(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2157(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2158(x['isBackchannel']): return False
-    return True
-
-def _s2154(x):
-    if not (_s2155(x) or _s2157(x)):
-        return False
-    return True
-
-def _s2159(x):
+def _s937(x):
     if _num(x) and (x < _C76 or x >= _C79): return False
     return True
 
-def _s2153(x):
-    if _s2154(x): return False
+def _s936(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2159(x['delay']): return False
+        if 'delay' in x and not _s937(x['delay']): return False
     return True
 
-def _s2152(x):
+def _s935(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2153(v))
+        n = sum(1 for v in x if _s936(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2164(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2163(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2164(x['type']): return False
-    return True
-
-def _s2166(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2165(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2166(x['isBackchannel']): return False
-    return True
-
-def _s2162(x):
-    if not (_s2163(x) or _s2165(x)):
-        return False
-    return True
-
-def _s2167(x):
+def _s940(x):
     if _num(x) and (x < _C77 or x >= _C80): return False
     return True
 
-def _s2161(x):
-    if _s2162(x): return False
+def _s939(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2167(x['delay']): return False
+        if 'delay' in x and not _s940(x['delay']): return False
     return True
 
-def _s2160(x):
+def _s938(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2161(v))
+        n = sum(1 for v in x if _s939(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2172(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2171(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2172(x['type']): return False
-    return True
-
-def _s2174(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2173(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2174(x['isBackchannel']): return False
-    return True
-
-def _s2170(x):
-    if not (_s2171(x) or _s2173(x)):
-        return False
-    return True
-
-def _s2175(x):
+def _s943(x):
     if _num(x) and (x < _C78 or x >= _C81): return False
     return True
 
-def _s2169(x):
-    if _s2170(x): return False
+def _s942(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2175(x['delay']): return False
+        if 'delay' in x and not _s943(x['delay']): return False
     return True
 
-def _s2168(x):
+def _s941(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2169(v))
+        n = sum(1 for v in x if _s942(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2180(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2179(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2180(x['type']): return False
-    return True
-
-def _s2182(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2181(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2182(x['isBackchannel']): return False
-    return True
-
-def _s2178(x):
-    if not (_s2179(x) or _s2181(x)):
-        return False
-    return True
-
-def _s2183(x):
+def _s946(x):
     if _num(x) and (x < _C79 or x >= _C82): return False
     return True
 
-def _s2177(x):
-    if _s2178(x): return False
+def _s945(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2183(x['delay']): return False
+        if 'delay' in x and not _s946(x['delay']): return False
     return True
 
-def _s2176(x):
+def _s944(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2177(v))
+        n = sum(1 for v in x if _s945(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2188(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2187(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2188(x['type']): return False
-    return True
-
-def _s2190(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2189(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2190(x['isBackchannel']): return False
-    return True
-
-def _s2186(x):
-    if not (_s2187(x) or _s2189(x)):
-        return False
-    return True
-
-def _s2191(x):
+def _s949(x):
     if _num(x) and (x < _C80 or x >= _C83): return False
     return True
 
-def _s2185(x):
-    if _s2186(x): return False
+def _s948(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2191(x['delay']): return False
+        if 'delay' in x and not _s949(x['delay']): return False
     return True
 
-def _s2184(x):
+def _s947(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2185(v))
+        n = sum(1 for v in x if _s948(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2196(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2195(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2196(x['type']): return False
-    return True
-
-def _s2198(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2197(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2198(x['isBackchannel']): return False
-    return True
-
-def _s2194(x):
-    if not (_s2195(x) or _s2197(x)):
-        return False
-    return True
-
-def _s2199(x):
+def _s952(x):
     if _num(x) and (x < _C81 or x >= _C74): return False
     return True
 
-def _s2193(x):
-    if _s2194(x): return False
+def _s951(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2199(x['delay']): return False
+        if 'delay' in x and not _s952(x['delay']): return False
     return True
 
-def _s2192(x):
+def _s950(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2193(v))
+        n = sum(1 for v in x if _s951(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2204(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2203(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2204(x['type']): return False
-    return True
-
-def _s2206(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2205(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2206(x['isBackchannel']): return False
-    return True
-
-def _s2202(x):
-    if not (_s2203(x) or _s2205(x)):
-        return False
-    return True
-
-def _s2207(x):
+def _s955(x):
     if _num(x) and (x < _C82 or x >= _C84): return False
     return True
 
-def _s2201(x):
-    if _s2202(x): return False
+def _s954(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2207(x['delay']): return False
+        if 'delay' in x and not _s955(x['delay']): return False
     return True
 
-def _s2200(x):
+def _s953(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2201(v))
+        n = sum(1 for v in x if _s954(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2212(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2211(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2212(x['type']): return False
-    return True
-
-def _s2214(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2213(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2214(x['isBackchannel']): return False
-    return True
-
-def _s2210(x):
-    if not (_s2211(x) or _s2213(x)):
-        return False
-    return True
-
-def _s2215(x):
+def _s958(x):
     if _num(x) and (x < _C83 or x >= _C85): return False
     return True
 
-def _s2209(x):
-    if _s2210(x): return False
+def _s957(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2215(x['delay']): return False
+        if 'delay' in x and not _s958(x['delay']): return False
     return True
 
-def _s2208(x):
+def _s956(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2209(v))
+        n = sum(1 for v in x if _s957(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s2220(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s2219(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s2220(x['type']): return False
-    return True
-
-def _s2222(x):
-    if not _eq(x, _C29): return False
-    return True
-
-def _s2221(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s2222(x['isBackchannel']): return False
-    return True
-
-def _s2218(x):
-    if not (_s2219(x) or _s2221(x)):
-        return False
-    return True
-
-def _s2223(x):
+def _s961(x):
     if _num(x) and (x < _C74 or x >= _C86): return False
     return True
 
-def _s2217(x):
-    if _s2218(x): return False
+def _s960(x):
+    if _s862(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s2223(x['delay']): return False
+        if 'delay' in x and not _s961(x['delay']): return False
     return True
 
-def _s2216(x):
+def _s959(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s2217(v))
+        n = sum(1 for v in x if _s960(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1966(x):
-    if not (_s1967(x) and _s1976(x) and _s1984(x) and _s1992(x) and _s2000(x) and _s2008(x) and _s2016(x) and _s2024(x) and _s2032(x) and _s2040(x) and _s2048(x) and _s2056(x) and _s2064(x) and _s2072(x) and _s2080(x) and _s2088(x) and _s2096(x) and _s2104(x) and _s2112(x) and _s2120(x) and _s2128(x) and _s2136(x) and _s2144(x) and _s2152(x) and _s2160(x) and _s2168(x) and _s2176(x) and _s2184(x) and _s2192(x) and _s2200(x) and _s2208(x) and _s2216(x)):
+def _s864(x):
+    if not (_s865(x) and _s869(x) and _s872(x) and _s875(x) and _s878(x) and _s881(x) and _s884(x) and _s887(x) and _s890(x) and _s893(x) and _s896(x) and _s899(x) and _s902(x) and _s905(x) and _s908(x) and _s911(x) and _s914(x) and _s917(x) and _s920(x) and _s923(x) and _s926(x) and _s929(x) and _s932(x) and _s935(x) and _s938(x) and _s941(x) and _s944(x) and _s947(x) and _s950(x) and _s953(x) and _s956(x) and _s959(x)):
         return False
     return True
 
-def _s1965(x):
-    if not _s1966(x): return False
+def _s863(x):
+    if not _s864(x): return False
     return True
 
-def _s1955(x):
-    if not (_s1956(x) or _s1965(x)):
+def _s859(x):
+    if not (_s860(x) or _s863(x)):
         return False
     return True
 
-def _s1954(x):
+def _s858(x):
     if isinstance(x, dict):
-        if 'messages' in x and not _s1955(x['messages']): return False
+        if 'messages' in x and not _s859(x['messages']): return False
     return True
 
 def _s0(x):
-    if not (_s1(x) and _s160(x) and _s866(x) and _s872(x) and _s900(x) and _s923(x) and _s965(x) and _s1003(x) and _s1041(x) and _s1071(x) and _s1096(x) and _s1119(x) and _s1234(x) and _s1242(x) and _s1246(x) and _s1673(x) and _s1954(x)):
+    if not (_s1(x) and _s147(x) and _s476(x) and _s482(x) and _s490(x) and _s498(x) and _s504(x) and _s508(x) and _s512(x) and _s520(x) and _s528(x) and _s547(x) and _s564(x) and _s567(x) and _s568(x) and _s747(x) and _s858(x)):
         return False
     return True
 

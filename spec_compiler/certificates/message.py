@@ -2,60 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 
-import re as _re
-
-
-def _eq(a, b):
-    """JSON equality: numbers by value, booleans apart from numbers."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    if isinstance(a, str) or a is None:
-        return type(a) is type(b) and a == b
-    if isinstance(a, list):
-        return (isinstance(b, list) and len(a) == len(b)
-                and all(_eq(x, y) for x, y in zip(a, b)))
-    if isinstance(a, dict):
-        return (isinstance(b, dict) and a.keys() == b.keys()
-                and all(_eq(v, b[k]) for k, v in a.items()))
-    return False
-
-
-def _num(x):
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def _int(x):
-    if isinstance(x, bool):
-        return False
-    return isinstance(x, int) or (isinstance(x, float) and x.is_integer())
-
-
-_PATTERNS = {}
-
-
-def _search(source, x):
-    compiled = _PATTERNS.get(source)
-    if compiled is None:
-        compiled = _PATTERNS[source] = _re.compile(source)
-    return compiled.search(x) is not None
-
-
-def _near_miss(x, known, names, cutoff):
-    if not isinstance(x, str) or x in names:
-        return False
-    from spec_compiler.nearmiss import near_miss
-
-    return near_miss(x, known, cutoff) is not None
-
-
-def _true(x):
-    return True
-
-
-def _false(x):
-    return False
+from spec_compiler._certruntime import eq as _eq, false as _false, integer as _int, is_near_miss as _near_miss, num as _num, search as _search, true as _true
 
 
 _C0 = 'form'
@@ -204,20 +151,14 @@ def _s28(x):
 def _s29(x):
     return True
 
-def _s30(x):
-    return True
-
-def _s31(x):
-    return True
-
 def _s27(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'payload' not in x: return False
-        if 'metadata' in x and not _s28(x['metadata']): return False
-        if 'payload' in x and not _s29(x['payload']): return False
-        if 'text' in x and not _s30(x['text']): return False
-        if 'type' in x and not _s31(x['type']): return False
+        if 'metadata' in x and not _s17(x['metadata']): return False
+        if 'payload' in x and not _s28(x['payload']): return False
+        if 'text' in x and not _s19(x['text']): return False
+        if 'type' in x and not _s29(x['type']): return False
     return True
 
 def _s26(x):
@@ -228,75 +169,99 @@ def _s23(x):
     if not (_s26(x) if _s24(x) else _true(x)): return False
     return True
 
-def _s34(x):
+def _s32(x):
     if not _eq(x, _C3): return False
     return True
 
-def _s33(x):
+def _s31(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s34(x['type']): return False
+        if 'type' in x and not _s32(x['type']): return False
+    return True
+
+def _s35(x):
+    return True
+
+def _s36(x):
     return True
 
 def _s37(x):
     return True
 
-def _s38(x):
+def _s34(x):
+    if isinstance(x, dict):
+        if 'payload' not in x: return False
+        if 'iconUrl' in x and not _s35(x['iconUrl']): return False
+        if 'metadata' in x and not _s17(x['metadata']): return False
+        if 'payload' in x and not _s28(x['payload']): return False
+        if 'text' in x and not _s36(x['text']): return False
+        if 'type' in x and not _s37(x['type']): return False
     return True
 
-def _s39(x):
+def _s33(x):
+    if not _s34(x): return False
+    return True
+
+def _s30(x):
+    if not (_s33(x) if _s31(x) else _true(x)): return False
     return True
 
 def _s40(x):
-    return True
-
-def _s41(x):
-    return True
-
-def _s36(x):
-    if isinstance(x, dict):
-        if 'payload' not in x: return False
-        if 'iconUrl' in x and not _s37(x['iconUrl']): return False
-        if 'metadata' in x and not _s38(x['metadata']): return False
-        if 'payload' in x and not _s39(x['payload']): return False
-        if 'text' in x and not _s40(x['text']): return False
-        if 'type' in x and not _s41(x['type']): return False
-    return True
-
-def _s35(x):
-    if not _s36(x): return False
-    return True
-
-def _s32(x):
-    if not (_s35(x) if _s33(x) else _true(x)): return False
-    return True
-
-def _s44(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s43(x):
+def _s39(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s44(x['type']): return False
+        if 'type' in x and not _s40(x['type']): return False
+    return True
+
+def _s43(x):
+    return True
+
+def _s44(x):
+    return True
+
+def _s45(x):
+    return True
+
+def _s46(x):
     return True
 
 def _s47(x):
     return True
 
-def _s48(x):
+def _s42(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'uri' not in x: return False
+        if 'fallback' not in x: return False
+        if 'default' in x and not _s15(x['default']): return False
+        if 'fallback' in x and not _s43(x['fallback']): return False
+        if 'metadata' in x and not _s17(x['metadata']): return False
+        if 'openOnReceive' in x and not _s44(x['openOnReceive']): return False
+        if 'size' in x and not _s45(x['size']): return False
+        if 'text' in x and not _s19(x['text']): return False
+        if 'type' in x and not _s46(x['type']): return False
+        if 'uri' in x and not _s47(x['uri']): return False
     return True
 
-def _s49(x):
+def _s41(x):
+    if not _s42(x): return False
+    return True
+
+def _s38(x):
+    if not (_s41(x) if _s39(x) else _true(x)): return False
     return True
 
 def _s50(x):
+    if not _eq(x, _C5): return False
     return True
 
-def _s51(x):
-    return True
-
-def _s52(x):
+def _s49(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s50(x['type']): return False
     return True
 
 def _s53(x):
@@ -305,187 +270,136 @@ def _s53(x):
 def _s54(x):
     return True
 
-def _s46(x):
+def _s55(x):
+    return True
+
+def _s52(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'uri' not in x: return False
-        if 'fallback' not in x: return False
-        if 'default' in x and not _s47(x['default']): return False
-        if 'fallback' in x and not _s48(x['fallback']): return False
-        if 'metadata' in x and not _s49(x['metadata']): return False
-        if 'openOnReceive' in x and not _s50(x['openOnReceive']): return False
-        if 'size' in x and not _s51(x['size']): return False
-        if 'text' in x and not _s52(x['text']): return False
-        if 'type' in x and not _s53(x['type']): return False
-        if 'uri' in x and not _s54(x['uri']): return False
+        if 'amount' not in x: return False
+        if 'amount' in x and not _s53(x['amount']): return False
+        if 'currency' in x and not _s54(x['currency']): return False
+        if 'metadata' in x and not _s17(x['metadata']): return False
+        if 'text' in x and not _s19(x['text']): return False
+        if 'type' in x and not _s55(x['type']): return False
     return True
 
-def _s45(x):
-    if not _s46(x): return False
+def _s51(x):
+    if not _s52(x): return False
     return True
 
-def _s42(x):
-    if not (_s45(x) if _s43(x) else _true(x)): return False
+def _s48(x):
+    if not (_s51(x) if _s49(x) else _true(x)): return False
+    return True
+
+def _s58(x):
+    if not _eq(x, _C6): return False
     return True
 
 def _s57(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s56(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s57(x['type']): return False
-    return True
-
-def _s60(x):
+        if 'type' in x and not _s58(x['type']): return False
     return True
 
 def _s61(x):
     return True
 
-def _s62(x):
-    return True
-
-def _s63(x):
-    return True
-
-def _s64(x):
+def _s60(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'metadata' in x and not _s17(x['metadata']): return False
+        if 'text' in x and not _s19(x['text']): return False
+        if 'type' in x and not _s61(x['type']): return False
     return True
 
 def _s59(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'amount' not in x: return False
-        if 'amount' in x and not _s60(x['amount']): return False
-        if 'currency' in x and not _s61(x['currency']): return False
-        if 'metadata' in x and not _s62(x['metadata']): return False
-        if 'text' in x and not _s63(x['text']): return False
-        if 'type' in x and not _s64(x['type']): return False
+    if not _s60(x): return False
     return True
 
-def _s58(x):
-    if not _s59(x): return False
+def _s56(x):
+    if not (_s59(x) if _s57(x) else _true(x)): return False
     return True
 
-def _s55(x):
-    if not (_s58(x) if _s56(x) else _true(x)): return False
-    return True
-
-def _s67(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s66(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s67(x['type']): return False
-    return True
-
-def _s70(x):
-    return True
-
-def _s71(x):
-    return True
-
-def _s72(x):
-    return True
-
-def _s69(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'metadata' in x and not _s70(x['metadata']): return False
-        if 'text' in x and not _s71(x['text']): return False
-        if 'type' in x and not _s72(x['type']): return False
-    return True
-
-def _s68(x):
-    if not _s69(x): return False
-    return True
-
-def _s65(x):
-    if not (_s68(x) if _s66(x) else _true(x)): return False
-    return True
-
-def _s73(x):
+def _s62(x):
     if not (_int(x)): return False
     return True
 
-def _s74(x):
+def _s63(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[a-z]{3}\\Z', x)): return False
     return True
 
-def _s75(x):
+def _s64(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s76(x):
+def _s65(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s77(x):
+def _s66(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s78(x):
+def _s67(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s79(x):
+def _s68(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s80(x):
+def _s69(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s81(x):
+def _s70(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s82(x):
+def _s71(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C7): return False
     return True
 
-def _s83(x):
+def _s72(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s84(x):
+def _s73(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C8): return False
     return True
 
-def _s85(x):
+def _s74(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s86(x):
+def _s75(x):
     if not (isinstance(x, str)): return False
     return True
 
 def _s9(x):
     if not (isinstance(x, dict)): return False
-    if not (_s10(x) and _s23(x) and _s32(x) and _s42(x) and _s55(x) and _s65(x)):
+    if not (_s10(x) and _s23(x) and _s30(x) and _s38(x) and _s48(x) and _s56(x)):
         return False
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'amount' in x and not _s73(x['amount']): return False
-        if 'currency' in x and not _s74(x['currency']): return False
-        if 'default' in x and not _s75(x['default']): return False
-        if 'fallback' in x and not _s76(x['fallback']): return False
-        if 'iconUrl' in x and not _s77(x['iconUrl']): return False
-        if 'longUri' in x and not _s78(x['longUri']): return False
-        if 'metadata' in x and not _s79(x['metadata']): return False
-        if 'openOnReceive' in x and not _s80(x['openOnReceive']): return False
-        if 'payload' in x and not _s81(x['payload']): return False
-        if 'size' in x and not _s82(x['size']): return False
-        if 'text' in x and not _s83(x['text']): return False
-        if 'type' in x and not _s84(x['type']): return False
-        if 'uri' in x and not _s85(x['uri']): return False
-        if 'url' in x and not _s86(x['url']): return False
+        if 'amount' in x and not _s62(x['amount']): return False
+        if 'currency' in x and not _s63(x['currency']): return False
+        if 'default' in x and not _s64(x['default']): return False
+        if 'fallback' in x and not _s65(x['fallback']): return False
+        if 'iconUrl' in x and not _s66(x['iconUrl']): return False
+        if 'longUri' in x and not _s67(x['longUri']): return False
+        if 'metadata' in x and not _s68(x['metadata']): return False
+        if 'openOnReceive' in x and not _s69(x['openOnReceive']): return False
+        if 'payload' in x and not _s70(x['payload']): return False
+        if 'size' in x and not _s71(x['size']): return False
+        if 'text' in x and not _s72(x['text']): return False
+        if 'type' in x and not _s73(x['type']): return False
+        if 'uri' in x and not _s74(x['uri']): return False
+        if 'url' in x and not _s75(x['url']): return False
     return True
 
 def _s8(x):
@@ -499,147 +413,213 @@ def _s7(x):
             if not _s8(v): return False
     return True
 
-def _s87(x):
+def _s76(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;.*)?\\Z', x)): return False
     return True
 
-def _s88(x):
+def _s77(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s89(x):
+def _s78(x):
     if not (_int(x)): return False
     if _num(x) and (x < _C9): return False
     return True
 
-def _s90(x):
+def _s79(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s98(x):
+def _s87(x):
     if not (isinstance(x, str) and x in _C10): return False
     return True
 
-def _s97(x):
-    if _s98(x): return False
+def _s86(x):
+    if _s87(x): return False
     return True
 
-def _s96(x):
+def _s85(x):
     if not _s9(x): return False
     if isinstance(x, dict):
-        if 'type' in x and not _s97(x['type']): return False
+        if 'type' in x and not _s86(x['type']): return False
     return True
 
-def _s95(x):
-    if not _s96(x): return False
+def _s84(x):
+    if not _s85(x): return False
     return True
 
-def _s94(x):
+def _s83(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 3: return False
         for v in x[0:]:
-            if not _s95(v): return False
+            if not _s84(v): return False
     return True
 
-def _s99(x):
+def _s88(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s100(x):
+def _s89(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s101(x):
+def _s90(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s102(x):
+def _s91(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 2048 or not _search('^[A-Za-z][A-Za-z0-9+.-]*:[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+\\Z', x)): return False
     return True
 
-def _s103(x):
+def _s92(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s104(x):
+def _s93(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C11): return False
     return True
 
-def _s105(x):
+def _s94(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 128): return False
     return True
 
-def _s93(x):
+def _s82(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'title' not in x: return False
         if 'actions' not in x: return False
-        if 'actions' in x and not _s94(x['actions']): return False
-        if 'altText' in x and not _s99(x['altText']): return False
-        if 'description' in x and not _s100(x['description']): return False
-        if 'mediaType' in x and not _s101(x['mediaType']): return False
-        if 'mediaUrl' in x and not _s102(x['mediaUrl']): return False
-        if 'metadata' in x and not _s103(x['metadata']): return False
-        if 'size' in x and not _s104(x['size']): return False
-        if 'title' in x and not _s105(x['title']): return False
+        if 'actions' in x and not _s83(x['actions']): return False
+        if 'altText' in x and not _s88(x['altText']): return False
+        if 'description' in x and not _s89(x['description']): return False
+        if 'mediaType' in x and not _s90(x['mediaType']): return False
+        if 'mediaUrl' in x and not _s91(x['mediaUrl']): return False
+        if 'metadata' in x and not _s92(x['metadata']): return False
+        if 'size' in x and not _s93(x['size']): return False
+        if 'title' in x and not _s94(x['title']): return False
         if 'altText' in x and not ('mediaUrl' in x): return False
         if 'mediaType' in x and not ('mediaUrl' in x): return False
     return True
 
-def _s92(x):
-    if not _s93(x): return False
+def _s81(x):
+    if not _s82(x): return False
     return True
 
-def _s91(x):
+def _s80(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 10: return False
         for v in x[0:]:
-            if not _s92(v): return False
+            if not _s81(v): return False
     return True
 
-def _s108(x):
+def _s97(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}\\Z', x)): return False
     return True
 
-def _s109(x):
+def _s98(x):
     if not (_int(x) or isinstance(x, str)): return False
     if _num(x) and (x < _C9 or x > _C12): return False
     return True
 
-def _s111(x):
+def _s100(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s110(x):
+def _s99(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s111(v): return False
+            if not _s100(v): return False
     return True
 
-def _s112(x):
+def _s101(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 512 or not _search('^[a-z0-9_]*\\Z', x)): return False
     return True
 
-def _s113(x):
+def _s102(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s114(x):
+def _s103(x):
     if not (isinstance(x, bool)): return False
+    return True
+
+def _s104(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s105(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    return True
+
+def _s106(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    return True
+
+def _s107(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s100(v): return False
+    return True
+
+def _s108(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s109(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s110(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s111(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s100(v): return False
+    return True
+
+def _s96(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s97(x['SenderID']): return False
+        if 'categoryIndex' in x and not _s98(x['categoryIndex']): return False
+        if 'channels' in x and not _s99(x['channels']): return False
+        if 'elementName' in x and not _s101(x['elementName']): return False
+        if 'form' in x and not _s102(x['form']): return False
+        if 'hidden' in x and not _s103(x['hidden']): return False
+        if 'key' in x and not _s104(x['key']): return False
+        if 'language' in x and not _s105(x['language']): return False
+        if 'namespace' in x and not _s106(x['namespace']): return False
+        if 'organizations' in x and not _s107(x['organizations']): return False
+        if 'quotedMessage' in x and not _s108(x['quotedMessage']): return False
+        if 'targetUser' in x and not _s109(x['targetUser']): return False
+        if 'title' in x and not _s110(x['title']): return False
+        if 'users' in x and not _s111(x['users']): return False
+        if 'elementName' in x and not ('namespace' in x): return False
+        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
+        if 'namespace' in x and not ('elementName' in x): return False
+    return True
+
+def _s95(x):
+    if not _s96(x): return False
     return True
 
 def _s115(x):
@@ -647,121 +627,47 @@ def _s115(x):
     return True
 
 def _s116(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    if not (isinstance(x, dict)): return False
+    return True
+
+def _s114(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'name' in x and not _s115(x['name']): return False
+        if 'values' in x and not _s116(x['values']): return False
+    return True
+
+def _s113(x):
+    if not _s114(x): return False
+    return True
+
+def _s112(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s113(v): return False
     return True
 
 def _s117(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    if not (isinstance(x, str) and x in _C13): return False
+    return True
+
+def _s118(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 4096): return False
     return True
 
 def _s119(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s118(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s119(v): return False
-    return True
-
 def _s120(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s121(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s122(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s124(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s123(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s124(v): return False
-    return True
-
-def _s107(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'SenderID' in x and not _s108(x['SenderID']): return False
-        if 'categoryIndex' in x and not _s109(x['categoryIndex']): return False
-        if 'channels' in x and not _s110(x['channels']): return False
-        if 'elementName' in x and not _s112(x['elementName']): return False
-        if 'form' in x and not _s113(x['form']): return False
-        if 'hidden' in x and not _s114(x['hidden']): return False
-        if 'key' in x and not _s115(x['key']): return False
-        if 'language' in x and not _s116(x['language']): return False
-        if 'namespace' in x and not _s117(x['namespace']): return False
-        if 'organizations' in x and not _s118(x['organizations']): return False
-        if 'quotedMessage' in x and not _s120(x['quotedMessage']): return False
-        if 'targetUser' in x and not _s121(x['targetUser']): return False
-        if 'title' in x and not _s122(x['title']): return False
-        if 'users' in x and not _s123(x['users']): return False
-        if 'elementName' in x and not ('namespace' in x): return False
-        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
-        if 'namespace' in x and not ('elementName' in x): return False
-    return True
-
-def _s106(x):
-    if not _s107(x): return False
-    return True
-
-def _s128(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s129(x):
-    if not (isinstance(x, dict)): return False
-    return True
-
-def _s127(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'name' in x and not _s128(x['name']): return False
-        if 'values' in x and not _s129(x['values']): return False
-    return True
-
-def _s126(x):
-    if not _s127(x): return False
-    return True
-
-def _s125(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s126(v): return False
-    return True
-
-def _s130(x):
-    if not (isinstance(x, str)): return False
-    if not (isinstance(x, str) and x in _C13): return False
-    return True
-
-def _s131(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 4096): return False
-    return True
-
-def _s132(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s133(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C14): return False
     return True
 
-def _s134(x):
+def _s121(x):
     if not (isinstance(x, str)): return False
     return True
 
@@ -772,1577 +678,1656 @@ def _s1(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'actions' in x and not _s7(x['actions']): return False
-        if 'contentType' in x and not _s87(x['contentType']): return False
-        if 'conversation' in x and not _s88(x['conversation']): return False
-        if 'delay' in x and not _s89(x['delay']): return False
-        if 'isBackchannel' in x and not _s90(x['isBackchannel']): return False
-        if 'items' in x and not _s91(x['items']): return False
-        if 'meta' in x and not _s106(x['meta']): return False
-        if 'results' in x and not _s125(x['results']): return False
-        if 'role' in x and not _s130(x['role']): return False
-        if 'text' in x and not _s131(x['text']): return False
-        if 'touchpoint' in x and not _s132(x['touchpoint']): return False
-        if 'type' in x and not _s133(x['type']): return False
-        if 'user' in x and not _s134(x['user']): return False
+        if 'contentType' in x and not _s76(x['contentType']): return False
+        if 'conversation' in x and not _s77(x['conversation']): return False
+        if 'delay' in x and not _s78(x['delay']): return False
+        if 'isBackchannel' in x and not _s79(x['isBackchannel']): return False
+        if 'items' in x and not _s80(x['items']): return False
+        if 'meta' in x and not _s95(x['meta']): return False
+        if 'results' in x and not _s112(x['results']): return False
+        if 'role' in x and not _s117(x['role']): return False
+        if 'text' in x and not _s118(x['text']): return False
+        if 'touchpoint' in x and not _s119(x['touchpoint']): return False
+        if 'type' in x and not _s120(x['type']): return False
+        if 'user' in x and not _s121(x['user']): return False
     return True
 
-def _s139(x):
+def _s126(x):
     if not _eq(x, _C5): return False
     return True
 
-def _s140(x):
+def _s127(x):
     if not (isinstance(x, str) and x in _C15): return False
     return True
 
-def _s138(x):
+def _s125(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s139(x['type']): return False
+        if 'type' in x and not _s126(x['type']): return False
         for k in x:
-            if not _s140(k): return False
+            if not _s127(k): return False
     return True
 
-def _s142(x):
+def _s129(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s143(x):
+def _s130(x):
     if not (isinstance(x, str) and x in _C16): return False
     return True
 
-def _s141(x):
+def _s128(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s142(x['type']): return False
+        if 'type' in x and not _s129(x['type']): return False
         for k in x:
-            if not _s143(k): return False
+            if not _s130(k): return False
     return True
 
-def _s145(x):
+def _s132(x):
     if not _eq(x, _C6): return False
     return True
 
-def _s146(x):
+def _s133(x):
     if not (isinstance(x, str) and x in _C17): return False
+    return True
+
+def _s131(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s132(x['type']): return False
+        for k in x:
+            if not _s133(k): return False
+    return True
+
+def _s135(x):
+    if not _eq(x, _C2): return False
+    return True
+
+def _s136(x):
+    if not (isinstance(x, str) and x in _C18): return False
+    return True
+
+def _s134(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s135(x['type']): return False
+        for k in x:
+            if not _s136(k): return False
+    return True
+
+def _s138(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s139(x):
+    if not (isinstance(x, str) and x in _C19): return False
+    return True
+
+def _s137(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s138(x['type']): return False
+        for k in x:
+            if not _s139(k): return False
+    return True
+
+def _s141(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s142(x):
+    if not (isinstance(x, str) and x in _C20): return False
+    return True
+
+def _s140(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s141(x['type']): return False
+        for k in x:
+            if not _s142(k): return False
+    return True
+
+def _s124(x):
+    if not (_s125(x) or _s128(x) or _s131(x) or _s134(x) or _s137(x) or _s140(x)):
+        return False
+    return True
+
+def _s123(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s124(v): return False
+    return True
+
+def _s145(x):
+    if not (isinstance(x, str) and x in _C21): return False
     return True
 
 def _s144(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s145(x['type']): return False
+        if 'actions' in x and not _s123(x['actions']): return False
         for k in x:
-            if not _s146(k): return False
+            if not _s145(k): return False
     return True
 
-def _s148(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s149(x):
-    if not (isinstance(x, str) and x in _C18): return False
+def _s143(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s144(v): return False
     return True
 
 def _s147(x):
+    if _near_miss(x, _C22, _C23, 0.85): return False
+    return True
+
+def _s146(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s148(x['type']): return False
         for k in x:
-            if not _s149(k): return False
-    return True
-
-def _s151(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s152(x):
-    if not (isinstance(x, str) and x in _C19): return False
+            if not _s147(k): return False
     return True
 
 def _s150(x):
+    if not (isinstance(x, str) and x in _C24): return False
+    return True
+
+def _s149(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s151(x['type']): return False
         for k in x:
-            if not _s152(k): return False
+            if not _s150(k): return False
     return True
 
-def _s154(x):
-    if not _eq(x, _C4): return False
+def _s148(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s149(v): return False
     return True
 
-def _s155(x):
-    if not (isinstance(x, str) and x in _C20): return False
+def _s151(x):
+    if not (isinstance(x, str) and x in _C25): return False
+    return True
+
+def _s122(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s123(x['actions']): return False
+        if 'items' in x and not _s143(x['items']): return False
+        if 'meta' in x and not _s146(x['meta']): return False
+        if 'results' in x and not _s148(x['results']): return False
+        for k in x:
+            if not _s151(k): return False
     return True
 
 def _s153(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s154(x['type']): return False
-        for k in x:
-            if not _s155(k): return False
+        if 'role' not in x: return False
     return True
 
-def _s137(x):
-    if not (_s138(x) or _s141(x) or _s144(x) or _s147(x) or _s150(x) or _s153(x)):
+def _s155(x):
+    if not (isinstance(x, str) and x in _C26): return False
+    return True
+
+def _s154(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s155(x['type']): return False
+    return True
+
+def _s152(x):
+    if not (_s153(x) or _s154(x)):
         return False
-    return True
-
-def _s136(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s137(v): return False
-    return True
-
-def _s161(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s162(x):
-    if not (isinstance(x, str) and x in _C15): return False
-    return True
-
-def _s160(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s161(x['type']): return False
-        for k in x:
-            if not _s162(k): return False
-    return True
-
-def _s164(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s165(x):
-    if not (isinstance(x, str) and x in _C16): return False
-    return True
-
-def _s163(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s164(x['type']): return False
-        for k in x:
-            if not _s165(k): return False
-    return True
-
-def _s167(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s168(x):
-    if not (isinstance(x, str) and x in _C17): return False
-    return True
-
-def _s166(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s167(x['type']): return False
-        for k in x:
-            if not _s168(k): return False
-    return True
-
-def _s170(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s171(x):
-    if not (isinstance(x, str) and x in _C18): return False
-    return True
-
-def _s169(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s170(x['type']): return False
-        for k in x:
-            if not _s171(k): return False
-    return True
-
-def _s173(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s174(x):
-    if not (isinstance(x, str) and x in _C19): return False
-    return True
-
-def _s172(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s173(x['type']): return False
-        for k in x:
-            if not _s174(k): return False
-    return True
-
-def _s176(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s177(x):
-    if not (isinstance(x, str) and x in _C20): return False
-    return True
-
-def _s175(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s176(x['type']): return False
-        for k in x:
-            if not _s177(k): return False
     return True
 
 def _s159(x):
-    if not (_s160(x) or _s163(x) or _s166(x) or _s169(x) or _s172(x) or _s175(x)):
-        return False
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s158(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s159(v): return False
-    return True
-
-def _s178(x):
-    if not (isinstance(x, str) and x in _C21): return False
+    if _s159(x): return False
     return True
 
 def _s157(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s158(x['actions']): return False
-        for k in x:
-            if not _s178(k): return False
-    return True
-
-def _s156(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s157(v): return False
-    return True
-
-def _s180(x):
-    if _near_miss(x, _C22, _C23, 0.85): return False
-    return True
-
-def _s179(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s180(k): return False
-    return True
-
-def _s183(x):
-    if not (isinstance(x, str) and x in _C24): return False
-    return True
-
-def _s182(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s183(k): return False
-    return True
-
-def _s181(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s182(v): return False
-    return True
-
-def _s184(x):
-    if not (isinstance(x, str) and x in _C25): return False
-    return True
-
-def _s135(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s136(x['actions']): return False
-        if 'items' in x and not _s156(x['items']): return False
-        if 'meta' in x and not _s179(x['meta']): return False
-        if 'results' in x and not _s181(x['results']): return False
-        for k in x:
-            if not _s184(k): return False
-    return True
-
-def _s186(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-    return True
-
-def _s188(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s187(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s188(x['type']): return False
+        if 'type' in x and not _s158(x['type']): return False
     return True
 
-def _s185(x):
-    if not (_s186(x) or _s187(x)):
-        return False
-    return True
-
-def _s192(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s191(x):
-    if _s192(x): return False
-    return True
-
-def _s190(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s191(x['type']): return False
-    return True
-
-def _s195(x):
+def _s162(x):
     if not _eq(x, _C28): return False
     return True
 
-def _s194(x):
-    if _s195(x): return False
+def _s161(x):
+    if _s162(x): return False
     return True
 
-def _s197(x):
+def _s164(x):
     if not _eq(x, _C29): return False
     return True
 
-def _s196(x):
-    if _s197(x): return False
+def _s163(x):
+    if _s164(x): return False
     return True
 
-def _s193(x):
+def _s160(x):
     if isinstance(x, dict):
-        if 'isBackchannel' in x and not _s194(x['isBackchannel']): return False
-        if 'role' in x and not _s196(x['role']): return False
+        if 'isBackchannel' in x and not _s161(x['isBackchannel']): return False
+        if 'role' in x and not _s163(x['role']): return False
     return True
 
-def _s200(x):
+def _s167(x):
     if isinstance(x, dict):
         if 'actions' not in x: return False
     return True
 
-def _s201(x):
+def _s168(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s199(x):
-    if not (_s200(x) or _s201(x)):
+def _s166(x):
+    if not (_s167(x) or _s168(x)):
         return False
     return True
 
-def _s204(x):
+def _s171(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s205(x):
+def _s172(x):
     if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s206(x):
+def _s173(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s203(x):
-    if not (_s204(x) or _s205(x) or _s206(x)):
+def _s170(x):
+    if not (_s171(x) or _s172(x) or _s173(x)):
         return False
     return True
 
-def _s202(x):
-    if _s203(x): return False
+def _s169(x):
+    if _s170(x): return False
     return True
 
-def _s198(x):
-    if _s199(x): return False
+def _s165(x):
+    if _s166(x): return False
     if isinstance(x, dict):
-        if 'meta' in x and not _s202(x['meta']): return False
+        if 'meta' in x and not _s169(x['meta']): return False
     return True
 
-def _s189(x):
-    if not (_s190(x) or _s193(x) or _s198(x)):
+def _s156(x):
+    if not (_s157(x) or _s160(x) or _s165(x)):
         return False
     return True
 
-def _s209(x):
+def _s176(x):
     if not (isinstance(x, str) and x in _C30): return False
     return True
 
-def _s208(x):
-    if _s209(x): return False
+def _s175(x):
+    if _s176(x): return False
     return True
 
-def _s207(x):
+def _s174(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s208(x['type']): return False
+        if 'type' in x and not _s175(x['type']): return False
     return True
 
-def _s213(x):
+def _s180(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s212(x):
-    if not _s213(x): return False
+def _s179(x):
+    if not _s180(x): return False
     return True
 
-def _s211(x):
+def _s178(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s212(x['text']): return False
+        if 'text' in x and not _s179(x['text']): return False
     return True
 
-def _s215(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
+def _s181(x):
+    if _s153(x): return False
     return True
 
-def _s214(x):
-    if _s215(x): return False
-    return True
-
-def _s218(x):
+def _s184(x):
     if not _eq(x, _C31): return False
     return True
 
-def _s217(x):
-    if _s218(x): return False
+def _s183(x):
+    if _s184(x): return False
     return True
 
-def _s216(x):
+def _s182(x):
     if isinstance(x, dict):
-        if 'role' in x and not _s217(x['role']): return False
+        if 'role' in x and not _s183(x['role']): return False
     return True
 
-def _s220(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s219(x):
+def _s185(x):
     if isinstance(x, dict):
         if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s220(x['isBackchannel']): return False
+        if 'isBackchannel' in x and not _s162(x['isBackchannel']): return False
     return True
 
-def _s223(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s222(x):
-    if _s223(x): return False
-    return True
-
-def _s221(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s222(x['type']): return False
-    return True
-
-def _s210(x):
-    if not (_s211(x) or _s214(x) or _s216(x) or _s219(x) or _s221(x)):
+def _s177(x):
+    if not (_s178(x) or _s181(x) or _s182(x) or _s185(x) or _s157(x)):
         return False
     return True
 
-def _s229(x):
-    if not _eq(x, _C1): return False
+def _s190(x):
+    if _s129(x): return False
     return True
 
-def _s228(x):
-    if _s229(x): return False
-    return True
-
-def _s227(x):
+def _s189(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s228(x['type']): return False
+        if 'type' in x and not _s190(x['type']): return False
     return True
 
-def _s230(x):
+def _s191(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s231(x):
+def _s192(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s226(x):
-    if not (_s227(x) or _s230(x) or _s231(x)):
+def _s188(x):
+    if not (_s189(x) or _s191(x) or _s192(x)):
         return False
     return True
 
-def _s225(x):
+def _s187(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s226(v): return False
+            if not _s188(v): return False
     return True
 
-def _s238(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s237(x):
-    if _s238(x): return False
-    return True
-
-def _s236(x):
+def _s194(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s237(x['type']): return False
+        if 'actions' in x and not _s187(x['actions']): return False
     return True
 
-def _s239(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s240(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s235(x):
-    if not (_s236(x) or _s239(x) or _s240(x)):
-        return False
-    return True
-
-def _s234(x):
+def _s193(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s235(v): return False
+            if not _s194(v): return False
     return True
 
-def _s233(x):
+def _s186(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s234(x['actions']): return False
+        if 'actions' in x and not _s187(x['actions']): return False
+        if 'items' in x and not _s193(x['items']): return False
     return True
 
-def _s232(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s233(v): return False
-    return True
-
-def _s224(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s225(x['actions']): return False
-        if 'items' in x and not _s232(x['items']): return False
-    return True
-
-def _s246(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s245(x):
-    if _s246(x): return False
-    return True
-
-def _s244(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s245(x['type']): return False
-    return True
-
-def _s248(x):
+def _s199(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
         if 'url' not in x: return False
     return True
 
-def _s247(x):
-    if _s248(x): return False
+def _s198(x):
+    if _s199(x): return False
     return True
 
-def _s250(x):
+def _s201(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s249(x):
+def _s200(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s250(x['uri']): return False
+        if 'uri' in x and not _s201(x['uri']): return False
     return True
 
-def _s252(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s251(x):
+def _s202(x):
     if isinstance(x, dict):
-        if 'url' in x and not _s252(x['url']): return False
+        if 'url' in x and not _s201(x['url']): return False
     return True
 
-def _s253(x):
+def _s203(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s243(x):
-    if not (_s244(x) or _s247(x) or _s249(x) or _s251(x) or _s253(x)):
+def _s197(x):
+    if not (_s189(x) or _s198(x) or _s200(x) or _s202(x) or _s203(x)):
         return False
     return True
 
-def _s242(x):
+def _s196(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s243(v): return False
+            if not _s197(v): return False
     return True
 
-def _s260(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s259(x):
-    if _s260(x): return False
-    return True
-
-def _s258(x):
+def _s205(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s259(x['type']): return False
+        if 'actions' in x and not _s196(x['actions']): return False
     return True
 
-def _s262(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
-    return True
-
-def _s261(x):
-    if _s262(x): return False
-    return True
-
-def _s264(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s263(x):
-    if isinstance(x, dict):
-        if 'uri' in x and not _s264(x['uri']): return False
-    return True
-
-def _s266(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s265(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s266(x['url']): return False
-    return True
-
-def _s267(x):
-    if isinstance(x, dict):
-        vs = [x[n] for n in ('uri', 'url') if n in x]
-        if any(v != vs[0] for v in vs[1:]): return False
-    return True
-
-def _s257(x):
-    if not (_s258(x) or _s261(x) or _s263(x) or _s265(x) or _s267(x)):
-        return False
-    return True
-
-def _s256(x):
+def _s204(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s257(v): return False
+            if not _s205(v): return False
     return True
 
-def _s255(x):
+def _s195(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s256(x['actions']): return False
+        if 'actions' in x and not _s196(x['actions']): return False
+        if 'items' in x and not _s204(x['items']): return False
     return True
 
-def _s254(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s255(v): return False
-    return True
-
-def _s241(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s242(x['actions']): return False
-        if 'items' in x and not _s254(x['items']): return False
-    return True
-
-def _s273(x):
+def _s211(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#][!-~]*)?\\Z', x)): return False
     return True
 
-def _s272(x):
-    if not _s273(x): return False
+def _s210(x):
+    if not _s211(x): return False
     return True
 
-def _s274(x):
+def _s209(x):
+    if not (_s210(x) or _s201(x)):
+        return False
+    return True
+
+def _s208(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s209(x['fallback']): return False
+        if 'iconUrl' in x and not _s209(x['iconUrl']): return False
+        if 'uri' in x and not _s209(x['uri']): return False
+        if 'url' in x and not _s209(x['url']): return False
+    return True
+
+def _s207(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s208(v): return False
+    return True
+
+def _s213(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s207(x['actions']): return False
+        if 'mediaUrl' in x and not _s209(x['mediaUrl']): return False
+    return True
+
+def _s212(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s213(v): return False
+    return True
+
+def _s206(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s207(x['actions']): return False
+        if 'items' in x and not _s212(x['items']): return False
+    return True
+
+def _s218(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s217(x):
+    if not (_s218(x) or _s201(x)):
+        return False
+    return True
+
+def _s216(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s217(x['fallback']): return False
+        if 'iconUrl' in x and not _s217(x['iconUrl']): return False
+        if 'uri' in x and not _s217(x['uri']): return False
+        if 'url' in x and not _s217(x['url']): return False
+    return True
+
+def _s215(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s216(v): return False
+    return True
+
+def _s220(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s215(x['actions']): return False
+        if 'mediaUrl' in x and not _s217(x['mediaUrl']): return False
+    return True
+
+def _s219(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s220(v): return False
+    return True
+
+def _s214(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s215(x['actions']): return False
+        if 'items' in x and not _s219(x['items']): return False
+    return True
+
+def _s226(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s225(x):
+    if _s226(x): return False
+    return True
+
+def _s224(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s225(x['fallback']): return False
+        if 'iconUrl' in x and not _s225(x['iconUrl']): return False
+        if 'uri' in x and not _s225(x['uri']): return False
+        if 'url' in x and not _s225(x['url']): return False
+    return True
+
+def _s229(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s230(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s231(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s228(x):
+    if not (isinstance(x, str)): return False
+    if not (_s229(x) and _s230(x)):
+        return False
+    if _s231(x): return False
+    return True
+
+def _s227(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s129(x['type']): return False
+        if 'uri' in x and not _s228(x['uri']): return False
+    return True
+
+def _s232(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'url' not in x: return False
+        if 'type' in x and not _s129(x['type']): return False
+        if 'url' in x and not _s228(x['url']): return False
+    return True
+
+def _s233(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s141(x['type']): return False
+        if 'uri' in x and not _s228(x['uri']): return False
+    return True
+
+def _s234(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'fallback' not in x: return False
+        if 'fallback' in x and not _s228(x['fallback']): return False
+        if 'type' in x and not _s141(x['type']): return False
+    return True
+
+def _s235(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'iconUrl' not in x: return False
+        if 'iconUrl' in x and not _s228(x['iconUrl']): return False
+        if 'type' in x and not _s138(x['type']): return False
+    return True
+
+def _s223(x):
+    if not (_s224(x) or _s227(x) or _s232(x) or _s233(x) or _s234(x) or _s235(x)):
+        return False
+    return True
+
+def _s222(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s223(v): return False
+    return True
+
+def _s238(x):
+    if not (_s225(x) or _s228(x)):
+        return False
+    return True
+
+def _s237(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s222(x['actions']): return False
+        if 'mediaUrl' in x and not _s238(x['mediaUrl']): return False
+    return True
+
+def _s236(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s237(v): return False
+    return True
+
+def _s221(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s222(x['actions']): return False
+        if 'items' in x and not _s236(x['items']): return False
+    return True
+
+def _s240(x):
+    if isinstance(x, list):
+        seen = []
+        for v in x:
+            if isinstance(v, dict) and 'payload' in v:
+                if v['payload'] in seen: return False
+                seen.append(v['payload'])
+    return True
+
+def _s242(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s240(x['actions']): return False
+    return True
+
+def _s241(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s242(v): return False
+    return True
+
+def _s239(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s240(x['actions']): return False
+        if 'items' in x and not _s241(x['items']): return False
+    return True
+
+def _s247(x):
+    if _s138(x): return False
+    return True
+
+def _s246(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s247(x['type']): return False
+    return True
+
+def _s250(x):
+    if isinstance(x, str) and (len(x) > 20): return False
+    return True
+
+def _s249(x):
+    if not (_s250(x) or _s231(x)):
+        return False
+    return True
+
+def _s248(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s249(x['text']): return False
+    return True
+
+def _s245(x):
+    if not (_s246(x) or _s248(x)):
+        return False
+    return True
+
+def _s244(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s245(v): return False
+    return True
+
+def _s252(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s244(x['actions']): return False
+    return True
+
+def _s251(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s252(v): return False
+    return True
+
+def _s243(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s244(x['actions']): return False
+        if 'items' in x and not _s251(x['items']): return False
+    return True
+
+def _s256(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s138(x['type']): return False
+    return True
+
+def _s255(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s256(v))
+        if n < 14: return False
+    return True
+
+def _s254(x):
+    if _s255(x): return False
+    return True
+
+def _s253(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s254(x['actions']): return False
+    return True
+
+def _s258(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s178(v): return False
+    return True
+
+def _s260(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s258(x['actions']): return False
+    return True
+
+def _s259(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s260(v): return False
+    return True
+
+def _s257(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s258(x['actions']): return False
+        if 'items' in x and not _s259(x['items']): return False
+    return True
+
+def _s266(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s135(x['type']): return False
+    return True
+
+def _s265(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s266(v))
+        if n < 1: return False
+    return True
+
+def _s264(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s265(x['actions']): return False
+    return True
+
+def _s263(x):
+    if not (_s168(x) or _s264(x)):
+        return False
+    return True
+
+def _s262(x):
+    if _s263(x): return False
+    return True
+
+def _s268(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s267(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s268(x['type']): return False
     return True
 
 def _s271(x):
-    if not (_s272(x) or _s274(x)):
-        return False
+    if not _eq(x, _C33): return False
     return True
 
-def _s276(x):
-    if not _s273(x): return False
+def _s273(x):
+    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s277(x):
+def _s272(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s275(x):
-    if not (_s276(x) or _s277(x)):
-        return False
-    return True
-
-def _s279(x):
-    if not _s273(x): return False
-    return True
-
-def _s280(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s278(x):
-    if not (_s279(x) or _s280(x)):
-        return False
-    return True
-
-def _s282(x):
-    if not _s273(x): return False
-    return True
-
-def _s283(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s281(x):
-    if not (_s282(x) or _s283(x)):
-        return False
+    if _s273(x): return False
+    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
 def _s270(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s271(x['fallback']): return False
-        if 'iconUrl' in x and not _s275(x['iconUrl']): return False
-        if 'uri' in x and not _s278(x['uri']): return False
-        if 'url' in x and not _s281(x['url']): return False
+    if not (_s271(x) or _s201(x) or _s272(x)):
+        return False
     return True
 
 def _s269(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s270(x['touchpoint']): return False
+    return True
+
+def _s261(x):
+    if not (_s262(x) or _s267(x) or _s269(x)):
+        return False
+    return True
+
+def _s278(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s162(x['openOnReceive']): return False
+        if 'type' in x and not _s141(x['type']): return False
+    return True
+
+def _s277(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s278(v))
+        if n < 2: return False
+    return True
+
+def _s276(x):
+    if _s277(x): return False
+    return True
+
+def _s282(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s278(v))
+        if n < 1: return False
+    return True
+
+def _s281(x):
+    if _s282(x): return False
+    return True
+
+def _s280(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s281(x['actions']): return False
+    return True
+
+def _s279(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s270(v): return False
+            if not _s280(v): return False
     return True
 
-def _s289(x):
-    if not _s273(x): return False
+def _s275(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s276(x['actions']): return False
+        if 'items' in x and not _s279(x['items']): return False
     return True
 
-def _s290(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s286(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s282(x['actions']): return False
     return True
 
-def _s288(x):
-    if not (_s289(x) or _s290(x)):
-        return False
-    return True
-
-def _s292(x):
-    if not _s273(x): return False
-    return True
-
-def _s293(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s291(x):
-    if not (_s292(x) or _s293(x)):
-        return False
-    return True
-
-def _s295(x):
-    if not _s273(x): return False
-    return True
-
-def _s296(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s294(x):
-    if not (_s295(x) or _s296(x)):
-        return False
-    return True
-
-def _s298(x):
-    if not _s273(x): return False
-    return True
-
-def _s299(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s297(x):
-    if not (_s298(x) or _s299(x)):
-        return False
+def _s285(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s286(v))
+        if n < 2: return False
     return True
 
 def _s287(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s288(x['fallback']): return False
-        if 'iconUrl' in x and not _s291(x['iconUrl']): return False
-        if 'uri' in x and not _s294(x['uri']): return False
-        if 'url' in x and not _s297(x['url']): return False
+        if 'actions' in x and not _s276(x['actions']): return False
     return True
 
-def _s286(x):
+def _s284(x):
+    if _s285(x): return False
     if isinstance(x, list):
         for v in x[0:]:
             if not _s287(v): return False
     return True
 
-def _s301(x):
-    if not _s273(x): return False
-    return True
-
-def _s302(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s300(x):
-    if not (_s301(x) or _s302(x)):
-        return False
-    return True
-
-def _s285(x):
+def _s283(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s286(x['actions']): return False
-        if 'mediaUrl' in x and not _s300(x['mediaUrl']): return False
-    return True
-
-def _s284(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s285(v): return False
-    return True
-
-def _s268(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s269(x['actions']): return False
+        if 'actions' in x and not _s281(x['actions']): return False
         if 'items' in x and not _s284(x['items']): return False
     return True
 
-def _s307(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s308(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s306(x):
-    if not (_s307(x) or _s308(x)):
+def _s274(x):
+    if not (_s275(x) or _s283(x)):
         return False
     return True
 
-def _s310(x):
+def _s290(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
     return True
 
-def _s311(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s289(x):
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s290(x['SenderID']): return False
     return True
 
-def _s309(x):
-    if not (_s310(x) or _s311(x)):
+def _s288(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s289(x['meta']): return False
+    return True
+
+def _s294(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s171(x['meta']): return False
+    return True
+
+def _s293(x):
+    if _s294(x): return False
+    return True
+
+def _s292(x):
+    if not (_s293(x) or _s267(x)):
         return False
     return True
 
-def _s313(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s297(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s314(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s298(x):
+    if isinstance(x, str) and (len(x) > 0): return False
     return True
 
-def _s312(x):
-    if not (_s313(x) or _s314(x)):
+def _s296(x):
+    if not (isinstance(x, str)): return False
+    if not (_s297(x) or _s298(x) or _s231(x)):
         return False
     return True
 
-def _s316(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s295(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s296(x['touchpoint']): return False
     return True
 
-def _s317(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s315(x):
-    if not (_s316(x) or _s317(x)):
+def _s291(x):
+    if not (_s292(x) or _s295(x)):
         return False
     return True
 
 def _s305(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s306(x['fallback']): return False
-        if 'iconUrl' in x and not _s309(x['iconUrl']): return False
-        if 'uri' in x and not _s312(x['uri']): return False
-        if 'url' in x and not _s315(x['url']): return False
+    if not (isinstance(x, str) and x in _C34): return False
     return True
 
 def _s304(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s305(v): return False
-    return True
-
-def _s323(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s324(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s322(x):
-    if not (_s323(x) or _s324(x)):
-        return False
-    return True
-
-def _s326(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s327(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s325(x):
-    if not (_s326(x) or _s327(x)):
-        return False
-    return True
-
-def _s329(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s330(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s328(x):
-    if not (_s329(x) or _s330(x)):
-        return False
-    return True
-
-def _s332(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s333(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s331(x):
-    if not (_s332(x) or _s333(x)):
-        return False
-    return True
-
-def _s321(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s322(x['fallback']): return False
-        if 'iconUrl' in x and not _s325(x['iconUrl']): return False
-        if 'uri' in x and not _s328(x['uri']): return False
-        if 'url' in x and not _s331(x['url']): return False
-    return True
-
-def _s320(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s321(v): return False
-    return True
-
-def _s335(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s336(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s334(x):
-    if not (_s335(x) or _s336(x)):
-        return False
-    return True
-
-def _s319(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s320(x['actions']): return False
-        if 'mediaUrl' in x and not _s334(x['mediaUrl']): return False
-    return True
-
-def _s318(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s319(v): return False
+    if _s305(x): return False
     return True
 
 def _s303(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s304(x['actions']): return False
-        if 'items' in x and not _s318(x['items']): return False
+        if 'type' in x and not _s304(x['type']): return False
     return True
 
-def _s342(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s302(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s303(v): return False
     return True
 
-def _s341(x):
-    if _s342(x): return False
+def _s307(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s302(x['actions']): return False
     return True
 
-def _s344(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s306(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s307(v): return False
     return True
 
-def _s343(x):
-    if _s344(x): return False
+def _s310(x):
+    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
     return True
 
-def _s346(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s312(x):
+    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
     return True
 
-def _s345(x):
-    if _s346(x): return False
+def _s313(x):
+    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
     return True
 
-def _s348(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s311(x):
+    if not (_s312(x) and _s313(x)):
+        return False
     return True
 
-def _s347(x):
-    if _s348(x): return False
+def _s315(x):
+    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
+    return True
+
+def _s316(x):
+    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
+    return True
+
+def _s314(x):
+    if not (_s315(x) and _s316(x)):
+        return False
+    return True
+
+def _s318(x):
+    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
+    return True
+
+def _s319(x):
+    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
+    return True
+
+def _s317(x):
+    if not (_s318(x) and _s319(x)):
+        return False
+    return True
+
+def _s321(x):
+    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
+    return True
+
+def _s322(x):
+    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
+    return True
+
+def _s323(x):
+    if isinstance(x, str) and (not _search('\\?', x)): return False
+    return True
+
+def _s320(x):
+    if not (_s321(x) and _s322(x) and _s323(x)):
+        return False
+    return True
+
+def _s325(x):
+    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
+    return True
+
+def _s326(x):
+    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
+    return True
+
+def _s324(x):
+    if not (_s325(x) and _s326(x)):
+        return False
+    return True
+
+def _s309(x):
+    if not (_s310(x) or _s311(x) or _s314(x) or _s317(x) or _s320(x) or _s324(x)):
+        return False
+    return True
+
+def _s308(x):
+    if _s309(x): return False
+    return True
+
+def _s301(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s302(x['actions']): return False
+        if 'items' in x and not _s306(x['items']): return False
+        if 'text' in x and not _s308(x['text']): return False
+    return True
+
+def _s300(x):
+    if not _s301(x): return False
+    return True
+
+def _s299(x):
+    if not (_s293(x) or _s267(x) or _s300(x)):
+        return False
+    return True
+
+def _s328(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'role' in x and not _s183(x['role']): return False
+    return True
+
+def _s330(x):
+    if not (isinstance(x, str)): return False
+    if _s159(x): return False
+    return True
+
+def _s329(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s330(x['type']): return False
+    return True
+
+def _s333(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s332(x):
+    if not (isinstance(x, str)): return False
+    if _s333(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s331(x):
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'contentType' in x and not _s332(x['contentType']): return False
+    return True
+
+def _s334(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s201(x['text']): return False
+    return True
+
+def _s336(x):
+    if not (isinstance(x, str)): return False
+    if _s297(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
+    return True
+
+def _s335(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s336(x['touchpoint']): return False
     return True
 
 def _s340(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s339(x):
+    if not (isinstance(x, str)): return False
+    if not (_s340(x) or _s231(x)):
+        return False
+    if _s297(x): return False
+    return True
+
+def _s338(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s341(x['fallback']): return False
-        if 'iconUrl' in x and not _s343(x['iconUrl']): return False
-        if 'uri' in x and not _s345(x['uri']): return False
-        if 'url' in x and not _s347(x['url']): return False
+        if 'touchpoint' in x and not _s339(x['touchpoint']): return False
     return True
 
-def _s350(x):
-    if not _eq(x, _C1): return False
+def _s337(x):
+    if not (_s293(x) and _s338(x)):
+        return False
     return True
 
-def _s352(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+def _s344(x):
+    if isinstance(x, str) and (len(x) < 1601): return False
     return True
 
-def _s353(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+def _s345(x):
+    if isinstance(x, str) and (len(x) > 66): return False
     return True
 
-def _s354(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s346(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s347(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s343(x):
+    if not (isinstance(x, str)): return False
+    if not (_s344(x) or _s345(x) or _s346(x) or _s347(x)):
+        return False
+    return True
+
+def _s342(x):
+    if not _s343(x): return False
+    return True
+
+def _s341(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s342(x['text']): return False
+    return True
+
+def _s327(x):
+    if not (_s328(x) or _s185(x) or _s329(x) or _s331(x) or _s334(x) or _s335(x) or _s337(x) or _s341(x)):
+        return False
     return True
 
 def _s351(x):
     if not (isinstance(x, str)): return False
-    if not (_s352(x) and _s353(x)):
-        return False
-    if _s354(x): return False
+    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s350(x):
+    if not _s351(x): return False
     return True
 
 def _s349(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s350(x['type']): return False
-        if 'uri' in x and not _s351(x['uri']): return False
+        if 'text' not in x: return False
+        if 'text' in x and not _s350(x['text']): return False
     return True
 
-def _s356(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s358(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s359(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s360(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s357(x):
-    if not (isinstance(x, str)): return False
-    if not (_s358(x) and _s359(x)):
+def _s348(x):
+    if not (_s328(x) or _s185(x) or _s329(x) or _s331(x) or _s334(x) or _s335(x) or _s337(x) or _s349(x)):
         return False
-    if _s360(x): return False
     return True
 
 def _s355(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s356(x['type']): return False
-        if 'url' in x and not _s357(x['url']): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s362(x):
-    if not _eq(x, _C4): return False
+def _s354(x):
+    if not _s355(x): return False
+    return True
+
+def _s353(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s354(x['text']): return False
+    return True
+
+def _s352(x):
+    if not (_s328(x) or _s185(x) or _s329(x) or _s331(x) or _s334(x) or _s335(x) or _s337(x) or _s353(x)):
+        return False
+    return True
+
+def _s358(x):
+    if not (isinstance(x, str) and x in _C35): return False
+    return True
+
+def _s357(x):
+    if isinstance(x, dict):
+        if 'language' in x and not _s358(x['language']): return False
+    return True
+
+def _s356(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s357(x['meta']): return False
+    return True
+
+def _s361(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s172(x) or _s173(x)):
+        return False
+    return True
+
+def _s360(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s361(x['meta']): return False
     return True
 
 def _s364(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s365(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s366(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
 def _s363(x):
     if not (isinstance(x, str)): return False
-    if not (_s364(x) and _s365(x)):
+    if not (_s340(x) or _s231(x)):
         return False
-    if _s366(x): return False
+    if _s364(x): return False
     return True
 
-def _s361(x):
+def _s362(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s362(x['type']): return False
-        if 'uri' in x and not _s363(x['uri']): return False
+        if 'touchpoint' in x and not _s363(x['touchpoint']): return False
+    return True
+
+def _s359(x):
+    if not (_s328(x) or _s185(x) or _s329(x) or _s360(x) or _s362(x)):
+        return False
     return True
 
 def _s369(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s370(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s371(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if not (_s172(x) or _s173(x)):
+        return False
     return True
 
 def _s368(x):
-    if not (isinstance(x, str)): return False
-    if not (_s369(x) and _s370(x)):
-        return False
-    if _s371(x): return False
-    return True
-
-def _s372(x):
-    if not _eq(x, _C4): return False
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s369(x['meta']): return False
     return True
 
 def _s367(x):
+    if _s368(x): return False
+    return True
+
+def _s366(x):
+    if not (_s367(x) or _s267(x)):
+        return False
+    return True
+
+def _s371(x):
+    if not (isinstance(x, str)): return False
+    if not (_s364(x) or _s298(x) or _s231(x)):
+        return False
+    return True
+
+def _s370(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s368(x['fallback']): return False
-        if 'type' in x and not _s372(x['type']): return False
+        if 'touchpoint' in x and not _s371(x['touchpoint']): return False
     return True
 
-def _s375(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s376(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s377(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s365(x):
+    if not (_s366(x) or _s370(x)):
+        return False
     return True
 
 def _s374(x):
-    if not (isinstance(x, str)): return False
-    if not (_s375(x) and _s376(x)):
-        return False
-    if _s377(x): return False
-    return True
-
-def _s378(x):
-    if not _eq(x, _C3): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
     return True
 
 def _s373(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s374(x['iconUrl']): return False
-        if 'type' in x and not _s378(x['type']): return False
-    return True
-
-def _s339(x):
-    if not (_s340(x) or _s349(x) or _s355(x) or _s361(x) or _s367(x) or _s373(x)):
+    if not (_s374(x) or _s231(x)):
         return False
     return True
 
-def _s338(x):
+def _s376(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s339(v): return False
+            if not _s373(v): return False
     return True
 
-def _s385(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s384(x):
-    if _s385(x): return False
-    return True
-
-def _s387(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s386(x):
-    if _s387(x): return False
-    return True
-
-def _s389(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s388(x):
-    if _s389(x): return False
-    return True
-
-def _s391(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s390(x):
-    if _s391(x): return False
-    return True
-
-def _s383(x):
+def _s375(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s384(x['fallback']): return False
-        if 'iconUrl' in x and not _s386(x['iconUrl']): return False
-        if 'uri' in x and not _s388(x['uri']): return False
-        if 'url' in x and not _s390(x['url']): return False
+        if 'channels' in x and not _s376(x['channels']): return False
+        if 'form' in x and not _s373(x['form']): return False
+        if 'organizations' in x and not _s376(x['organizations']): return False
+        if 'users' in x and not _s376(x['users']): return False
     return True
 
-def _s393(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s395(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s396(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s397(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s394(x):
-    if not (isinstance(x, str)): return False
-    if not (_s395(x) and _s396(x)):
-        return False
-    if _s397(x): return False
-    return True
-
-def _s392(x):
+def _s372(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s393(x['type']): return False
-        if 'uri' in x and not _s394(x['uri']): return False
+        if 'conversation' in x and not _s373(x['conversation']): return False
+        if 'meta' in x and not _s375(x['meta']): return False
+        if 'user' in x and not _s373(x['user']): return False
     return True
 
-def _s399(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s401(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s402(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s403(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s400(x):
-    if not (isinstance(x, str)): return False
-    if not (_s401(x) and _s402(x)):
-        return False
-    if _s403(x): return False
-    return True
-
-def _s398(x):
+def _s378(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s399(x['type']): return False
-        if 'url' in x and not _s400(x['url']): return False
+        if 'contentType' in x and not _s333(x['contentType']): return False
     return True
 
-def _s405(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s407(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s408(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s409(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s406(x):
-    if not (isinstance(x, str)): return False
-    if not (_s407(x) and _s408(x)):
-        return False
-    if _s409(x): return False
-    return True
-
-def _s404(x):
+def _s379(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s405(x['type']): return False
-        if 'uri' in x and not _s406(x['uri']): return False
-    return True
-
-def _s412(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s413(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s414(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s411(x):
-    if not (isinstance(x, str)): return False
-    if not (_s412(x) and _s413(x)):
-        return False
-    if _s414(x): return False
-    return True
-
-def _s415(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s410(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s411(x['fallback']): return False
-        if 'type' in x and not _s415(x['type']): return False
-    return True
-
-def _s418(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s419(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s420(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s417(x):
-    if not (isinstance(x, str)): return False
-    if not (_s418(x) and _s419(x)):
-        return False
-    if _s420(x): return False
-    return True
-
-def _s421(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s416(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s417(x['iconUrl']): return False
-        if 'type' in x and not _s421(x['type']): return False
-    return True
-
-def _s382(x):
-    if not (_s383(x) or _s392(x) or _s398(x) or _s404(x) or _s410(x) or _s416(x)):
-        return False
-    return True
-
-def _s381(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s382(v): return False
-    return True
-
-def _s424(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s423(x):
-    if _s424(x): return False
-    return True
-
-def _s426(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s427(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s428(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s425(x):
-    if not (isinstance(x, str)): return False
-    if not (_s426(x) and _s427(x)):
-        return False
-    if _s428(x): return False
-    return True
-
-def _s422(x):
-    if not (_s423(x) or _s425(x)):
-        return False
+        if 'text' in x and not _s231(x['text']): return False
     return True
 
 def _s380(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s381(x['actions']): return False
-        if 'mediaUrl' in x and not _s422(x['mediaUrl']): return False
+        if 'text' in x and not _s210(x['text']): return False
     return True
 
-def _s379(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s380(v): return False
+def _s377(x):
+    if not (_s378(x) or _s379(x) or _s380(x)):
+        return False
     return True
 
-def _s337(x):
+def _s383(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s382(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s338(x['actions']): return False
-        if 'items' in x and not _s379(x['items']): return False
+        if 'text' in x and not _s383(x['text']): return False
+    return True
+
+def _s387(x):
+    if isinstance(x, str) and (not _search('^image/', x)): return False
+    return True
+
+def _s388(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s386(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s387(x['contentType']): return False
+        if 'text' in x and not _s388(x['text']): return False
+    return True
+
+def _s390(x):
+    if not _eq(x, _C36): return False
+    return True
+
+def _s389(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s390(x['contentType']): return False
+    return True
+
+def _s392(x):
+    if not (isinstance(x, str) and x in _C37): return False
+    return True
+
+def _s393(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s391(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s392(x['contentType']): return False
+        if 'text' in x and not _s393(x['text']): return False
+    return True
+
+def _s395(x):
+    if not (isinstance(x, str) and x in _C38): return False
+    return True
+
+def _s396(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s394(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s395(x['contentType']): return False
+        if 'text' in x and not _s396(x['text']): return False
+    return True
+
+def _s398(x):
+    if not (isinstance(x, str) and x in _C39): return False
+    return True
+
+def _s399(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s397(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s398(x['contentType']): return False
+        if 'text' in x and not _s399(x['text']): return False
+    return True
+
+def _s401(x):
+    if not (isinstance(x, str) and x in _C40): return False
+    return True
+
+def _s402(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s400(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s401(x['contentType']): return False
+        if 'text' in x and not _s402(x['text']): return False
+    return True
+
+def _s404(x):
+    if not (isinstance(x, str) and x in _C41): return False
+    return True
+
+def _s405(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s403(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s404(x['contentType']): return False
+        if 'text' in x and not _s405(x['text']): return False
+    return True
+
+def _s407(x):
+    if not (isinstance(x, str) and x in _C42): return False
+    return True
+
+def _s408(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s406(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s407(x['contentType']): return False
+        if 'text' in x and not _s408(x['text']): return False
+    return True
+
+def _s410(x):
+    if not (isinstance(x, str) and x in _C43): return False
+    return True
+
+def _s411(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s409(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s410(x['contentType']): return False
+        if 'text' in x and not _s411(x['text']): return False
+    return True
+
+def _s413(x):
+    if not (isinstance(x, str) and x in _C44): return False
+    return True
+
+def _s414(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s412(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s413(x['contentType']): return False
+        if 'text' in x and not _s414(x['text']): return False
+    return True
+
+def _s416(x):
+    if not (isinstance(x, str) and x in _C45): return False
+    return True
+
+def _s417(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s415(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s416(x['contentType']): return False
+        if 'text' in x and not _s417(x['text']): return False
+    return True
+
+def _s419(x):
+    if not (isinstance(x, str) and x in _C46): return False
+    return True
+
+def _s420(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s418(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s419(x['contentType']): return False
+        if 'text' in x and not _s420(x['text']): return False
+    return True
+
+def _s422(x):
+    if not (isinstance(x, str) and x in _C47): return False
+    return True
+
+def _s423(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s421(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s422(x['contentType']): return False
+        if 'text' in x and not _s423(x['text']): return False
+    return True
+
+def _s424(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s385(x):
+    if not (_s386(x) or _s389(x) or _s391(x) or _s394(x) or _s397(x) or _s400(x) or _s403(x) or _s406(x) or _s409(x) or _s412(x) or _s415(x) or _s418(x) or _s421(x)):
+        return False
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'text' in x and not _s424(x['text']): return False
+    return True
+
+def _s384(x):
+    if not _s385(x): return False
+    return True
+
+def _s381(x):
+    if not (_s378(x) or _s379(x) or _s382(x) or _s384(x)):
+        return False
+    return True
+
+def _s426(x):
+    if not (_s328(x) or _s185(x) or _s157(x)):
+        return False
+    return True
+
+def _s428(x):
+    if isinstance(x, dict):
+        if 'title' not in x: return False
+    return True
+
+def _s427(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s428(x['meta']): return False
+    return True
+
+def _s425(x):
+    if not (_s378(x) or _s426(x) or _s427(x)):
+        return False
+    return True
+
+def _s431(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
     return True
 
 def _s430(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s431(x): return False
     return True
 
 def _s433(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s268(x): return False
     return True
 
 def _s432(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s433(x['actions']): return False
+        if 'type' in x and not _s433(x['type']): return False
     return True
 
-def _s431(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s432(v): return False
+def _s435(x):
+    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
+    return True
+
+def _s434(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s435(x['text']): return False
     return True
 
 def _s429(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s430(x['actions']): return False
-        if 'items' in x and not _s431(x['items']): return False
-    return True
-
-def _s439(x):
-    if not _eq(x, _C3): return False
+    if not (_s430(x) or _s432(x) or _s434(x)):
+        return False
     return True
 
 def _s438(x):
-    if _s439(x): return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s437(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s438(x['type']): return False
+        if 'text' in x and not _s438(x['text']): return False
     return True
 
-def _s442(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s443(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s436(x):
+    if not (_s430(x) or _s432(x) or _s437(x)):
+        return False
     return True
 
 def _s441(x):
-    if not (_s442(x) or _s443(x)):
-        return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s440(x):
@@ -2350,1957 +2335,45 @@ def _s440(x):
         if 'text' in x and not _s441(x['text']): return False
     return True
 
-def _s436(x):
-    if not (_s437(x) or _s440(x)):
-        return False
-    return True
-
-def _s435(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s436(v): return False
-    return True
-
-def _s450(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s449(x):
-    if _s450(x): return False
-    return True
-
-def _s448(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s449(x['type']): return False
-    return True
-
-def _s453(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s454(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s452(x):
-    if not (_s453(x) or _s454(x)):
-        return False
-    return True
-
-def _s451(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s452(x['text']): return False
-    return True
-
-def _s447(x):
-    if not (_s448(x) or _s451(x)):
-        return False
-    return True
-
-def _s446(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s447(v): return False
-    return True
-
-def _s445(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s446(x['actions']): return False
-    return True
-
 def _s444(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s445(v): return False
-    return True
-
-def _s434(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s435(x['actions']): return False
-        if 'items' in x and not _s444(x['items']): return False
-    return True
-
-def _s459(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s458(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s459(x['type']): return False
-    return True
-
-def _s457(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s458(v))
-        if n < 14: return False
-    return True
-
-def _s456(x):
-    if _s457(x): return False
-    return True
-
-def _s455(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s456(x['actions']): return False
-    return True
-
-def _s463(x):
-    if not _s213(x): return False
-    return True
-
-def _s462(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s463(x['text']): return False
-    return True
-
-def _s461(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s462(v): return False
-    return True
-
-def _s468(x):
-    if not _s213(x): return False
-    return True
-
-def _s467(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s468(x['text']): return False
-    return True
-
-def _s466(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s467(v): return False
-    return True
-
-def _s465(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s466(x['actions']): return False
-    return True
-
-def _s464(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s465(v): return False
-    return True
-
-def _s460(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s461(x['actions']): return False
-        if 'items' in x and not _s464(x['items']): return False
-    return True
-
-def _s474(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s473(x):
-    if _s474(x): return False
-    return True
-
-def _s472(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s473(x['type']): return False
-    return True
-
-def _s475(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s476(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s471(x):
-    if not (_s472(x) or _s475(x) or _s476(x)):
-        return False
-    return True
-
-def _s470(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s471(v): return False
-    return True
-
-def _s483(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s482(x):
-    if _s483(x): return False
-    return True
-
-def _s481(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s482(x['type']): return False
-    return True
-
-def _s484(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s485(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s480(x):
-    if not (_s481(x) or _s484(x) or _s485(x)):
-        return False
-    return True
-
-def _s479(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s480(v): return False
-    return True
-
-def _s478(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s479(x['actions']): return False
-    return True
-
-def _s477(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s478(v): return False
-    return True
-
-def _s469(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s470(x['actions']): return False
-        if 'items' in x and not _s477(x['items']): return False
-    return True
-
-def _s489(x):
-    if isinstance(x, dict):
-        if 'items' not in x: return False
-    return True
-
-def _s493(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s492(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s493(x['type']): return False
-    return True
-
-def _s491(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s492(v))
-        if n < 1: return False
-    return True
-
-def _s490(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s491(x['actions']): return False
-    return True
-
-def _s488(x):
-    if not (_s489(x) or _s490(x)):
-        return False
-    return True
-
-def _s487(x):
-    if _s488(x): return False
-    return True
-
-def _s495(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s494(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s495(x['type']): return False
-    return True
-
-def _s498(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s499(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s501(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s500(x):
-    if not (isinstance(x, str)): return False
-    if _s501(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s497(x):
-    if not (_s498(x) or _s499(x) or _s500(x)):
-        return False
-    return True
-
-def _s496(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s497(x['touchpoint']): return False
-    return True
-
-def _s486(x):
-    if not (_s487(x) or _s494(x) or _s496(x)):
-        return False
-    return True
-
-def _s507(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s508(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s506(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s507(x['openOnReceive']): return False
-        if 'type' in x and not _s508(x['type']): return False
-    return True
-
-def _s505(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s506(v))
-        if n < 2: return False
-    return True
-
-def _s504(x):
-    if _s505(x): return False
-    return True
-
-def _s514(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s515(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s513(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s514(x['openOnReceive']): return False
-        if 'type' in x and not _s515(x['type']): return False
-    return True
-
-def _s512(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s513(v))
-        if n < 1: return False
-    return True
-
-def _s511(x):
-    if _s512(x): return False
-    return True
-
-def _s510(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s511(x['actions']): return False
-    return True
-
-def _s509(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s510(v): return False
-    return True
-
-def _s503(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s504(x['actions']): return False
-        if 'items' in x and not _s509(x['items']): return False
-    return True
-
-def _s520(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s521(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s519(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s520(x['openOnReceive']): return False
-        if 'type' in x and not _s521(x['type']): return False
-    return True
-
-def _s518(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s519(v))
-        if n < 1: return False
-    return True
-
-def _s517(x):
-    if _s518(x): return False
-    return True
-
-def _s527(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s528(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s526(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s527(x['openOnReceive']): return False
-        if 'type' in x and not _s528(x['type']): return False
-    return True
-
-def _s525(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s526(v))
-        if n < 1: return False
-    return True
-
-def _s524(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s525(x['actions']): return False
-    return True
-
-def _s523(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s524(v))
-        if n < 2: return False
-    return True
-
-def _s533(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s534(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s532(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s533(x['openOnReceive']): return False
-        if 'type' in x and not _s534(x['type']): return False
-    return True
-
-def _s531(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s532(v))
-        if n < 2: return False
-    return True
-
-def _s530(x):
-    if _s531(x): return False
-    return True
-
-def _s529(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s530(x['actions']): return False
-    return True
-
-def _s522(x):
-    if _s523(x): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s529(v): return False
-    return True
-
-def _s516(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s517(x['actions']): return False
-        if 'items' in x and not _s522(x['items']): return False
-    return True
-
-def _s502(x):
-    if not (_s503(x) or _s516(x)):
-        return False
-    return True
-
-def _s537(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
-    return True
-
-def _s536(x):
-    if isinstance(x, dict):
-        if 'SenderID' in x and not _s537(x['SenderID']): return False
-    return True
-
-def _s535(x):
-    if isinstance(x, dict):
-        if 'meta' in x and not _s536(x['meta']): return False
-    return True
-
-def _s542(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s541(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s542(x['meta']): return False
-    return True
-
-def _s540(x):
-    if _s541(x): return False
-    return True
-
-def _s544(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s543(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s544(x['type']): return False
-    return True
-
-def _s539(x):
-    if not (_s540(x) or _s543(x)):
-        return False
-    return True
-
-def _s547(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s548(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s549(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s546(x):
-    if not (isinstance(x, str)): return False
-    if not (_s547(x) or _s548(x) or _s549(x)):
-        return False
-    return True
-
-def _s545(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s546(x['touchpoint']): return False
-    return True
-
-def _s538(x):
-    if not (_s539(x) or _s545(x)):
-        return False
-    return True
-
-def _s553(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s552(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s553(x['meta']): return False
-    return True
-
-def _s551(x):
-    if _s552(x): return False
-    return True
-
-def _s555(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s554(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s555(x['type']): return False
-    return True
-
-def _s561(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s560(x):
-    if _s561(x): return False
-    return True
-
-def _s559(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s560(x['type']): return False
-    return True
-
-def _s558(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s559(v): return False
-    return True
-
-def _s567(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s566(x):
-    if _s567(x): return False
-    return True
-
-def _s565(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s566(x['type']): return False
-    return True
-
-def _s564(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s565(v): return False
-    return True
-
-def _s563(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s564(x['actions']): return False
-    return True
-
-def _s562(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s563(v): return False
-    return True
-
-def _s570(x):
-    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
-    return True
-
-def _s572(x):
-    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
-    return True
-
-def _s573(x):
-    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
-    return True
-
-def _s571(x):
-    if not (_s572(x) and _s573(x)):
-        return False
-    return True
-
-def _s575(x):
-    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
-    return True
-
-def _s576(x):
-    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
-    return True
-
-def _s574(x):
-    if not (_s575(x) and _s576(x)):
-        return False
-    return True
-
-def _s578(x):
-    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
-    return True
-
-def _s579(x):
-    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
-    return True
-
-def _s577(x):
-    if not (_s578(x) and _s579(x)):
-        return False
-    return True
-
-def _s581(x):
-    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
-    return True
-
-def _s582(x):
-    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
-    return True
-
-def _s583(x):
-    if isinstance(x, str) and (not _search('\\?', x)): return False
-    return True
-
-def _s580(x):
-    if not (_s581(x) and _s582(x) and _s583(x)):
-        return False
-    return True
-
-def _s585(x):
-    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
-    return True
-
-def _s586(x):
-    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
-    return True
-
-def _s584(x):
-    if not (_s585(x) and _s586(x)):
-        return False
-    return True
-
-def _s569(x):
-    if not (_s570(x) or _s571(x) or _s574(x) or _s577(x) or _s580(x) or _s584(x)):
-        return False
-    return True
-
-def _s568(x):
-    if _s569(x): return False
-    return True
-
-def _s557(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s558(x['actions']): return False
-        if 'items' in x and not _s562(x['items']): return False
-        if 'text' in x and not _s568(x['text']): return False
-    return True
-
-def _s556(x):
-    if not _s557(x): return False
-    return True
-
-def _s550(x):
-    if not (_s551(x) or _s554(x) or _s556(x)):
-        return False
-    return True
-
-def _s590(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s589(x):
-    if _s590(x): return False
-    return True
-
-def _s588(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s589(x['role']): return False
-    return True
-
-def _s592(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s591(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s592(x['isBackchannel']): return False
-    return True
-
-def _s595(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s594(x):
-    if not (isinstance(x, str)): return False
-    if _s595(x): return False
-    return True
-
-def _s593(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s594(x['type']): return False
-    return True
-
-def _s598(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s597(x):
-    if not (isinstance(x, str)): return False
-    if _s598(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s596(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s597(x['contentType']): return False
-    return True
-
-def _s600(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s599(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s600(x['text']): return False
-    return True
-
-def _s603(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s602(x):
-    if not (isinstance(x, str)): return False
-    if _s603(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s601(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s602(x['touchpoint']): return False
-    return True
-
-def _s607(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s606(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s607(x['meta']): return False
-    return True
-
-def _s605(x):
-    if _s606(x): return False
-    return True
-
-def _s610(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s611(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s612(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s609(x):
-    if not (isinstance(x, str)): return False
-    if not (_s610(x) or _s611(x)):
-        return False
-    if _s612(x): return False
-    return True
-
-def _s608(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s609(x['touchpoint']): return False
-    return True
-
-def _s604(x):
-    if not (_s605(x) and _s608(x)):
-        return False
-    return True
-
-def _s616(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s617(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s618(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s619(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s615(x):
-    if not (isinstance(x, str)): return False
-    if not (_s616(x) or _s617(x) or _s618(x) or _s619(x)):
-        return False
-    return True
-
-def _s614(x):
-    if not _s615(x): return False
-    return True
-
-def _s613(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s614(x['text']): return False
-    return True
-
-def _s587(x):
-    if not (_s588(x) or _s591(x) or _s593(x) or _s596(x) or _s599(x) or _s601(x) or _s604(x) or _s613(x)):
-        return False
-    return True
-
-def _s623(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s622(x):
-    if _s623(x): return False
-    return True
-
-def _s621(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s622(x['role']): return False
-    return True
-
-def _s625(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s624(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s625(x['isBackchannel']): return False
-    return True
-
-def _s628(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s627(x):
-    if not (isinstance(x, str)): return False
-    if _s628(x): return False
-    return True
-
-def _s626(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s627(x['type']): return False
-    return True
-
-def _s631(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s630(x):
-    if not (isinstance(x, str)): return False
-    if _s631(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s629(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s630(x['contentType']): return False
-    return True
-
-def _s633(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s632(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s633(x['text']): return False
-    return True
-
-def _s636(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s635(x):
-    if not (isinstance(x, str)): return False
-    if _s636(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s634(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s635(x['touchpoint']): return False
-    return True
-
-def _s640(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s639(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s640(x['meta']): return False
-    return True
-
-def _s638(x):
-    if _s639(x): return False
-    return True
-
-def _s643(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s644(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s645(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s642(x):
-    if not (isinstance(x, str)): return False
-    if not (_s643(x) or _s644(x)):
-        return False
-    if _s645(x): return False
-    return True
-
-def _s641(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s642(x['touchpoint']): return False
-    return True
-
-def _s637(x):
-    if not (_s638(x) and _s641(x)):
-        return False
-    return True
-
-def _s648(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s647(x):
-    if not _s648(x): return False
-    return True
-
-def _s646(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s647(x['text']): return False
-    return True
-
-def _s620(x):
-    if not (_s621(x) or _s624(x) or _s626(x) or _s629(x) or _s632(x) or _s634(x) or _s637(x) or _s646(x)):
-        return False
-    return True
-
-def _s652(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s651(x):
-    if _s652(x): return False
-    return True
-
-def _s650(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s651(x['role']): return False
-    return True
-
-def _s654(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s653(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s654(x['isBackchannel']): return False
-    return True
-
-def _s657(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s656(x):
-    if not (isinstance(x, str)): return False
-    if _s657(x): return False
-    return True
-
-def _s655(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s656(x['type']): return False
-    return True
-
-def _s660(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s659(x):
-    if not (isinstance(x, str)): return False
-    if _s660(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s658(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s659(x['contentType']): return False
-    return True
-
-def _s662(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s661(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s662(x['text']): return False
-    return True
-
-def _s665(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s664(x):
-    if not (isinstance(x, str)): return False
-    if _s665(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s663(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s664(x['touchpoint']): return False
-    return True
-
-def _s669(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s668(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s669(x['meta']): return False
-    return True
-
-def _s667(x):
-    if _s668(x): return False
-    return True
-
-def _s672(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s673(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s674(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s671(x):
-    if not (isinstance(x, str)): return False
-    if not (_s672(x) or _s673(x)):
-        return False
-    if _s674(x): return False
-    return True
-
-def _s670(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s671(x['touchpoint']): return False
-    return True
-
-def _s666(x):
-    if not (_s667(x) and _s670(x)):
-        return False
-    return True
-
-def _s677(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 1600): return False
-    return True
-
-def _s676(x):
-    if not _s677(x): return False
-    return True
-
-def _s675(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s676(x['text']): return False
-    return True
-
-def _s649(x):
-    if not (_s650(x) or _s653(x) or _s655(x) or _s658(x) or _s661(x) or _s663(x) or _s666(x) or _s675(x)):
-        return False
-    return True
-
-def _s680(x):
-    if not (isinstance(x, str) and x in _C35): return False
-    return True
-
-def _s679(x):
-    if isinstance(x, dict):
-        if 'language' in x and not _s680(x['language']): return False
-    return True
-
-def _s678(x):
-    if isinstance(x, dict):
-        if 'meta' in x and not _s679(x['meta']): return False
-    return True
-
-def _s684(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s683(x):
-    if _s684(x): return False
-    return True
-
-def _s682(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s683(x['role']): return False
-    return True
-
-def _s686(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s685(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s686(x['isBackchannel']): return False
-    return True
-
-def _s689(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s688(x):
-    if not (isinstance(x, str)): return False
-    if _s689(x): return False
-    return True
-
-def _s687(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s688(x['type']): return False
-    return True
-
-def _s692(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s693(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s691(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s692(x) or _s693(x)):
-        return False
-    return True
-
-def _s690(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s691(x['meta']): return False
-    return True
-
-def _s696(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s697(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s698(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s695(x):
-    if not (isinstance(x, str)): return False
-    if not (_s696(x) or _s697(x)):
-        return False
-    if _s698(x): return False
-    return True
-
-def _s694(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s695(x['touchpoint']): return False
-    return True
-
-def _s681(x):
-    if not (_s682(x) or _s685(x) or _s687(x) or _s690(x) or _s694(x)):
-        return False
-    return True
-
-def _s704(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s705(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s703(x):
-    if not (_s704(x) or _s705(x)):
-        return False
-    return True
-
-def _s702(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s703(x['meta']): return False
-    return True
-
-def _s701(x):
-    if _s702(x): return False
-    return True
-
-def _s707(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s706(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s707(x['type']): return False
-    return True
-
-def _s700(x):
-    if not (_s701(x) or _s706(x)):
-        return False
-    return True
-
-def _s710(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s711(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s712(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s709(x):
-    if not (isinstance(x, str)): return False
-    if not (_s710(x) or _s711(x) or _s712(x)):
-        return False
-    return True
-
-def _s708(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s709(x['touchpoint']): return False
-    return True
-
-def _s699(x):
-    if not (_s700(x) or _s708(x)):
-        return False
-    return True
-
-def _s715(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s716(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s714(x):
-    if not (_s715(x) or _s716(x)):
-        return False
-    return True
-
-def _s720(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s721(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s719(x):
-    if not (_s720(x) or _s721(x)):
-        return False
-    return True
-
-def _s718(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s719(v): return False
-    return True
-
-def _s723(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s724(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s722(x):
-    if not (_s723(x) or _s724(x)):
-        return False
-    return True
-
-def _s727(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s728(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s726(x):
-    if not (_s727(x) or _s728(x)):
-        return False
-    return True
-
-def _s725(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s726(v): return False
-    return True
-
-def _s731(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s732(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s730(x):
-    if not (_s731(x) or _s732(x)):
-        return False
-    return True
-
-def _s729(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s730(v): return False
-    return True
-
-def _s717(x):
-    if isinstance(x, dict):
-        if 'channels' in x and not _s718(x['channels']): return False
-        if 'form' in x and not _s722(x['form']): return False
-        if 'organizations' in x and not _s725(x['organizations']): return False
-        if 'users' in x and not _s729(x['users']): return False
-    return True
-
-def _s734(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s735(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s733(x):
-    if not (_s734(x) or _s735(x)):
-        return False
-    return True
-
-def _s713(x):
-    if isinstance(x, dict):
-        if 'conversation' in x and not _s714(x['conversation']): return False
-        if 'meta' in x and not _s717(x['meta']): return False
-        if 'user' in x and not _s733(x['user']): return False
-    return True
-
-def _s738(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s737(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s738(x['contentType']): return False
-    return True
-
-def _s740(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s739(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s740(x['text']): return False
-    return True
-
-def _s742(x):
-    if not _s273(x): return False
-    return True
-
-def _s741(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s742(x['text']): return False
-    return True
-
-def _s736(x):
-    if not (_s737(x) or _s739(x) or _s741(x)):
-        return False
-    return True
-
-def _s745(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s744(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s745(x['contentType']): return False
-    return True
-
-def _s747(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s746(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s747(x['text']): return False
-    return True
-
-def _s749(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s748(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s749(x['text']): return False
-    return True
-
-def _s753(x):
-    if isinstance(x, str) and (not _search('^image/', x)): return False
-    return True
-
-def _s754(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s752(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s753(x['contentType']): return False
-        if 'text' in x and not _s754(x['text']): return False
-    return True
-
-def _s756(x):
-    if not _eq(x, _C36): return False
-    return True
-
-def _s755(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s756(x['contentType']): return False
-    return True
-
-def _s758(x):
-    if not (isinstance(x, str) and x in _C37): return False
-    return True
-
-def _s759(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s757(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s758(x['contentType']): return False
-        if 'text' in x and not _s759(x['text']): return False
-    return True
-
-def _s761(x):
-    if not (isinstance(x, str) and x in _C38): return False
-    return True
-
-def _s762(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s760(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s761(x['contentType']): return False
-        if 'text' in x and not _s762(x['text']): return False
-    return True
-
-def _s764(x):
-    if not (isinstance(x, str) and x in _C39): return False
-    return True
-
-def _s765(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s763(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s764(x['contentType']): return False
-        if 'text' in x and not _s765(x['text']): return False
-    return True
-
-def _s767(x):
-    if not (isinstance(x, str) and x in _C40): return False
-    return True
-
-def _s768(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s766(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s767(x['contentType']): return False
-        if 'text' in x and not _s768(x['text']): return False
-    return True
-
-def _s770(x):
-    if not (isinstance(x, str) and x in _C41): return False
-    return True
-
-def _s771(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s769(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s770(x['contentType']): return False
-        if 'text' in x and not _s771(x['text']): return False
-    return True
-
-def _s773(x):
-    if not (isinstance(x, str) and x in _C42): return False
-    return True
-
-def _s774(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s772(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s773(x['contentType']): return False
-        if 'text' in x and not _s774(x['text']): return False
-    return True
-
-def _s776(x):
-    if not (isinstance(x, str) and x in _C43): return False
-    return True
-
-def _s777(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s775(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s776(x['contentType']): return False
-        if 'text' in x and not _s777(x['text']): return False
-    return True
-
-def _s779(x):
-    if not (isinstance(x, str) and x in _C44): return False
-    return True
-
-def _s780(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s778(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s779(x['contentType']): return False
-        if 'text' in x and not _s780(x['text']): return False
-    return True
-
-def _s782(x):
-    if not (isinstance(x, str) and x in _C45): return False
-    return True
-
-def _s783(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s781(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s782(x['contentType']): return False
-        if 'text' in x and not _s783(x['text']): return False
-    return True
-
-def _s785(x):
-    if not (isinstance(x, str) and x in _C46): return False
-    return True
-
-def _s786(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s784(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s785(x['contentType']): return False
-        if 'text' in x and not _s786(x['text']): return False
-    return True
-
-def _s788(x):
-    if not (isinstance(x, str) and x in _C47): return False
-    return True
-
-def _s789(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s787(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s788(x['contentType']): return False
-        if 'text' in x and not _s789(x['text']): return False
-    return True
-
-def _s790(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s751(x):
-    if not (_s752(x) or _s755(x) or _s757(x) or _s760(x) or _s763(x) or _s766(x) or _s769(x) or _s772(x) or _s775(x) or _s778(x) or _s781(x) or _s784(x) or _s787(x)):
-        return False
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'text' in x and not _s790(x['text']): return False
-    return True
-
-def _s750(x):
-    if not _s751(x): return False
-    return True
-
-def _s743(x):
-    if not (_s744(x) or _s746(x) or _s748(x) or _s750(x)):
-        return False
-    return True
-
-def _s793(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s792(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s793(x['contentType']): return False
-    return True
-
-def _s797(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s796(x):
-    if _s797(x): return False
-    return True
-
-def _s795(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s796(x['role']): return False
-    return True
-
-def _s799(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s798(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s799(x['isBackchannel']): return False
-    return True
-
-def _s802(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s801(x):
-    if _s802(x): return False
-    return True
-
-def _s800(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s801(x['type']): return False
-    return True
-
-def _s794(x):
-    if not (_s795(x) or _s798(x) or _s800(x)):
-        return False
-    return True
-
-def _s804(x):
-    if isinstance(x, dict):
-        if 'title' not in x: return False
-    return True
-
-def _s803(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s804(x['meta']): return False
-    return True
-
-def _s791(x):
-    if not (_s792(x) or _s794(x) or _s803(x)):
-        return False
-    return True
-
-def _s807(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s806(x):
-    if _s807(x): return False
-    return True
-
-def _s810(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s809(x):
-    if _s810(x): return False
-    return True
-
-def _s808(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s809(x['type']): return False
-    return True
-
-def _s812(x):
-    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
-    return True
-
-def _s811(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s812(x['text']): return False
-    return True
-
-def _s805(x):
-    if not (_s806(x) or _s808(x) or _s811(x)):
-        return False
-    return True
-
-def _s815(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s814(x):
-    if _s815(x): return False
-    return True
-
-def _s818(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s817(x):
-    if _s818(x): return False
-    return True
-
-def _s816(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s817(x['type']): return False
-    return True
-
-def _s820(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s819(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s820(x['text']): return False
-    return True
-
-def _s813(x):
-    if not (_s814(x) or _s816(x) or _s819(x)):
-        return False
-    return True
-
-def _s823(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s822(x):
-    if _s823(x): return False
-    return True
-
-def _s826(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s825(x):
-    if _s826(x): return False
-    return True
-
-def _s824(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s825(x['type']): return False
-    return True
-
-def _s828(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s827(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s828(x['text']): return False
-    return True
-
-def _s831(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
     return True
 
-def _s830(x):
+def _s443(x):
     if isinstance(x, dict):
         if 'users' not in x: return False
-        if 'users' in x and not _s831(x['users']): return False
+        if 'users' in x and not _s444(x['users']): return False
     return True
 
-def _s829(x):
+def _s442(x):
     if isinstance(x, dict):
         if 'meta' not in x: return False
-        if 'meta' in x and not _s830(x['meta']): return False
+        if 'meta' in x and not _s443(x['meta']): return False
     return True
 
-def _s821(x):
-    if not (_s822(x) or _s824(x) or _s827(x) or _s829(x)):
+def _s439(x):
+    if not (_s430(x) or _s432(x) or _s440(x) or _s442(x)):
         return False
     return True
 
-def _s835(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s834(x):
-    if _s835(x): return False
-    return True
-
-def _s833(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s834(x['type']): return False
-    return True
-
-def _s837(x):
+def _s447(x):
     if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s836(x):
+def _s446(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s837(x['text']): return False
+        if 'text' in x and not _s447(x['text']): return False
     return True
 
-def _s832(x):
-    if not (_s833(x) or _s836(x)):
+def _s445(x):
+    if not (_s157(x) or _s446(x)):
         return False
     return True
 
 def _s0(x):
-    if not (_s1(x) and _s135(x) and _s185(x) and _s189(x) and _s207(x) and _s210(x) and _s224(x) and _s241(x) and _s268(x) and _s303(x) and _s337(x) and _s429(x) and _s434(x) and _s455(x) and _s460(x) and _s469(x) and _s486(x) and _s502(x) and _s535(x) and _s538(x) and _s550(x) and _s587(x) and _s620(x) and _s649(x) and _s678(x) and _s681(x) and _s699(x) and _s713(x) and _s736(x) and _s743(x) and _s791(x) and _s805(x) and _s813(x) and _s821(x) and _s832(x)):
+    if not (_s1(x) and _s122(x) and _s152(x) and _s156(x) and _s174(x) and _s177(x) and _s186(x) and _s195(x) and _s206(x) and _s214(x) and _s221(x) and _s239(x) and _s243(x) and _s253(x) and _s257(x) and _s186(x) and _s261(x) and _s274(x) and _s288(x) and _s291(x) and _s299(x) and _s327(x) and _s348(x) and _s352(x) and _s356(x) and _s359(x) and _s365(x) and _s372(x) and _s377(x) and _s381(x) and _s425(x) and _s429(x) and _s436(x) and _s439(x) and _s445(x)):
         return False
     return True
 

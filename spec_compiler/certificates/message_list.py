@@ -2,60 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 
-import re as _re
-
-
-def _eq(a, b):
-    """JSON equality: numbers by value, booleans apart from numbers."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    if isinstance(a, str) or a is None:
-        return type(a) is type(b) and a == b
-    if isinstance(a, list):
-        return (isinstance(b, list) and len(a) == len(b)
-                and all(_eq(x, y) for x, y in zip(a, b)))
-    if isinstance(a, dict):
-        return (isinstance(b, dict) and a.keys() == b.keys()
-                and all(_eq(v, b[k]) for k, v in a.items()))
-    return False
-
-
-def _num(x):
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def _int(x):
-    if isinstance(x, bool):
-        return False
-    return isinstance(x, int) or (isinstance(x, float) and x.is_integer())
-
-
-_PATTERNS = {}
-
-
-def _search(source, x):
-    compiled = _PATTERNS.get(source)
-    if compiled is None:
-        compiled = _PATTERNS[source] = _re.compile(source)
-    return compiled.search(x) is not None
-
-
-def _near_miss(x, known, names, cutoff):
-    if not isinstance(x, str) or x in names:
-        return False
-    from spec_compiler.nearmiss import near_miss
-
-    return near_miss(x, known, cutoff) is not None
-
-
-def _true(x):
-    return True
-
-
-def _false(x):
-    return False
+from spec_compiler._certruntime import eq as _eq, false as _false, integer as _int, is_near_miss as _near_miss, num as _num, search as _search, true as _true
 
 
 _C0 = 'form'
@@ -237,20 +184,14 @@ def _s30(x):
 def _s31(x):
     return True
 
-def _s32(x):
-    return True
-
-def _s33(x):
-    return True
-
 def _s29(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'payload' not in x: return False
-        if 'metadata' in x and not _s30(x['metadata']): return False
-        if 'payload' in x and not _s31(x['payload']): return False
-        if 'text' in x and not _s32(x['text']): return False
-        if 'type' in x and not _s33(x['type']): return False
+        if 'metadata' in x and not _s19(x['metadata']): return False
+        if 'payload' in x and not _s30(x['payload']): return False
+        if 'text' in x and not _s21(x['text']): return False
+        if 'type' in x and not _s31(x['type']): return False
     return True
 
 def _s28(x):
@@ -261,75 +202,99 @@ def _s25(x):
     if not (_s28(x) if _s26(x) else _true(x)): return False
     return True
 
-def _s36(x):
+def _s34(x):
     if not _eq(x, _C3): return False
     return True
 
-def _s35(x):
+def _s33(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s36(x['type']): return False
+        if 'type' in x and not _s34(x['type']): return False
+    return True
+
+def _s37(x):
+    return True
+
+def _s38(x):
     return True
 
 def _s39(x):
     return True
 
-def _s40(x):
+def _s36(x):
+    if isinstance(x, dict):
+        if 'payload' not in x: return False
+        if 'iconUrl' in x and not _s37(x['iconUrl']): return False
+        if 'metadata' in x and not _s19(x['metadata']): return False
+        if 'payload' in x and not _s30(x['payload']): return False
+        if 'text' in x and not _s38(x['text']): return False
+        if 'type' in x and not _s39(x['type']): return False
     return True
 
-def _s41(x):
+def _s35(x):
+    if not _s36(x): return False
+    return True
+
+def _s32(x):
+    if not (_s35(x) if _s33(x) else _true(x)): return False
     return True
 
 def _s42(x):
-    return True
-
-def _s43(x):
-    return True
-
-def _s38(x):
-    if isinstance(x, dict):
-        if 'payload' not in x: return False
-        if 'iconUrl' in x and not _s39(x['iconUrl']): return False
-        if 'metadata' in x and not _s40(x['metadata']): return False
-        if 'payload' in x and not _s41(x['payload']): return False
-        if 'text' in x and not _s42(x['text']): return False
-        if 'type' in x and not _s43(x['type']): return False
-    return True
-
-def _s37(x):
-    if not _s38(x): return False
-    return True
-
-def _s34(x):
-    if not (_s37(x) if _s35(x) else _true(x)): return False
-    return True
-
-def _s46(x):
     if not _eq(x, _C4): return False
     return True
 
-def _s45(x):
+def _s41(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s46(x['type']): return False
+        if 'type' in x and not _s42(x['type']): return False
+    return True
+
+def _s45(x):
+    return True
+
+def _s46(x):
+    return True
+
+def _s47(x):
+    return True
+
+def _s48(x):
     return True
 
 def _s49(x):
     return True
 
-def _s50(x):
+def _s44(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'uri' not in x: return False
+        if 'fallback' not in x: return False
+        if 'default' in x and not _s17(x['default']): return False
+        if 'fallback' in x and not _s45(x['fallback']): return False
+        if 'metadata' in x and not _s19(x['metadata']): return False
+        if 'openOnReceive' in x and not _s46(x['openOnReceive']): return False
+        if 'size' in x and not _s47(x['size']): return False
+        if 'text' in x and not _s21(x['text']): return False
+        if 'type' in x and not _s48(x['type']): return False
+        if 'uri' in x and not _s49(x['uri']): return False
     return True
 
-def _s51(x):
+def _s43(x):
+    if not _s44(x): return False
+    return True
+
+def _s40(x):
+    if not (_s43(x) if _s41(x) else _true(x)): return False
     return True
 
 def _s52(x):
+    if not _eq(x, _C5): return False
     return True
 
-def _s53(x):
-    return True
-
-def _s54(x):
+def _s51(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s52(x['type']): return False
     return True
 
 def _s55(x):
@@ -338,187 +303,136 @@ def _s55(x):
 def _s56(x):
     return True
 
-def _s48(x):
+def _s57(x):
+    return True
+
+def _s54(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'uri' not in x: return False
-        if 'fallback' not in x: return False
-        if 'default' in x and not _s49(x['default']): return False
-        if 'fallback' in x and not _s50(x['fallback']): return False
-        if 'metadata' in x and not _s51(x['metadata']): return False
-        if 'openOnReceive' in x and not _s52(x['openOnReceive']): return False
-        if 'size' in x and not _s53(x['size']): return False
-        if 'text' in x and not _s54(x['text']): return False
-        if 'type' in x and not _s55(x['type']): return False
-        if 'uri' in x and not _s56(x['uri']): return False
+        if 'amount' not in x: return False
+        if 'amount' in x and not _s55(x['amount']): return False
+        if 'currency' in x and not _s56(x['currency']): return False
+        if 'metadata' in x and not _s19(x['metadata']): return False
+        if 'text' in x and not _s21(x['text']): return False
+        if 'type' in x and not _s57(x['type']): return False
     return True
 
-def _s47(x):
-    if not _s48(x): return False
+def _s53(x):
+    if not _s54(x): return False
     return True
 
-def _s44(x):
-    if not (_s47(x) if _s45(x) else _true(x)): return False
+def _s50(x):
+    if not (_s53(x) if _s51(x) else _true(x)): return False
+    return True
+
+def _s60(x):
+    if not _eq(x, _C6): return False
     return True
 
 def _s59(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s58(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s59(x['type']): return False
-    return True
-
-def _s62(x):
+        if 'type' in x and not _s60(x['type']): return False
     return True
 
 def _s63(x):
     return True
 
-def _s64(x):
-    return True
-
-def _s65(x):
-    return True
-
-def _s66(x):
+def _s62(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'metadata' in x and not _s19(x['metadata']): return False
+        if 'text' in x and not _s21(x['text']): return False
+        if 'type' in x and not _s63(x['type']): return False
     return True
 
 def _s61(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'amount' not in x: return False
-        if 'amount' in x and not _s62(x['amount']): return False
-        if 'currency' in x and not _s63(x['currency']): return False
-        if 'metadata' in x and not _s64(x['metadata']): return False
-        if 'text' in x and not _s65(x['text']): return False
-        if 'type' in x and not _s66(x['type']): return False
+    if not _s62(x): return False
     return True
 
-def _s60(x):
-    if not _s61(x): return False
+def _s58(x):
+    if not (_s61(x) if _s59(x) else _true(x)): return False
     return True
 
-def _s57(x):
-    if not (_s60(x) if _s58(x) else _true(x)): return False
-    return True
-
-def _s69(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s68(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s69(x['type']): return False
-    return True
-
-def _s72(x):
-    return True
-
-def _s73(x):
-    return True
-
-def _s74(x):
-    return True
-
-def _s71(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'metadata' in x and not _s72(x['metadata']): return False
-        if 'text' in x and not _s73(x['text']): return False
-        if 'type' in x and not _s74(x['type']): return False
-    return True
-
-def _s70(x):
-    if not _s71(x): return False
-    return True
-
-def _s67(x):
-    if not (_s70(x) if _s68(x) else _true(x)): return False
-    return True
-
-def _s75(x):
+def _s64(x):
     if not (_int(x)): return False
     return True
 
-def _s76(x):
+def _s65(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[a-z]{3}\\Z', x)): return False
     return True
 
-def _s77(x):
+def _s66(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s78(x):
+def _s67(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s79(x):
+def _s68(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s80(x):
+def _s69(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s81(x):
+def _s70(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s82(x):
+def _s71(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s83(x):
+def _s72(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s84(x):
+def _s73(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C7): return False
     return True
 
-def _s85(x):
+def _s74(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s86(x):
+def _s75(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C8): return False
     return True
 
-def _s87(x):
+def _s76(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s88(x):
+def _s77(x):
     if not (isinstance(x, str)): return False
     return True
 
 def _s11(x):
     if not (isinstance(x, dict)): return False
-    if not (_s12(x) and _s25(x) and _s34(x) and _s44(x) and _s57(x) and _s67(x)):
+    if not (_s12(x) and _s25(x) and _s32(x) and _s40(x) and _s50(x) and _s58(x)):
         return False
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'amount' in x and not _s75(x['amount']): return False
-        if 'currency' in x and not _s76(x['currency']): return False
-        if 'default' in x and not _s77(x['default']): return False
-        if 'fallback' in x and not _s78(x['fallback']): return False
-        if 'iconUrl' in x and not _s79(x['iconUrl']): return False
-        if 'longUri' in x and not _s80(x['longUri']): return False
-        if 'metadata' in x and not _s81(x['metadata']): return False
-        if 'openOnReceive' in x and not _s82(x['openOnReceive']): return False
-        if 'payload' in x and not _s83(x['payload']): return False
-        if 'size' in x and not _s84(x['size']): return False
-        if 'text' in x and not _s85(x['text']): return False
-        if 'type' in x and not _s86(x['type']): return False
-        if 'uri' in x and not _s87(x['uri']): return False
-        if 'url' in x and not _s88(x['url']): return False
+        if 'amount' in x and not _s64(x['amount']): return False
+        if 'currency' in x and not _s65(x['currency']): return False
+        if 'default' in x and not _s66(x['default']): return False
+        if 'fallback' in x and not _s67(x['fallback']): return False
+        if 'iconUrl' in x and not _s68(x['iconUrl']): return False
+        if 'longUri' in x and not _s69(x['longUri']): return False
+        if 'metadata' in x and not _s70(x['metadata']): return False
+        if 'openOnReceive' in x and not _s71(x['openOnReceive']): return False
+        if 'payload' in x and not _s72(x['payload']): return False
+        if 'size' in x and not _s73(x['size']): return False
+        if 'text' in x and not _s74(x['text']): return False
+        if 'type' in x and not _s75(x['type']): return False
+        if 'uri' in x and not _s76(x['uri']): return False
+        if 'url' in x and not _s77(x['url']): return False
     return True
 
 def _s10(x):
@@ -532,147 +446,213 @@ def _s9(x):
             if not _s10(v): return False
     return True
 
-def _s89(x):
+def _s78(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*( *;.*)?\\Z', x)): return False
     return True
 
-def _s90(x):
+def _s79(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s91(x):
+def _s80(x):
     if not (_int(x)): return False
     if _num(x) and (x < _C9): return False
     return True
 
-def _s92(x):
+def _s81(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _s100(x):
+def _s89(x):
     if not (isinstance(x, str) and x in _C10): return False
     return True
 
-def _s99(x):
-    if _s100(x): return False
+def _s88(x):
+    if _s89(x): return False
     return True
 
-def _s98(x):
+def _s87(x):
     if not _s11(x): return False
     if isinstance(x, dict):
-        if 'type' in x and not _s99(x['type']): return False
+        if 'type' in x and not _s88(x['type']): return False
     return True
 
-def _s97(x):
-    if not _s98(x): return False
+def _s86(x):
+    if not _s87(x): return False
     return True
 
-def _s96(x):
+def _s85(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 3: return False
         for v in x[0:]:
-            if not _s97(v): return False
+            if not _s86(v): return False
     return True
 
-def _s101(x):
+def _s90(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s102(x):
+def _s91(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s103(x):
+def _s92(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 128): return False
     return True
 
-def _s104(x):
+def _s93(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) > 2048 or not _search('^[A-Za-z][A-Za-z0-9+.-]*:[^\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+\\Z', x)): return False
     return True
 
-def _s105(x):
+def _s94(x):
     if not (isinstance(x, dict)): return False
     return True
 
-def _s106(x):
+def _s95(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C11): return False
     return True
 
-def _s107(x):
+def _s96(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 128): return False
     return True
 
-def _s95(x):
+def _s84(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'title' not in x: return False
         if 'actions' not in x: return False
-        if 'actions' in x and not _s96(x['actions']): return False
-        if 'altText' in x and not _s101(x['altText']): return False
-        if 'description' in x and not _s102(x['description']): return False
-        if 'mediaType' in x and not _s103(x['mediaType']): return False
-        if 'mediaUrl' in x and not _s104(x['mediaUrl']): return False
-        if 'metadata' in x and not _s105(x['metadata']): return False
-        if 'size' in x and not _s106(x['size']): return False
-        if 'title' in x and not _s107(x['title']): return False
+        if 'actions' in x and not _s85(x['actions']): return False
+        if 'altText' in x and not _s90(x['altText']): return False
+        if 'description' in x and not _s91(x['description']): return False
+        if 'mediaType' in x and not _s92(x['mediaType']): return False
+        if 'mediaUrl' in x and not _s93(x['mediaUrl']): return False
+        if 'metadata' in x and not _s94(x['metadata']): return False
+        if 'size' in x and not _s95(x['size']): return False
+        if 'title' in x and not _s96(x['title']): return False
         if 'altText' in x and not ('mediaUrl' in x): return False
         if 'mediaType' in x and not ('mediaUrl' in x): return False
     return True
 
-def _s94(x):
-    if not _s95(x): return False
+def _s83(x):
+    if not _s84(x): return False
     return True
 
-def _s93(x):
+def _s82(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         if len(x) < 1: return False
         if len(x) > 10: return False
         for v in x[0:]:
-            if not _s94(v): return False
+            if not _s83(v): return False
     return True
 
-def _s110(x):
+def _s99(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}\\Z', x)): return False
     return True
 
-def _s111(x):
+def _s100(x):
     if not (_int(x) or isinstance(x, str)): return False
     if _num(x) and (x < _C9 or x > _C12): return False
     return True
 
-def _s113(x):
+def _s102(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s112(x):
+def _s101(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s113(v): return False
+            if not _s102(v): return False
     return True
 
-def _s114(x):
+def _s103(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (len(x) < 1 or len(x) > 512 or not _search('^[a-z0-9_]*\\Z', x)): return False
     return True
 
-def _s115(x):
+def _s104(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s116(x):
+def _s105(x):
     if not (isinstance(x, bool)): return False
+    return True
+
+def _s106(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s107(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    return True
+
+def _s108(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    return True
+
+def _s109(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s102(v): return False
+    return True
+
+def _s110(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s111(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s112(x):
+    if not (isinstance(x, str)): return False
+    return True
+
+def _s113(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s102(v): return False
+    return True
+
+def _s98(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s99(x['SenderID']): return False
+        if 'categoryIndex' in x and not _s100(x['categoryIndex']): return False
+        if 'channels' in x and not _s101(x['channels']): return False
+        if 'elementName' in x and not _s103(x['elementName']): return False
+        if 'form' in x and not _s104(x['form']): return False
+        if 'hidden' in x and not _s105(x['hidden']): return False
+        if 'key' in x and not _s106(x['key']): return False
+        if 'language' in x and not _s107(x['language']): return False
+        if 'namespace' in x and not _s108(x['namespace']): return False
+        if 'organizations' in x and not _s109(x['organizations']): return False
+        if 'quotedMessage' in x and not _s110(x['quotedMessage']): return False
+        if 'targetUser' in x and not _s111(x['targetUser']): return False
+        if 'title' in x and not _s112(x['title']): return False
+        if 'users' in x and not _s113(x['users']): return False
+        if 'elementName' in x and not ('namespace' in x): return False
+        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
+        if 'namespace' in x and not ('elementName' in x): return False
+    return True
+
+def _s97(x):
+    if not _s98(x): return False
     return True
 
 def _s117(x):
@@ -680,121 +660,47 @@ def _s117(x):
     return True
 
 def _s118(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[a-z]{2,3}(_[A-Z]{2})?\\Z', x)): return False
+    if not (isinstance(x, dict)): return False
+    return True
+
+def _s116(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'name' in x and not _s117(x['name']): return False
+        if 'values' in x and not _s118(x['values']): return False
+    return True
+
+def _s115(x):
+    if not _s116(x): return False
+    return True
+
+def _s114(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s115(v): return False
     return True
 
 def _s119(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}\\Z', x)): return False
+    if not (isinstance(x, str) and x in _C13): return False
+    return True
+
+def _s120(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 4096): return False
     return True
 
 def _s121(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _s120(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s121(v): return False
-    return True
-
 def _s122(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s123(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s124(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s126(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s125(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s126(v): return False
-    return True
-
-def _s109(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'SenderID' in x and not _s110(x['SenderID']): return False
-        if 'categoryIndex' in x and not _s111(x['categoryIndex']): return False
-        if 'channels' in x and not _s112(x['channels']): return False
-        if 'elementName' in x and not _s114(x['elementName']): return False
-        if 'form' in x and not _s115(x['form']): return False
-        if 'hidden' in x and not _s116(x['hidden']): return False
-        if 'key' in x and not _s117(x['key']): return False
-        if 'language' in x and not _s118(x['language']): return False
-        if 'namespace' in x and not _s119(x['namespace']): return False
-        if 'organizations' in x and not _s120(x['organizations']): return False
-        if 'quotedMessage' in x and not _s122(x['quotedMessage']): return False
-        if 'targetUser' in x and not _s123(x['targetUser']): return False
-        if 'title' in x and not _s124(x['title']): return False
-        if 'users' in x and not _s125(x['users']): return False
-        if 'elementName' in x and not ('namespace' in x): return False
-        if 'language' in x and not ('namespace' in x and 'elementName' in x): return False
-        if 'namespace' in x and not ('elementName' in x): return False
-    return True
-
-def _s108(x):
-    if not _s109(x): return False
-    return True
-
-def _s130(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s131(x):
-    if not (isinstance(x, dict)): return False
-    return True
-
-def _s129(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'name' in x and not _s130(x['name']): return False
-        if 'values' in x and not _s131(x['values']): return False
-    return True
-
-def _s128(x):
-    if not _s129(x): return False
-    return True
-
-def _s127(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s128(v): return False
-    return True
-
-def _s132(x):
-    if not (isinstance(x, str)): return False
-    if not (isinstance(x, str) and x in _C13): return False
-    return True
-
-def _s133(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 4096): return False
-    return True
-
-def _s134(x):
-    if not (isinstance(x, str)): return False
-    return True
-
-def _s135(x):
     if not (isinstance(x, str)): return False
     if not (isinstance(x, str) and x in _C14): return False
     return True
 
-def _s136(x):
+def _s123(x):
     if not (isinstance(x, str)): return False
     return True
 
@@ -805,18 +711,18 @@ def _s3(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
         if 'actions' in x and not _s9(x['actions']): return False
-        if 'contentType' in x and not _s89(x['contentType']): return False
-        if 'conversation' in x and not _s90(x['conversation']): return False
-        if 'delay' in x and not _s91(x['delay']): return False
-        if 'isBackchannel' in x and not _s92(x['isBackchannel']): return False
-        if 'items' in x and not _s93(x['items']): return False
-        if 'meta' in x and not _s108(x['meta']): return False
-        if 'results' in x and not _s127(x['results']): return False
-        if 'role' in x and not _s132(x['role']): return False
-        if 'text' in x and not _s133(x['text']): return False
-        if 'touchpoint' in x and not _s134(x['touchpoint']): return False
-        if 'type' in x and not _s135(x['type']): return False
-        if 'user' in x and not _s136(x['user']): return False
+        if 'contentType' in x and not _s78(x['contentType']): return False
+        if 'conversation' in x and not _s79(x['conversation']): return False
+        if 'delay' in x and not _s80(x['delay']): return False
+        if 'isBackchannel' in x and not _s81(x['isBackchannel']): return False
+        if 'items' in x and not _s82(x['items']): return False
+        if 'meta' in x and not _s97(x['meta']): return False
+        if 'results' in x and not _s114(x['results']): return False
+        if 'role' in x and not _s119(x['role']): return False
+        if 'text' in x and not _s120(x['text']): return False
+        if 'touchpoint' in x and not _s121(x['touchpoint']): return False
+        if 'type' in x and not _s122(x['type']): return False
+        if 'user' in x and not _s123(x['user']): return False
     return True
 
 def _s2(x):
@@ -831,1563 +737,1642 @@ def _s1(x):
             if not _s2(v): return False
     return True
 
-def _s143(x):
+def _s130(x):
     if not _eq(x, _C5): return False
     return True
 
-def _s144(x):
+def _s131(x):
     if not (isinstance(x, str) and x in _C15): return False
     return True
 
-def _s142(x):
+def _s129(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s143(x['type']): return False
+        if 'type' in x and not _s130(x['type']): return False
         for k in x:
-            if not _s144(k): return False
+            if not _s131(k): return False
     return True
 
-def _s146(x):
+def _s133(x):
     if not _eq(x, _C1): return False
     return True
 
-def _s147(x):
+def _s134(x):
     if not (isinstance(x, str) and x in _C16): return False
     return True
 
-def _s145(x):
+def _s132(x):
     if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s146(x['type']): return False
+        if 'type' in x and not _s133(x['type']): return False
         for k in x:
-            if not _s147(k): return False
+            if not _s134(k): return False
     return True
 
-def _s149(x):
+def _s136(x):
     if not _eq(x, _C6): return False
     return True
 
-def _s150(x):
+def _s137(x):
     if not (isinstance(x, str) and x in _C17): return False
+    return True
+
+def _s135(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s136(x['type']): return False
+        for k in x:
+            if not _s137(k): return False
+    return True
+
+def _s139(x):
+    if not _eq(x, _C2): return False
+    return True
+
+def _s140(x):
+    if not (isinstance(x, str) and x in _C18): return False
+    return True
+
+def _s138(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s139(x['type']): return False
+        for k in x:
+            if not _s140(k): return False
+    return True
+
+def _s142(x):
+    if not _eq(x, _C3): return False
+    return True
+
+def _s143(x):
+    if not (isinstance(x, str) and x in _C19): return False
+    return True
+
+def _s141(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s142(x['type']): return False
+        for k in x:
+            if not _s143(k): return False
+    return True
+
+def _s145(x):
+    if not _eq(x, _C4): return False
+    return True
+
+def _s146(x):
+    if not (isinstance(x, str) and x in _C20): return False
+    return True
+
+def _s144(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s145(x['type']): return False
+        for k in x:
+            if not _s146(k): return False
+    return True
+
+def _s128(x):
+    if not (_s129(x) or _s132(x) or _s135(x) or _s138(x) or _s141(x) or _s144(x)):
+        return False
+    return True
+
+def _s127(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s128(v): return False
+    return True
+
+def _s149(x):
+    if not (isinstance(x, str) and x in _C21): return False
     return True
 
 def _s148(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s149(x['type']): return False
+        if 'actions' in x and not _s127(x['actions']): return False
         for k in x:
-            if not _s150(k): return False
+            if not _s149(k): return False
     return True
 
-def _s152(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s153(x):
-    if not (isinstance(x, str) and x in _C18): return False
+def _s147(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s148(v): return False
     return True
 
 def _s151(x):
+    if _near_miss(x, _C22, _C23, 0.85): return False
+    return True
+
+def _s150(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s152(x['type']): return False
         for k in x:
-            if not _s153(k): return False
-    return True
-
-def _s155(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s156(x):
-    if not (isinstance(x, str) and x in _C19): return False
+            if not _s151(k): return False
     return True
 
 def _s154(x):
+    if not (isinstance(x, str) and x in _C24): return False
+    return True
+
+def _s153(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s155(x['type']): return False
         for k in x:
-            if not _s156(k): return False
+            if not _s154(k): return False
     return True
 
-def _s158(x):
-    if not _eq(x, _C4): return False
+def _s152(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s153(v): return False
     return True
 
-def _s159(x):
-    if not (isinstance(x, str) and x in _C20): return False
+def _s155(x):
+    if not (isinstance(x, str) and x in _C25): return False
+    return True
+
+def _s126(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s127(x['actions']): return False
+        if 'items' in x and not _s147(x['items']): return False
+        if 'meta' in x and not _s150(x['meta']): return False
+        if 'results' in x and not _s152(x['results']): return False
+        for k in x:
+            if not _s155(k): return False
     return True
 
 def _s157(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s158(x['type']): return False
-        for k in x:
-            if not _s159(k): return False
+        if 'role' not in x: return False
     return True
 
-def _s141(x):
-    if not (_s142(x) or _s145(x) or _s148(x) or _s151(x) or _s154(x) or _s157(x)):
+def _s159(x):
+    if not (isinstance(x, str) and x in _C26): return False
+    return True
+
+def _s158(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s159(x['type']): return False
+    return True
+
+def _s156(x):
+    if not (_s157(x) or _s158(x)):
         return False
-    return True
-
-def _s140(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s141(v): return False
-    return True
-
-def _s165(x):
-    if not _eq(x, _C5): return False
-    return True
-
-def _s166(x):
-    if not (isinstance(x, str) and x in _C15): return False
-    return True
-
-def _s164(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s165(x['type']): return False
-        for k in x:
-            if not _s166(k): return False
-    return True
-
-def _s168(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s169(x):
-    if not (isinstance(x, str) and x in _C16): return False
-    return True
-
-def _s167(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s168(x['type']): return False
-        for k in x:
-            if not _s169(k): return False
-    return True
-
-def _s171(x):
-    if not _eq(x, _C6): return False
-    return True
-
-def _s172(x):
-    if not (isinstance(x, str) and x in _C17): return False
-    return True
-
-def _s170(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s171(x['type']): return False
-        for k in x:
-            if not _s172(k): return False
-    return True
-
-def _s174(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s175(x):
-    if not (isinstance(x, str) and x in _C18): return False
-    return True
-
-def _s173(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s174(x['type']): return False
-        for k in x:
-            if not _s175(k): return False
-    return True
-
-def _s177(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s178(x):
-    if not (isinstance(x, str) and x in _C19): return False
-    return True
-
-def _s176(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s177(x['type']): return False
-        for k in x:
-            if not _s178(k): return False
-    return True
-
-def _s180(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s181(x):
-    if not (isinstance(x, str) and x in _C20): return False
-    return True
-
-def _s179(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s180(x['type']): return False
-        for k in x:
-            if not _s181(k): return False
     return True
 
 def _s163(x):
-    if not (_s164(x) or _s167(x) or _s170(x) or _s173(x) or _s176(x) or _s179(x)):
-        return False
+    if not (isinstance(x, str) and x in _C27): return False
     return True
 
 def _s162(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s163(v): return False
-    return True
-
-def _s182(x):
-    if not (isinstance(x, str) and x in _C21): return False
+    if _s163(x): return False
     return True
 
 def _s161(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s162(x['actions']): return False
-        for k in x:
-            if not _s182(k): return False
-    return True
-
-def _s160(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s161(v): return False
-    return True
-
-def _s184(x):
-    if _near_miss(x, _C22, _C23, 0.85): return False
-    return True
-
-def _s183(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s184(k): return False
-    return True
-
-def _s187(x):
-    if not (isinstance(x, str) and x in _C24): return False
-    return True
-
-def _s186(x):
-    if isinstance(x, dict):
-        for k in x:
-            if not _s187(k): return False
-    return True
-
-def _s185(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s186(v): return False
-    return True
-
-def _s188(x):
-    if not (isinstance(x, str) and x in _C25): return False
-    return True
-
-def _s139(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s140(x['actions']): return False
-        if 'items' in x and not _s160(x['items']): return False
-        if 'meta' in x and not _s183(x['meta']): return False
-        if 'results' in x and not _s185(x['results']): return False
-        for k in x:
-            if not _s188(k): return False
-    return True
-
-def _s190(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-    return True
-
-def _s192(x):
-    if not (isinstance(x, str) and x in _C26): return False
-    return True
-
-def _s191(x):
-    if isinstance(x, dict):
         if 'type' not in x: return False
-        if 'type' in x and not _s192(x['type']): return False
+        if 'type' in x and not _s162(x['type']): return False
     return True
 
-def _s189(x):
-    if not (_s190(x) or _s191(x)):
-        return False
-    return True
-
-def _s196(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s195(x):
-    if _s196(x): return False
-    return True
-
-def _s194(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s195(x['type']): return False
-    return True
-
-def _s199(x):
+def _s166(x):
     if not _eq(x, _C28): return False
     return True
 
-def _s198(x):
-    if _s199(x): return False
+def _s165(x):
+    if _s166(x): return False
     return True
 
-def _s201(x):
+def _s168(x):
     if not _eq(x, _C29): return False
     return True
 
-def _s200(x):
-    if _s201(x): return False
+def _s167(x):
+    if _s168(x): return False
     return True
 
-def _s197(x):
+def _s164(x):
     if isinstance(x, dict):
-        if 'isBackchannel' in x and not _s198(x['isBackchannel']): return False
-        if 'role' in x and not _s200(x['role']): return False
+        if 'isBackchannel' in x and not _s165(x['isBackchannel']): return False
+        if 'role' in x and not _s167(x['role']): return False
     return True
 
-def _s204(x):
+def _s171(x):
     if isinstance(x, dict):
         if 'actions' not in x: return False
     return True
 
-def _s205(x):
+def _s172(x):
     if isinstance(x, dict):
         if 'items' not in x: return False
     return True
 
-def _s203(x):
-    if not (_s204(x) or _s205(x)):
+def _s170(x):
+    if not (_s171(x) or _s172(x)):
         return False
     return True
 
-def _s208(x):
+def _s175(x):
     if isinstance(x, dict):
         if 'SenderID' not in x: return False
     return True
 
-def _s209(x):
+def _s176(x):
     if isinstance(x, dict):
         if 'namespace' not in x: return False
     return True
 
-def _s210(x):
+def _s177(x):
     if isinstance(x, dict):
         if 'elementName' not in x: return False
     return True
 
-def _s207(x):
-    if not (_s208(x) or _s209(x) or _s210(x)):
+def _s174(x):
+    if not (_s175(x) or _s176(x) or _s177(x)):
         return False
     return True
 
-def _s206(x):
-    if _s207(x): return False
+def _s173(x):
+    if _s174(x): return False
     return True
 
-def _s202(x):
-    if _s203(x): return False
+def _s169(x):
+    if _s170(x): return False
     if isinstance(x, dict):
-        if 'meta' in x and not _s206(x['meta']): return False
+        if 'meta' in x and not _s173(x['meta']): return False
     return True
 
-def _s193(x):
-    if not (_s194(x) or _s197(x) or _s202(x)):
+def _s160(x):
+    if not (_s161(x) or _s164(x) or _s169(x)):
         return False
     return True
 
-def _s213(x):
+def _s180(x):
     if not (isinstance(x, str) and x in _C30): return False
     return True
 
-def _s212(x):
-    if _s213(x): return False
+def _s179(x):
+    if _s180(x): return False
     return True
 
-def _s211(x):
+def _s178(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s212(x['type']): return False
+        if 'type' in x and not _s179(x['type']): return False
     return True
 
-def _s217(x):
+def _s184(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
     return True
 
-def _s216(x):
-    if not _s217(x): return False
+def _s183(x):
+    if not _s184(x): return False
     return True
 
-def _s215(x):
+def _s182(x):
     if isinstance(x, dict):
         if 'text' not in x: return False
-        if 'text' in x and not _s216(x['text']): return False
+        if 'text' in x and not _s183(x['text']): return False
     return True
 
-def _s219(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
+def _s185(x):
+    if _s157(x): return False
     return True
 
-def _s218(x):
-    if _s219(x): return False
-    return True
-
-def _s222(x):
+def _s188(x):
     if not _eq(x, _C31): return False
     return True
 
-def _s221(x):
-    if _s222(x): return False
+def _s187(x):
+    if _s188(x): return False
     return True
 
-def _s220(x):
+def _s186(x):
     if isinstance(x, dict):
-        if 'role' in x and not _s221(x['role']): return False
+        if 'role' in x and not _s187(x['role']): return False
     return True
 
-def _s224(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s223(x):
+def _s189(x):
     if isinstance(x, dict):
         if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s224(x['isBackchannel']): return False
+        if 'isBackchannel' in x and not _s166(x['isBackchannel']): return False
     return True
 
-def _s227(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s226(x):
-    if _s227(x): return False
-    return True
-
-def _s225(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s226(x['type']): return False
-    return True
-
-def _s214(x):
-    if not (_s215(x) or _s218(x) or _s220(x) or _s223(x) or _s225(x)):
+def _s181(x):
+    if not (_s182(x) or _s185(x) or _s186(x) or _s189(x) or _s161(x)):
         return False
     return True
 
-def _s233(x):
-    if not _eq(x, _C1): return False
+def _s194(x):
+    if _s133(x): return False
     return True
 
-def _s232(x):
-    if _s233(x): return False
-    return True
-
-def _s231(x):
+def _s193(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s232(x['type']): return False
+        if 'type' in x and not _s194(x['type']): return False
     return True
 
-def _s234(x):
+def _s195(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
     return True
 
-def _s235(x):
+def _s196(x):
     if isinstance(x, dict):
         if 'url' not in x: return False
     return True
 
-def _s230(x):
-    if not (_s231(x) or _s234(x) or _s235(x)):
+def _s192(x):
+    if not (_s193(x) or _s195(x) or _s196(x)):
         return False
     return True
 
-def _s229(x):
+def _s191(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s230(v): return False
+            if not _s192(v): return False
     return True
 
-def _s242(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s241(x):
-    if _s242(x): return False
-    return True
-
-def _s240(x):
+def _s198(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s241(x['type']): return False
+        if 'actions' in x and not _s191(x['actions']): return False
     return True
 
-def _s243(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s244(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s239(x):
-    if not (_s240(x) or _s243(x) or _s244(x)):
-        return False
-    return True
-
-def _s238(x):
+def _s197(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s239(v): return False
+            if not _s198(v): return False
     return True
 
-def _s237(x):
+def _s190(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s238(x['actions']): return False
+        if 'actions' in x and not _s191(x['actions']): return False
+        if 'items' in x and not _s197(x['items']): return False
     return True
 
-def _s236(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s237(v): return False
-    return True
-
-def _s228(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s229(x['actions']): return False
-        if 'items' in x and not _s236(x['items']): return False
-    return True
-
-def _s250(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s249(x):
-    if _s250(x): return False
-    return True
-
-def _s248(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s249(x['type']): return False
-    return True
-
-def _s252(x):
+def _s203(x):
     if isinstance(x, dict):
         if 'uri' not in x: return False
         if 'url' not in x: return False
     return True
 
-def _s251(x):
-    if _s252(x): return False
+def _s202(x):
+    if _s203(x): return False
     return True
 
-def _s254(x):
+def _s205(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
     return True
 
-def _s253(x):
+def _s204(x):
     if isinstance(x, dict):
-        if 'uri' in x and not _s254(x['uri']): return False
+        if 'uri' in x and not _s205(x['uri']): return False
     return True
 
-def _s256(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s255(x):
+def _s206(x):
     if isinstance(x, dict):
-        if 'url' in x and not _s256(x['url']): return False
+        if 'url' in x and not _s205(x['url']): return False
     return True
 
-def _s257(x):
+def _s207(x):
     if isinstance(x, dict):
         vs = [x[n] for n in ('uri', 'url') if n in x]
         if any(v != vs[0] for v in vs[1:]): return False
     return True
 
-def _s247(x):
-    if not (_s248(x) or _s251(x) or _s253(x) or _s255(x) or _s257(x)):
+def _s201(x):
+    if not (_s193(x) or _s202(x) or _s204(x) or _s206(x) or _s207(x)):
         return False
     return True
 
-def _s246(x):
+def _s200(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s247(v): return False
+            if not _s201(v): return False
     return True
 
-def _s264(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s263(x):
-    if _s264(x): return False
-    return True
-
-def _s262(x):
+def _s209(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s263(x['type']): return False
+        if 'actions' in x and not _s200(x['actions']): return False
     return True
 
-def _s266(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-        if 'url' not in x: return False
-    return True
-
-def _s265(x):
-    if _s266(x): return False
-    return True
-
-def _s268(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s267(x):
-    if isinstance(x, dict):
-        if 'uri' in x and not _s268(x['uri']): return False
-    return True
-
-def _s270(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s269(x):
-    if isinstance(x, dict):
-        if 'url' in x and not _s270(x['url']): return False
-    return True
-
-def _s271(x):
-    if isinstance(x, dict):
-        vs = [x[n] for n in ('uri', 'url') if n in x]
-        if any(v != vs[0] for v in vs[1:]): return False
-    return True
-
-def _s261(x):
-    if not (_s262(x) or _s265(x) or _s267(x) or _s269(x) or _s271(x)):
-        return False
-    return True
-
-def _s260(x):
+def _s208(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s261(v): return False
+            if not _s209(v): return False
     return True
 
-def _s259(x):
+def _s199(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s260(x['actions']): return False
+        if 'actions' in x and not _s200(x['actions']): return False
+        if 'items' in x and not _s208(x['items']): return False
     return True
 
-def _s258(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s259(v): return False
-    return True
-
-def _s245(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s246(x['actions']): return False
-        if 'items' in x and not _s258(x['items']): return False
-    return True
-
-def _s277(x):
+def _s215(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and (not _search('^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:[/?#][!-~]*)?\\Z', x)): return False
     return True
 
-def _s276(x):
-    if not _s277(x): return False
+def _s214(x):
+    if not _s215(x): return False
     return True
 
-def _s278(x):
+def _s213(x):
+    if not (_s214(x) or _s205(x)):
+        return False
+    return True
+
+def _s212(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s213(x['fallback']): return False
+        if 'iconUrl' in x and not _s213(x['iconUrl']): return False
+        if 'uri' in x and not _s213(x['uri']): return False
+        if 'url' in x and not _s213(x['url']): return False
+    return True
+
+def _s211(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s212(v): return False
+    return True
+
+def _s217(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s211(x['actions']): return False
+        if 'mediaUrl' in x and not _s213(x['mediaUrl']): return False
+    return True
+
+def _s216(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s217(v): return False
+    return True
+
+def _s210(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s211(x['actions']): return False
+        if 'items' in x and not _s216(x['items']): return False
+    return True
+
+def _s222(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    return True
+
+def _s221(x):
+    if not (_s222(x) or _s205(x)):
+        return False
+    return True
+
+def _s220(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s221(x['fallback']): return False
+        if 'iconUrl' in x and not _s221(x['iconUrl']): return False
+        if 'uri' in x and not _s221(x['uri']): return False
+        if 'url' in x and not _s221(x['url']): return False
+    return True
+
+def _s219(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s220(v): return False
+    return True
+
+def _s224(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s219(x['actions']): return False
+        if 'mediaUrl' in x and not _s221(x['mediaUrl']): return False
+    return True
+
+def _s223(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s224(v): return False
+    return True
+
+def _s218(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s219(x['actions']): return False
+        if 'items' in x and not _s223(x['items']): return False
+    return True
+
+def _s230(x):
+    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+    return True
+
+def _s229(x):
+    if _s230(x): return False
+    return True
+
+def _s228(x):
+    if isinstance(x, dict):
+        if 'fallback' in x and not _s229(x['fallback']): return False
+        if 'iconUrl' in x and not _s229(x['iconUrl']): return False
+        if 'uri' in x and not _s229(x['uri']): return False
+        if 'url' in x and not _s229(x['url']): return False
+    return True
+
+def _s233(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s234(x):
+    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+    return True
+
+def _s235(x):
     if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    return True
+
+def _s232(x):
+    if not (isinstance(x, str)): return False
+    if not (_s233(x) and _s234(x)):
+        return False
+    if _s235(x): return False
+    return True
+
+def _s231(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s133(x['type']): return False
+        if 'uri' in x and not _s232(x['uri']): return False
+    return True
+
+def _s236(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'url' not in x: return False
+        if 'type' in x and not _s133(x['type']): return False
+        if 'url' in x and not _s232(x['url']): return False
+    return True
+
+def _s237(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'uri' not in x: return False
+        if 'type' in x and not _s145(x['type']): return False
+        if 'uri' in x and not _s232(x['uri']): return False
+    return True
+
+def _s238(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'fallback' not in x: return False
+        if 'fallback' in x and not _s232(x['fallback']): return False
+        if 'type' in x and not _s145(x['type']): return False
+    return True
+
+def _s239(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'iconUrl' not in x: return False
+        if 'iconUrl' in x and not _s232(x['iconUrl']): return False
+        if 'type' in x and not _s142(x['type']): return False
+    return True
+
+def _s227(x):
+    if not (_s228(x) or _s231(x) or _s236(x) or _s237(x) or _s238(x) or _s239(x)):
+        return False
+    return True
+
+def _s226(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s227(v): return False
+    return True
+
+def _s242(x):
+    if not (_s229(x) or _s232(x)):
+        return False
+    return True
+
+def _s241(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s226(x['actions']): return False
+        if 'mediaUrl' in x and not _s242(x['mediaUrl']): return False
+    return True
+
+def _s240(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s241(v): return False
+    return True
+
+def _s225(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s226(x['actions']): return False
+        if 'items' in x and not _s240(x['items']): return False
+    return True
+
+def _s244(x):
+    if isinstance(x, list):
+        seen = []
+        for v in x:
+            if isinstance(v, dict) and 'payload' in v:
+                if v['payload'] in seen: return False
+                seen.append(v['payload'])
+    return True
+
+def _s246(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s244(x['actions']): return False
+    return True
+
+def _s245(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s246(v): return False
+    return True
+
+def _s243(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s244(x['actions']): return False
+        if 'items' in x and not _s245(x['items']): return False
+    return True
+
+def _s251(x):
+    if _s142(x): return False
+    return True
+
+def _s250(x):
+    if isinstance(x, dict):
+        if 'type' in x and not _s251(x['type']): return False
+    return True
+
+def _s254(x):
+    if isinstance(x, str) and (len(x) > 20): return False
+    return True
+
+def _s253(x):
+    if not (_s254(x) or _s235(x)):
+        return False
+    return True
+
+def _s252(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s253(x['text']): return False
+    return True
+
+def _s249(x):
+    if not (_s250(x) or _s252(x)):
+        return False
+    return True
+
+def _s248(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s249(v): return False
+    return True
+
+def _s256(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s248(x['actions']): return False
+    return True
+
+def _s255(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s256(v): return False
+    return True
+
+def _s247(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s248(x['actions']): return False
+        if 'items' in x and not _s255(x['items']): return False
+    return True
+
+def _s260(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s142(x['type']): return False
+    return True
+
+def _s259(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s260(v))
+        if n < 14: return False
+    return True
+
+def _s258(x):
+    if _s259(x): return False
+    return True
+
+def _s257(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s258(x['actions']): return False
+    return True
+
+def _s262(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s182(v): return False
+    return True
+
+def _s264(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s262(x['actions']): return False
+    return True
+
+def _s263(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s264(v): return False
+    return True
+
+def _s261(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s262(x['actions']): return False
+        if 'items' in x and not _s263(x['items']): return False
+    return True
+
+def _s270(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s139(x['type']): return False
+    return True
+
+def _s269(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s270(v))
+        if n < 1: return False
+    return True
+
+def _s268(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s269(x['actions']): return False
+    return True
+
+def _s267(x):
+    if not (_s172(x) or _s268(x)):
+        return False
+    return True
+
+def _s266(x):
+    if _s267(x): return False
+    return True
+
+def _s272(x):
+    if not _eq(x, _C32): return False
+    return True
+
+def _s271(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s272(x['type']): return False
     return True
 
 def _s275(x):
-    if not (_s276(x) or _s278(x)):
-        return False
+    if not _eq(x, _C33): return False
     return True
 
-def _s280(x):
-    if not _s277(x): return False
+def _s277(x):
+    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
     return True
 
-def _s281(x):
+def _s276(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s279(x):
-    if not (_s280(x) or _s281(x)):
-        return False
-    return True
-
-def _s283(x):
-    if not _s277(x): return False
-    return True
-
-def _s284(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s282(x):
-    if not (_s283(x) or _s284(x)):
-        return False
-    return True
-
-def _s286(x):
-    if not _s277(x): return False
-    return True
-
-def _s287(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s285(x):
-    if not (_s286(x) or _s287(x)):
-        return False
+    if _s277(x): return False
+    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
     return True
 
 def _s274(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s275(x['fallback']): return False
-        if 'iconUrl' in x and not _s279(x['iconUrl']): return False
-        if 'uri' in x and not _s282(x['uri']): return False
-        if 'url' in x and not _s285(x['url']): return False
+    if not (_s275(x) or _s205(x) or _s276(x)):
+        return False
     return True
 
 def _s273(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s274(x['touchpoint']): return False
+    return True
+
+def _s265(x):
+    if not (_s266(x) or _s271(x) or _s273(x)):
+        return False
+    return True
+
+def _s282(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'openOnReceive' not in x: return False
+        if 'openOnReceive' in x and not _s166(x['openOnReceive']): return False
+        if 'type' in x and not _s145(x['type']): return False
+    return True
+
+def _s281(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s282(v))
+        if n < 2: return False
+    return True
+
+def _s280(x):
+    if _s281(x): return False
+    return True
+
+def _s286(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s282(v))
+        if n < 1: return False
+    return True
+
+def _s285(x):
+    if _s286(x): return False
+    return True
+
+def _s284(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s285(x['actions']): return False
+    return True
+
+def _s283(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s274(v): return False
+            if not _s284(v): return False
     return True
 
-def _s293(x):
-    if not _s277(x): return False
+def _s279(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s280(x['actions']): return False
+        if 'items' in x and not _s283(x['items']): return False
     return True
 
-def _s294(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s290(x):
+    if isinstance(x, dict):
+        if 'actions' not in x: return False
+        if 'actions' in x and not _s286(x['actions']): return False
     return True
 
-def _s292(x):
-    if not (_s293(x) or _s294(x)):
-        return False
-    return True
-
-def _s296(x):
-    if not _s277(x): return False
-    return True
-
-def _s297(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s295(x):
-    if not (_s296(x) or _s297(x)):
-        return False
-    return True
-
-def _s299(x):
-    if not _s277(x): return False
-    return True
-
-def _s300(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s298(x):
-    if not (_s299(x) or _s300(x)):
-        return False
-    return True
-
-def _s302(x):
-    if not _s277(x): return False
-    return True
-
-def _s303(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s301(x):
-    if not (_s302(x) or _s303(x)):
-        return False
+def _s289(x):
+    if isinstance(x, list):
+        n = sum(1 for v in x if _s290(v))
+        if n < 2: return False
     return True
 
 def _s291(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s292(x['fallback']): return False
-        if 'iconUrl' in x and not _s295(x['iconUrl']): return False
-        if 'uri' in x and not _s298(x['uri']): return False
-        if 'url' in x and not _s301(x['url']): return False
+        if 'actions' in x and not _s280(x['actions']): return False
     return True
 
-def _s290(x):
+def _s288(x):
+    if _s289(x): return False
     if isinstance(x, list):
         for v in x[0:]:
             if not _s291(v): return False
     return True
 
-def _s305(x):
-    if not _s277(x): return False
-    return True
-
-def _s306(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s304(x):
-    if not (_s305(x) or _s306(x)):
-        return False
-    return True
-
-def _s289(x):
+def _s287(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s290(x['actions']): return False
-        if 'mediaUrl' in x and not _s304(x['mediaUrl']): return False
-    return True
-
-def _s288(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s289(v): return False
-    return True
-
-def _s272(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s273(x['actions']): return False
+        if 'actions' in x and not _s285(x['actions']): return False
         if 'items' in x and not _s288(x['items']): return False
     return True
 
-def _s311(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s312(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s310(x):
-    if not (_s311(x) or _s312(x)):
+def _s278(x):
+    if not (_s279(x) or _s287(x)):
         return False
     return True
 
-def _s314(x):
+def _s294(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
     return True
 
-def _s315(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s293(x):
+    if isinstance(x, dict):
+        if 'SenderID' in x and not _s294(x['SenderID']): return False
     return True
 
-def _s313(x):
-    if not (_s314(x) or _s315(x)):
+def _s292(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s293(x['meta']): return False
+    return True
+
+def _s298(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s175(x['meta']): return False
+    return True
+
+def _s297(x):
+    if _s298(x): return False
+    return True
+
+def _s296(x):
+    if not (_s297(x) or _s271(x)):
         return False
     return True
 
-def _s317(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s301(x):
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
-def _s318(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s302(x):
+    if isinstance(x, str) and (len(x) > 0): return False
     return True
 
-def _s316(x):
-    if not (_s317(x) or _s318(x)):
+def _s300(x):
+    if not (isinstance(x, str)): return False
+    if not (_s301(x) or _s302(x) or _s235(x)):
         return False
     return True
 
-def _s320(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
+def _s299(x):
+    if isinstance(x, dict):
+        if 'touchpoint' in x and not _s300(x['touchpoint']): return False
     return True
 
-def _s321(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s319(x):
-    if not (_s320(x) or _s321(x)):
+def _s295(x):
+    if not (_s296(x) or _s299(x)):
         return False
     return True
 
 def _s309(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s310(x['fallback']): return False
-        if 'iconUrl' in x and not _s313(x['iconUrl']): return False
-        if 'uri' in x and not _s316(x['uri']): return False
-        if 'url' in x and not _s319(x['url']): return False
+    if not (isinstance(x, str) and x in _C34): return False
     return True
 
 def _s308(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s309(v): return False
-    return True
-
-def _s327(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s328(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s326(x):
-    if not (_s327(x) or _s328(x)):
-        return False
-    return True
-
-def _s330(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s331(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s329(x):
-    if not (_s330(x) or _s331(x)):
-        return False
-    return True
-
-def _s333(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s334(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s332(x):
-    if not (_s333(x) or _s334(x)):
-        return False
-    return True
-
-def _s336(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s337(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s335(x):
-    if not (_s336(x) or _s337(x)):
-        return False
-    return True
-
-def _s325(x):
-    if isinstance(x, dict):
-        if 'fallback' in x and not _s326(x['fallback']): return False
-        if 'iconUrl' in x and not _s329(x['iconUrl']): return False
-        if 'uri' in x and not _s332(x['uri']): return False
-        if 'url' in x and not _s335(x['url']): return False
-    return True
-
-def _s324(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s325(v): return False
-    return True
-
-def _s339(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^(?:[^{]|\\{authuser\\}|\\{authtoken\\})*\\Z', x)): return False
-    return True
-
-def _s340(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s338(x):
-    if not (_s339(x) or _s340(x)):
-        return False
-    return True
-
-def _s323(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s324(x['actions']): return False
-        if 'mediaUrl' in x and not _s338(x['mediaUrl']): return False
-    return True
-
-def _s322(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s323(v): return False
+    if _s309(x): return False
     return True
 
 def _s307(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s308(x['actions']): return False
-        if 'items' in x and not _s322(x['items']): return False
+        if 'type' in x and not _s308(x['type']): return False
     return True
 
-def _s346(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s306(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s307(v): return False
     return True
 
-def _s345(x):
-    if _s346(x): return False
+def _s311(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s306(x['actions']): return False
     return True
 
-def _s348(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s310(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s311(v): return False
     return True
 
-def _s347(x):
-    if _s348(x): return False
+def _s314(x):
+    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
     return True
 
-def _s350(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s316(x):
+    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
     return True
 
-def _s349(x):
-    if _s350(x): return False
+def _s317(x):
+    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
     return True
 
-def _s352(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
+def _s315(x):
+    if not (_s316(x) and _s317(x)):
+        return False
     return True
 
-def _s351(x):
-    if _s352(x): return False
+def _s319(x):
+    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
+    return True
+
+def _s320(x):
+    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
+    return True
+
+def _s318(x):
+    if not (_s319(x) and _s320(x)):
+        return False
+    return True
+
+def _s322(x):
+    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
+    return True
+
+def _s323(x):
+    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
+    return True
+
+def _s321(x):
+    if not (_s322(x) and _s323(x)):
+        return False
+    return True
+
+def _s325(x):
+    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
+    return True
+
+def _s326(x):
+    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
+    return True
+
+def _s327(x):
+    if isinstance(x, str) and (not _search('\\?', x)): return False
+    return True
+
+def _s324(x):
+    if not (_s325(x) and _s326(x) and _s327(x)):
+        return False
+    return True
+
+def _s329(x):
+    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
+    return True
+
+def _s330(x):
+    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
+    return True
+
+def _s328(x):
+    if not (_s329(x) and _s330(x)):
+        return False
+    return True
+
+def _s313(x):
+    if not (_s314(x) or _s315(x) or _s318(x) or _s321(x) or _s324(x) or _s328(x)):
+        return False
+    return True
+
+def _s312(x):
+    if _s313(x): return False
+    return True
+
+def _s305(x):
+    if isinstance(x, dict):
+        if 'actions' in x and not _s306(x['actions']): return False
+        if 'items' in x and not _s310(x['items']): return False
+        if 'text' in x and not _s312(x['text']): return False
+    return True
+
+def _s304(x):
+    if not _s305(x): return False
+    return True
+
+def _s303(x):
+    if not (_s297(x) or _s271(x) or _s304(x)):
+        return False
+    return True
+
+def _s332(x):
+    if isinstance(x, dict):
+        if 'role' not in x: return False
+        if 'role' in x and not _s187(x['role']): return False
+    return True
+
+def _s334(x):
+    if not (isinstance(x, str)): return False
+    if _s163(x): return False
+    return True
+
+def _s333(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
+        if 'type' in x and not _s334(x['type']): return False
+    return True
+
+def _s337(x):
+    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
+    return True
+
+def _s336(x):
+    if not (isinstance(x, str)): return False
+    if _s337(x): return False
+    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
+    return True
+
+def _s335(x):
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'contentType' in x and not _s336(x['contentType']): return False
+    return True
+
+def _s338(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s205(x['text']): return False
+    return True
+
+def _s340(x):
+    if not (isinstance(x, str)): return False
+    if _s301(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
+    return True
+
+def _s339(x):
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s340(x['touchpoint']): return False
     return True
 
 def _s344(x):
+    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
+    return True
+
+def _s343(x):
+    if not (isinstance(x, str)): return False
+    if not (_s344(x) or _s235(x)):
+        return False
+    if _s301(x): return False
+    return True
+
+def _s342(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s345(x['fallback']): return False
-        if 'iconUrl' in x and not _s347(x['iconUrl']): return False
-        if 'uri' in x and not _s349(x['uri']): return False
-        if 'url' in x and not _s351(x['url']): return False
+        if 'touchpoint' in x and not _s343(x['touchpoint']): return False
     return True
 
-def _s354(x):
-    if not _eq(x, _C1): return False
+def _s341(x):
+    if not (_s297(x) and _s342(x)):
+        return False
     return True
 
-def _s356(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
+def _s348(x):
+    if isinstance(x, str) and (len(x) < 1601): return False
     return True
 
-def _s357(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
+def _s349(x):
+    if isinstance(x, str) and (len(x) > 66): return False
     return True
 
-def _s358(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s350(x):
+    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
+    return True
+
+def _s351(x):
+    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s347(x):
+    if not (isinstance(x, str)): return False
+    if not (_s348(x) or _s349(x) or _s350(x) or _s351(x)):
+        return False
+    return True
+
+def _s346(x):
+    if not _s347(x): return False
+    return True
+
+def _s345(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s346(x['text']): return False
+    return True
+
+def _s331(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s341(x) or _s345(x)):
+        return False
     return True
 
 def _s355(x):
     if not (isinstance(x, str)): return False
-    if not (_s356(x) and _s357(x)):
-        return False
-    if _s358(x): return False
+    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
+    return True
+
+def _s354(x):
+    if not _s355(x): return False
     return True
 
 def _s353(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s354(x['type']): return False
-        if 'uri' in x and not _s355(x['uri']): return False
+        if 'text' not in x: return False
+        if 'text' in x and not _s354(x['text']): return False
     return True
 
-def _s360(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s362(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s363(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s364(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s361(x):
-    if not (isinstance(x, str)): return False
-    if not (_s362(x) and _s363(x)):
+def _s352(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s341(x) or _s353(x)):
         return False
-    if _s364(x): return False
     return True
 
 def _s359(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s360(x['type']): return False
-        if 'url' in x and not _s361(x['url']): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (len(x) > 1600): return False
     return True
 
-def _s366(x):
-    if not _eq(x, _C4): return False
+def _s358(x):
+    if not _s359(x): return False
+    return True
+
+def _s357(x):
+    if isinstance(x, dict):
+        if 'text' not in x: return False
+        if 'text' in x and not _s358(x['text']): return False
+    return True
+
+def _s356(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s341(x) or _s357(x)):
+        return False
+    return True
+
+def _s362(x):
+    if not (isinstance(x, str) and x in _C35): return False
+    return True
+
+def _s361(x):
+    if isinstance(x, dict):
+        if 'language' in x and not _s362(x['language']): return False
+    return True
+
+def _s360(x):
+    if isinstance(x, dict):
+        if 'meta' in x and not _s361(x['meta']): return False
+    return True
+
+def _s365(x):
+    if not (isinstance(x, dict)): return False
+    if not (_s176(x) or _s177(x)):
+        return False
+    return True
+
+def _s364(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s365(x['meta']): return False
     return True
 
 def _s368(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s369(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s370(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
     return True
 
 def _s367(x):
     if not (isinstance(x, str)): return False
-    if not (_s368(x) and _s369(x)):
+    if not (_s344(x) or _s235(x)):
         return False
-    if _s370(x): return False
+    if _s368(x): return False
     return True
 
-def _s365(x):
+def _s366(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s366(x['type']): return False
-        if 'uri' in x and not _s367(x['uri']): return False
+        if 'touchpoint' in x and not _s367(x['touchpoint']): return False
+    return True
+
+def _s363(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s364(x) or _s366(x)):
+        return False
     return True
 
 def _s373(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s374(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s375(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+    if not (_s176(x) or _s177(x)):
+        return False
     return True
 
 def _s372(x):
-    if not (isinstance(x, str)): return False
-    if not (_s373(x) and _s374(x)):
-        return False
-    if _s375(x): return False
-    return True
-
-def _s376(x):
-    if not _eq(x, _C4): return False
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s373(x['meta']): return False
     return True
 
 def _s371(x):
+    if _s372(x): return False
+    return True
+
+def _s370(x):
+    if not (_s371(x) or _s271(x)):
+        return False
+    return True
+
+def _s375(x):
+    if not (isinstance(x, str)): return False
+    if not (_s368(x) or _s302(x) or _s235(x)):
+        return False
+    return True
+
+def _s374(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s372(x['fallback']): return False
-        if 'type' in x and not _s376(x['type']): return False
+        if 'touchpoint' in x and not _s375(x['touchpoint']): return False
     return True
 
-def _s379(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s380(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s381(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s369(x):
+    if not (_s370(x) or _s374(x)):
+        return False
     return True
 
 def _s378(x):
-    if not (isinstance(x, str)): return False
-    if not (_s379(x) and _s380(x)):
-        return False
-    if _s381(x): return False
-    return True
-
-def _s382(x):
-    if not _eq(x, _C3): return False
+    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
     return True
 
 def _s377(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s378(x['iconUrl']): return False
-        if 'type' in x and not _s382(x['type']): return False
-    return True
-
-def _s343(x):
-    if not (_s344(x) or _s353(x) or _s359(x) or _s365(x) or _s371(x) or _s377(x)):
+    if not (_s378(x) or _s235(x)):
         return False
     return True
 
-def _s342(x):
+def _s380(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s343(v): return False
+            if not _s377(v): return False
     return True
 
-def _s389(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s388(x):
-    if _s389(x): return False
-    return True
-
-def _s391(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s390(x):
-    if _s391(x): return False
-    return True
-
-def _s393(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s392(x):
-    if _s393(x): return False
-    return True
-
-def _s395(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s394(x):
-    if _s395(x): return False
-    return True
-
-def _s387(x):
+def _s379(x):
     if isinstance(x, dict):
-        if 'fallback' in x and not _s388(x['fallback']): return False
-        if 'iconUrl' in x and not _s390(x['iconUrl']): return False
-        if 'uri' in x and not _s392(x['uri']): return False
-        if 'url' in x and not _s394(x['url']): return False
+        if 'channels' in x and not _s380(x['channels']): return False
+        if 'form' in x and not _s377(x['form']): return False
+        if 'organizations' in x and not _s380(x['organizations']): return False
+        if 'users' in x and not _s380(x['users']): return False
     return True
 
-def _s397(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s399(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s400(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s401(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s398(x):
-    if not (isinstance(x, str)): return False
-    if not (_s399(x) and _s400(x)):
-        return False
-    if _s401(x): return False
-    return True
-
-def _s396(x):
+def _s376(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s397(x['type']): return False
-        if 'uri' in x and not _s398(x['uri']): return False
+        if 'conversation' in x and not _s377(x['conversation']): return False
+        if 'meta' in x and not _s379(x['meta']): return False
+        if 'user' in x and not _s377(x['user']): return False
     return True
 
-def _s403(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s405(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s406(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s407(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s404(x):
-    if not (isinstance(x, str)): return False
-    if not (_s405(x) and _s406(x)):
-        return False
-    if _s407(x): return False
-    return True
-
-def _s402(x):
+def _s382(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'url' not in x: return False
-        if 'type' in x and not _s403(x['type']): return False
-        if 'url' in x and not _s404(x['url']): return False
+        if 'contentType' in x and not _s337(x['contentType']): return False
     return True
 
-def _s409(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s411(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s412(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s413(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s410(x):
-    if not (isinstance(x, str)): return False
-    if not (_s411(x) and _s412(x)):
-        return False
-    if _s413(x): return False
-    return True
-
-def _s408(x):
+def _s383(x):
     if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'uri' not in x: return False
-        if 'type' in x and not _s409(x['type']): return False
-        if 'uri' in x and not _s410(x['uri']): return False
-    return True
-
-def _s416(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s417(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s418(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s415(x):
-    if not (isinstance(x, str)): return False
-    if not (_s416(x) and _s417(x)):
-        return False
-    if _s418(x): return False
-    return True
-
-def _s419(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s414(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'fallback' not in x: return False
-        if 'fallback' in x and not _s415(x['fallback']): return False
-        if 'type' in x and not _s419(x['type']): return False
-    return True
-
-def _s422(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s423(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s424(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s421(x):
-    if not (isinstance(x, str)): return False
-    if not (_s422(x) and _s423(x)):
-        return False
-    if _s424(x): return False
-    return True
-
-def _s425(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s420(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'iconUrl' not in x: return False
-        if 'iconUrl' in x and not _s421(x['iconUrl']): return False
-        if 'type' in x and not _s425(x['type']): return False
-    return True
-
-def _s386(x):
-    if not (_s387(x) or _s396(x) or _s402(x) or _s408(x) or _s414(x) or _s420(x)):
-        return False
-    return True
-
-def _s385(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s386(v): return False
-    return True
-
-def _s428(x):
-    if isinstance(x, str) and (not _search('\\{(?:authuser|authtoken)\\}', x)): return False
-    return True
-
-def _s427(x):
-    if _s428(x): return False
-    return True
-
-def _s430(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authuser\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s431(x):
-    if isinstance(x, str) and (not _search('(?:^|[^{])\\{authtoken\\}(?:[^}]|\\Z)', x)): return False
-    return True
-
-def _s432(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s429(x):
-    if not (isinstance(x, str)): return False
-    if not (_s430(x) and _s431(x)):
-        return False
-    if _s432(x): return False
-    return True
-
-def _s426(x):
-    if not (_s427(x) or _s429(x)):
-        return False
+        if 'text' in x and not _s235(x['text']): return False
     return True
 
 def _s384(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s385(x['actions']): return False
-        if 'mediaUrl' in x and not _s426(x['mediaUrl']): return False
+        if 'text' in x and not _s214(x['text']): return False
     return True
 
-def _s383(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s384(v): return False
+def _s381(x):
+    if not (_s382(x) or _s383(x) or _s384(x)):
+        return False
     return True
 
-def _s341(x):
+def _s387(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s386(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s342(x['actions']): return False
-        if 'items' in x and not _s383(x['items']): return False
+        if 'text' in x and not _s387(x['text']): return False
+    return True
+
+def _s391(x):
+    if isinstance(x, str) and (not _search('^image/', x)): return False
+    return True
+
+def _s392(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s390(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s391(x['contentType']): return False
+        if 'text' in x and not _s392(x['text']): return False
+    return True
+
+def _s394(x):
+    if not _eq(x, _C36): return False
+    return True
+
+def _s393(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s394(x['contentType']): return False
+    return True
+
+def _s396(x):
+    if not (isinstance(x, str) and x in _C37): return False
+    return True
+
+def _s397(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s395(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s396(x['contentType']): return False
+        if 'text' in x and not _s397(x['text']): return False
+    return True
+
+def _s399(x):
+    if not (isinstance(x, str) and x in _C38): return False
+    return True
+
+def _s400(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s398(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s399(x['contentType']): return False
+        if 'text' in x and not _s400(x['text']): return False
+    return True
+
+def _s402(x):
+    if not (isinstance(x, str) and x in _C39): return False
+    return True
+
+def _s403(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s401(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s402(x['contentType']): return False
+        if 'text' in x and not _s403(x['text']): return False
+    return True
+
+def _s405(x):
+    if not (isinstance(x, str) and x in _C40): return False
+    return True
+
+def _s406(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s404(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s405(x['contentType']): return False
+        if 'text' in x and not _s406(x['text']): return False
+    return True
+
+def _s408(x):
+    if not (isinstance(x, str) and x in _C41): return False
+    return True
+
+def _s409(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s407(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s408(x['contentType']): return False
+        if 'text' in x and not _s409(x['text']): return False
+    return True
+
+def _s411(x):
+    if not (isinstance(x, str) and x in _C42): return False
+    return True
+
+def _s412(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s410(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s411(x['contentType']): return False
+        if 'text' in x and not _s412(x['text']): return False
+    return True
+
+def _s414(x):
+    if not (isinstance(x, str) and x in _C43): return False
+    return True
+
+def _s415(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s413(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s414(x['contentType']): return False
+        if 'text' in x and not _s415(x['text']): return False
+    return True
+
+def _s417(x):
+    if not (isinstance(x, str) and x in _C44): return False
+    return True
+
+def _s418(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s416(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s417(x['contentType']): return False
+        if 'text' in x and not _s418(x['text']): return False
+    return True
+
+def _s420(x):
+    if not (isinstance(x, str) and x in _C45): return False
+    return True
+
+def _s421(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s419(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s420(x['contentType']): return False
+        if 'text' in x and not _s421(x['text']): return False
+    return True
+
+def _s423(x):
+    if not (isinstance(x, str) and x in _C46): return False
+    return True
+
+def _s424(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s422(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s423(x['contentType']): return False
+        if 'text' in x and not _s424(x['text']): return False
+    return True
+
+def _s426(x):
+    if not (isinstance(x, str) and x in _C47): return False
+    return True
+
+def _s427(x):
+    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
+    return True
+
+def _s425(x):
+    if isinstance(x, dict):
+        if 'contentType' in x and not _s426(x['contentType']): return False
+        if 'text' in x and not _s427(x['text']): return False
+    return True
+
+def _s428(x):
+    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
+    return True
+
+def _s389(x):
+    if not (_s390(x) or _s393(x) or _s395(x) or _s398(x) or _s401(x) or _s404(x) or _s407(x) or _s410(x) or _s413(x) or _s416(x) or _s419(x) or _s422(x) or _s425(x)):
+        return False
+    if isinstance(x, dict):
+        if 'contentType' not in x: return False
+        if 'text' in x and not _s428(x['text']): return False
+    return True
+
+def _s388(x):
+    if not _s389(x): return False
+    return True
+
+def _s385(x):
+    if not (_s382(x) or _s383(x) or _s386(x) or _s388(x)):
+        return False
+    return True
+
+def _s430(x):
+    if not (_s332(x) or _s189(x) or _s161(x)):
+        return False
+    return True
+
+def _s432(x):
+    if isinstance(x, dict):
+        if 'title' not in x: return False
+    return True
+
+def _s431(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s432(x['meta']): return False
+    return True
+
+def _s429(x):
+    if not (_s382(x) or _s430(x) or _s431(x)):
+        return False
+    return True
+
+def _s435(x):
+    if isinstance(x, dict):
+        if 'type' not in x: return False
     return True
 
 def _s434(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s435(x): return False
     return True
 
 def _s437(x):
-    if isinstance(x, list):
-        seen = []
-        for v in x:
-            if isinstance(v, dict) and 'payload' in v:
-                if v['payload'] in seen: return False
-                seen.append(v['payload'])
+    if _s272(x): return False
     return True
 
 def _s436(x):
     if isinstance(x, dict):
-        if 'actions' in x and not _s437(x['actions']): return False
+        if 'type' in x and not _s437(x['type']): return False
     return True
 
-def _s435(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s436(v): return False
+def _s439(x):
+    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
+    return True
+
+def _s438(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s439(x['text']): return False
     return True
 
 def _s433(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s434(x['actions']): return False
-        if 'items' in x and not _s435(x['items']): return False
-    return True
-
-def _s443(x):
-    if not _eq(x, _C3): return False
+    if not (_s434(x) or _s436(x) or _s438(x)):
+        return False
     return True
 
 def _s442(x):
-    if _s443(x): return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s441(x):
     if isinstance(x, dict):
-        if 'type' in x and not _s442(x['type']): return False
+        if 'text' in x and not _s442(x['text']): return False
     return True
 
-def _s446(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s447(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+def _s440(x):
+    if not (_s434(x) or _s436(x) or _s441(x)):
+        return False
     return True
 
 def _s445(x):
-    if not (_s446(x) or _s447(x)):
-        return False
+    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
     return True
 
 def _s444(x):
@@ -2395,221 +2380,221 @@ def _s444(x):
         if 'text' in x and not _s445(x['text']): return False
     return True
 
-def _s440(x):
-    if not (_s441(x) or _s444(x)):
+def _s448(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        if len(x) < 1: return False
+    return True
+
+def _s447(x):
+    if isinstance(x, dict):
+        if 'users' not in x: return False
+        if 'users' in x and not _s448(x['users']): return False
+    return True
+
+def _s446(x):
+    if isinstance(x, dict):
+        if 'meta' not in x: return False
+        if 'meta' in x and not _s447(x['meta']): return False
+    return True
+
+def _s443(x):
+    if not (_s434(x) or _s436(x) or _s444(x) or _s446(x)):
         return False
     return True
 
-def _s439(x):
+def _s451(x):
+    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    return True
+
+def _s450(x):
+    if isinstance(x, dict):
+        if 'text' in x and not _s451(x['text']): return False
+    return True
+
+def _s449(x):
+    if not (_s161(x) or _s450(x)):
+        return False
+    return True
+
+def _s125(x):
+    if not (_s126(x) and _s156(x) and _s160(x) and _s178(x) and _s181(x) and _s190(x) and _s199(x) and _s210(x) and _s218(x) and _s225(x) and _s243(x) and _s247(x) and _s257(x) and _s261(x) and _s190(x) and _s265(x) and _s278(x) and _s292(x) and _s295(x) and _s303(x) and _s331(x) and _s352(x) and _s356(x) and _s360(x) and _s363(x) and _s369(x) and _s376(x) and _s381(x) and _s385(x) and _s429(x) and _s433(x) and _s440(x) and _s443(x) and _s449(x)):
+        return False
+    return True
+
+def _s124(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s440(v): return False
-    return True
-
-def _s454(x):
-    if not _eq(x, _C3): return False
-    return True
-
-def _s453(x):
-    if _s454(x): return False
-    return True
-
-def _s452(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s453(x['type']): return False
-    return True
-
-def _s457(x):
-    if isinstance(x, str) and (len(x) > 20): return False
-    return True
-
-def _s458(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
+            if not _s125(v): return False
     return True
 
 def _s456(x):
-    if not (_s457(x) or _s458(x)):
-        return False
+    if isinstance(x, str) and (len(x) < 1): return False
     return True
 
 def _s455(x):
     if isinstance(x, dict):
-        if 'text' in x and not _s456(x['text']): return False
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s456(x['touchpoint']): return False
     return True
 
-def _s451(x):
-    if not (_s452(x) or _s455(x)):
+def _s454(x):
+    if not (_s266(x) or _s271(x) or _s455(x)):
         return False
     return True
 
-def _s450(x):
+def _s453(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s451(v): return False
+            if not _s454(v): return False
     return True
 
-def _s449(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s450(x['actions']): return False
-    return True
-
-def _s448(x):
+def _s457(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s449(v): return False
+            if not _s273(v): return False
     return True
 
-def _s438(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s439(x['actions']): return False
-        if 'items' in x and not _s448(x['items']): return False
-    return True
-
-def _s463(x):
-    if not _eq(x, _C3): return False
+def _s452(x):
+    if not (_s453(x) or _s457(x)):
+        return False
     return True
 
 def _s462(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s463(x['type']): return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
     return True
 
 def _s461(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s462(v))
-        if n < 14: return False
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s462(x['touchpoint']): return False
     return True
 
 def _s460(x):
-    if _s461(x): return False
+    if not (_s296(x) or _s461(x)):
+        return False
     return True
 
 def _s459(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s460(x['actions']): return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s460(v): return False
     return True
 
-def _s467(x):
-    if not _s217(x): return False
+def _s463(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s299(v): return False
     return True
 
-def _s466(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s467(x['text']): return False
+def _s458(x):
+    if not (_s459(x) or _s463(x)):
+        return False
     return True
 
 def _s465(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s466(v): return False
+            if not _s341(v): return False
     return True
 
-def _s472(x):
-    if not _s217(x): return False
+def _s467(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s345(x)):
+        return False
     return True
 
-def _s471(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s472(x['text']): return False
-    return True
-
-def _s470(x):
+def _s466(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s471(v): return False
-    return True
-
-def _s469(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s470(x['actions']): return False
-    return True
-
-def _s468(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s469(v): return False
+            if not _s467(v): return False
     return True
 
 def _s464(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s465(x['actions']): return False
-        if 'items' in x and not _s468(x['items']): return False
+    if not (_s465(x) or _s466(x)):
+        return False
+    return True
+
+def _s470(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s353(x)):
+        return False
+    return True
+
+def _s469(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s470(v): return False
+    return True
+
+def _s468(x):
+    if not (_s465(x) or _s469(x)):
+        return False
+    return True
+
+def _s473(x):
+    if not (_s332(x) or _s189(x) or _s333(x) or _s335(x) or _s338(x) or _s339(x) or _s357(x)):
+        return False
+    return True
+
+def _s472(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s473(v): return False
+    return True
+
+def _s471(x):
+    if not (_s465(x) or _s472(x)):
+        return False
     return True
 
 def _s478(x):
-    if not _eq(x, _C1): return False
+    if not (isinstance(x, str)): return False
+    if _s368(x): return False
+    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
     return True
 
 def _s477(x):
-    if _s478(x): return False
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s478(x['touchpoint']): return False
     return True
 
 def _s476(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s477(x['type']): return False
-    return True
-
-def _s479(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s480(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
+    if not (_s332(x) or _s189(x) or _s333(x) or _s364(x) or _s477(x)):
+        return False
     return True
 
 def _s475(x):
-    if not (_s476(x) or _s479(x) or _s480(x)):
-        return False
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s476(v): return False
+    return True
+
+def _s479(x):
+    if isinstance(x, list):
+        for v in x[0:]:
+            if not _s366(v): return False
     return True
 
 def _s474(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s475(v): return False
-    return True
-
-def _s487(x):
-    if not _eq(x, _C1): return False
-    return True
-
-def _s486(x):
-    if _s487(x): return False
-    return True
-
-def _s485(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s486(x['type']): return False
-    return True
-
-def _s488(x):
-    if isinstance(x, dict):
-        if 'uri' not in x: return False
-    return True
-
-def _s489(x):
-    if isinstance(x, dict):
-        if 'url' not in x: return False
-    return True
-
-def _s484(x):
-    if not (_s485(x) or _s488(x) or _s489(x)):
+    if not (_s475(x) or _s479(x)):
         return False
     return True
 
+def _s484(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
+    return True
+
 def _s483(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s484(v): return False
+    if isinstance(x, dict):
+        if 'touchpoint' not in x: return False
+        if 'touchpoint' in x and not _s484(x['touchpoint']): return False
     return True
 
 def _s482(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s483(x['actions']): return False
+    if not (_s370(x) or _s483(x)):
+        return False
     return True
 
 def _s481(x):
@@ -2618,7736 +2603,2279 @@ def _s481(x):
             if not _s482(v): return False
     return True
 
-def _s473(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s474(x['actions']): return False
-        if 'items' in x and not _s481(x['items']): return False
-    return True
-
-def _s493(x):
-    if isinstance(x, dict):
-        if 'items' not in x: return False
-    return True
-
-def _s497(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s496(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s497(x['type']): return False
-    return True
-
-def _s495(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s496(v))
-        if n < 1: return False
-    return True
-
-def _s494(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s495(x['actions']): return False
-    return True
-
-def _s492(x):
-    if not (_s493(x) or _s494(x)):
-        return False
-    return True
-
-def _s491(x):
-    if _s492(x): return False
-    return True
-
-def _s499(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s498(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s499(x['type']): return False
-    return True
-
-def _s502(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s503(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s505(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s504(x):
-    if not (isinstance(x, str)): return False
-    if _s505(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s501(x):
-    if not (_s502(x) or _s503(x) or _s504(x)):
-        return False
-    return True
-
-def _s500(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s501(x['touchpoint']): return False
-    return True
-
-def _s490(x):
-    if not (_s491(x) or _s498(x) or _s500(x)):
-        return False
-    return True
-
-def _s511(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s512(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s510(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s511(x['openOnReceive']): return False
-        if 'type' in x and not _s512(x['type']): return False
-    return True
-
-def _s509(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s510(v))
-        if n < 2: return False
-    return True
-
-def _s508(x):
-    if _s509(x): return False
-    return True
-
-def _s518(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s519(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s517(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s518(x['openOnReceive']): return False
-        if 'type' in x and not _s519(x['type']): return False
-    return True
-
-def _s516(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s517(v))
-        if n < 1: return False
-    return True
-
-def _s515(x):
-    if _s516(x): return False
-    return True
-
-def _s514(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s515(x['actions']): return False
-    return True
-
-def _s513(x):
+def _s485(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s514(v): return False
+            if not _s374(v): return False
     return True
 
-def _s507(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s508(x['actions']): return False
-        if 'items' in x and not _s513(x['items']): return False
-    return True
-
-def _s524(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s525(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s523(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s524(x['openOnReceive']): return False
-        if 'type' in x and not _s525(x['type']): return False
-    return True
-
-def _s522(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s523(v))
-        if n < 1: return False
-    return True
-
-def _s521(x):
-    if _s522(x): return False
-    return True
-
-def _s531(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s532(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s530(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s531(x['openOnReceive']): return False
-        if 'type' in x and not _s532(x['type']): return False
-    return True
-
-def _s529(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s530(v))
-        if n < 1: return False
-    return True
-
-def _s528(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s529(x['actions']): return False
-    return True
-
-def _s527(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s528(v))
-        if n < 2: return False
-    return True
-
-def _s537(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s538(x):
-    if not _eq(x, _C4): return False
-    return True
-
-def _s536(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'openOnReceive' not in x: return False
-        if 'openOnReceive' in x and not _s537(x['openOnReceive']): return False
-        if 'type' in x and not _s538(x['type']): return False
-    return True
-
-def _s535(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s536(v))
-        if n < 2: return False
-    return True
-
-def _s534(x):
-    if _s535(x): return False
-    return True
-
-def _s533(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s534(x['actions']): return False
-    return True
-
-def _s526(x):
-    if _s527(x): return False
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s533(v): return False
-    return True
-
-def _s520(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s521(x['actions']): return False
-        if 'items' in x and not _s526(x['items']): return False
-    return True
-
-def _s506(x):
-    if not (_s507(x) or _s520(x)):
-        return False
-    return True
-
-def _s541(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]+( [A-Za-z0-9]+)*\\Z', x)): return False
-    return True
-
-def _s540(x):
-    if isinstance(x, dict):
-        if 'SenderID' in x and not _s541(x['SenderID']): return False
-    return True
-
-def _s539(x):
-    if isinstance(x, dict):
-        if 'meta' in x and not _s540(x['meta']): return False
-    return True
-
-def _s546(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s545(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s546(x['meta']): return False
-    return True
-
-def _s544(x):
-    if _s545(x): return False
-    return True
-
-def _s548(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s547(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s548(x['type']): return False
-    return True
-
-def _s543(x):
-    if not (_s544(x) or _s547(x)):
-        return False
-    return True
-
-def _s551(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s552(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s553(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s550(x):
-    if not (isinstance(x, str)): return False
-    if not (_s551(x) or _s552(x) or _s553(x)):
-        return False
-    return True
-
-def _s549(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s550(x['touchpoint']): return False
-    return True
-
-def _s542(x):
-    if not (_s543(x) or _s549(x)):
-        return False
-    return True
-
-def _s557(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s556(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s557(x['meta']): return False
-    return True
-
-def _s555(x):
-    if _s556(x): return False
-    return True
-
-def _s559(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s558(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s559(x['type']): return False
-    return True
-
-def _s565(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s564(x):
-    if _s565(x): return False
-    return True
-
-def _s563(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s564(x['type']): return False
-    return True
-
-def _s562(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s563(v): return False
-    return True
-
-def _s571(x):
-    if not (isinstance(x, str) and x in _C34): return False
-    return True
-
-def _s570(x):
-    if _s571(x): return False
-    return True
-
-def _s569(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s570(x['type']): return False
-    return True
-
-def _s568(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s569(v): return False
-    return True
-
-def _s567(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s568(x['actions']): return False
-    return True
-
-def _s566(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s567(v): return False
-    return True
-
-def _s574(x):
-    if isinstance(x, str) and (not _search('[rR][eE][pP][lL][yY]|[rR][eE][sSſ][pP][oO][nN][dD]|[aA][nN][tT][wW][oO][oO][rR][dD]', x)): return False
-    return True
-
-def _s576(x):
-    if isinstance(x, str) and (not _search('[tT][eE][xX][tT]', x)): return False
-    return True
-
-def _s577(x):
-    if isinstance(x, str) and (not _search('[bB][aA][cC][kKK]', x)): return False
-    return True
-
-def _s575(x):
-    if not (_s576(x) and _s577(x)):
-        return False
-    return True
-
-def _s579(x):
-    if isinstance(x, str) and (not _search('[sSſ][tT][uU][uU][rR]', x)): return False
-    return True
-
-def _s580(x):
-    if isinstance(x, str) and (not _search('[tT][eE][rR][uU][gG]', x)): return False
-    return True
-
-def _s578(x):
-    if not (_s579(x) and _s580(x)):
-        return False
-    return True
-
-def _s582(x):
-    if isinstance(x, str) and (not _search('[sSſ][mM][sSſ]', x)): return False
-    return True
-
-def _s583(x):
-    if isinstance(x, str) and (not _search('[tT][oO]|[nN][aA][aA][rR]', x)): return False
-    return True
-
-def _s581(x):
-    if not (_s582(x) and _s583(x)):
-        return False
-    return True
-
-def _s585(x):
-    if isinstance(x, str) and (not _search('[lL][eE][tT]', x)): return False
-    return True
-
-def _s586(x):
-    if isinstance(x, str) and (not _search('[kKK][nN][oO][wW]', x)): return False
-    return True
-
-def _s587(x):
-    if isinstance(x, str) and (not _search('\\?', x)): return False
-    return True
-
-def _s584(x):
-    if not (_s585(x) and _s586(x) and _s587(x)):
-        return False
-    return True
-
-def _s589(x):
-    if isinstance(x, str) and (not _search('[lL][aA][aA][tT]', x)): return False
-    return True
-
-def _s590(x):
-    if isinstance(x, str) and (not _search('[wW][eE][tT][eE][nN]', x)): return False
-    return True
-
-def _s588(x):
-    if not (_s589(x) and _s590(x)):
-        return False
-    return True
-
-def _s573(x):
-    if not (_s574(x) or _s575(x) or _s578(x) or _s581(x) or _s584(x) or _s588(x)):
-        return False
-    return True
-
-def _s572(x):
-    if _s573(x): return False
-    return True
-
-def _s561(x):
-    if isinstance(x, dict):
-        if 'actions' in x and not _s562(x['actions']): return False
-        if 'items' in x and not _s566(x['items']): return False
-        if 'text' in x and not _s572(x['text']): return False
-    return True
-
-def _s560(x):
-    if not _s561(x): return False
-    return True
-
-def _s554(x):
-    if not (_s555(x) or _s558(x) or _s560(x)):
-        return False
-    return True
-
-def _s594(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s593(x):
-    if _s594(x): return False
-    return True
-
-def _s592(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s593(x['role']): return False
-    return True
-
-def _s596(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s595(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s596(x['isBackchannel']): return False
-    return True
-
-def _s599(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s598(x):
-    if not (isinstance(x, str)): return False
-    if _s599(x): return False
-    return True
-
-def _s597(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s598(x['type']): return False
-    return True
-
-def _s602(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s601(x):
-    if not (isinstance(x, str)): return False
-    if _s602(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s600(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s601(x['contentType']): return False
-    return True
-
-def _s604(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s603(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s604(x['text']): return False
-    return True
-
-def _s607(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s606(x):
-    if not (isinstance(x, str)): return False
-    if _s607(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s605(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s606(x['touchpoint']): return False
-    return True
-
-def _s611(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s610(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s611(x['meta']): return False
-    return True
-
-def _s609(x):
-    if _s610(x): return False
-    return True
-
-def _s614(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s615(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s616(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s613(x):
-    if not (isinstance(x, str)): return False
-    if not (_s614(x) or _s615(x)):
-        return False
-    if _s616(x): return False
-    return True
-
-def _s612(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s613(x['touchpoint']): return False
-    return True
-
-def _s608(x):
-    if not (_s609(x) and _s612(x)):
-        return False
-    return True
-
-def _s620(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s621(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s622(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s623(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s619(x):
-    if not (isinstance(x, str)): return False
-    if not (_s620(x) or _s621(x) or _s622(x) or _s623(x)):
-        return False
-    return True
-
-def _s618(x):
-    if not _s619(x): return False
-    return True
-
-def _s617(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s618(x['text']): return False
-    return True
-
-def _s591(x):
-    if not (_s592(x) or _s595(x) or _s597(x) or _s600(x) or _s603(x) or _s605(x) or _s608(x) or _s617(x)):
-        return False
-    return True
-
-def _s627(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s626(x):
-    if _s627(x): return False
-    return True
-
-def _s625(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s626(x['role']): return False
-    return True
-
-def _s629(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s628(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s629(x['isBackchannel']): return False
-    return True
-
-def _s632(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s631(x):
-    if not (isinstance(x, str)): return False
-    if _s632(x): return False
-    return True
-
-def _s630(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s631(x['type']): return False
-    return True
-
-def _s635(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s634(x):
-    if not (isinstance(x, str)): return False
-    if _s635(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s633(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s634(x['contentType']): return False
-    return True
-
-def _s637(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s636(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s637(x['text']): return False
-    return True
-
-def _s640(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s639(x):
-    if not (isinstance(x, str)): return False
-    if _s640(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s638(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s639(x['touchpoint']): return False
-    return True
-
-def _s644(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s643(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s644(x['meta']): return False
-    return True
-
-def _s642(x):
-    if _s643(x): return False
-    return True
-
-def _s647(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s648(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s649(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s646(x):
-    if not (isinstance(x, str)): return False
-    if not (_s647(x) or _s648(x)):
-        return False
-    if _s649(x): return False
-    return True
-
-def _s645(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s646(x['touchpoint']): return False
-    return True
-
-def _s641(x):
-    if not (_s642(x) and _s645(x)):
-        return False
-    return True
-
-def _s652(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s651(x):
-    if not _s652(x): return False
-    return True
-
-def _s650(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s651(x['text']): return False
-    return True
-
-def _s624(x):
-    if not (_s625(x) or _s628(x) or _s630(x) or _s633(x) or _s636(x) or _s638(x) or _s641(x) or _s650(x)):
-        return False
-    return True
-
-def _s656(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s655(x):
-    if _s656(x): return False
-    return True
-
-def _s654(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s655(x['role']): return False
-    return True
-
-def _s658(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s657(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s658(x['isBackchannel']): return False
-    return True
-
-def _s661(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s660(x):
-    if not (isinstance(x, str)): return False
-    if _s661(x): return False
-    return True
-
-def _s659(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s660(x['type']): return False
-    return True
-
-def _s664(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s663(x):
-    if not (isinstance(x, str)): return False
-    if _s664(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s662(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s663(x['contentType']): return False
-    return True
-
-def _s666(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s665(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s666(x['text']): return False
-    return True
-
-def _s669(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s668(x):
-    if not (isinstance(x, str)): return False
-    if _s669(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s667(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s668(x['touchpoint']): return False
-    return True
-
-def _s673(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s672(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s673(x['meta']): return False
-    return True
-
-def _s671(x):
-    if _s672(x): return False
-    return True
-
-def _s676(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s677(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s678(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s675(x):
-    if not (isinstance(x, str)): return False
-    if not (_s676(x) or _s677(x)):
-        return False
-    if _s678(x): return False
-    return True
-
-def _s674(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s675(x['touchpoint']): return False
-    return True
-
-def _s670(x):
-    if not (_s671(x) and _s674(x)):
-        return False
-    return True
-
-def _s681(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 1600): return False
-    return True
-
-def _s680(x):
-    if not _s681(x): return False
-    return True
-
-def _s679(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s680(x['text']): return False
-    return True
-
-def _s653(x):
-    if not (_s654(x) or _s657(x) or _s659(x) or _s662(x) or _s665(x) or _s667(x) or _s670(x) or _s679(x)):
-        return False
-    return True
-
-def _s684(x):
-    if not (isinstance(x, str) and x in _C35): return False
-    return True
-
-def _s683(x):
-    if isinstance(x, dict):
-        if 'language' in x and not _s684(x['language']): return False
-    return True
-
-def _s682(x):
-    if isinstance(x, dict):
-        if 'meta' in x and not _s683(x['meta']): return False
-    return True
-
-def _s688(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s687(x):
-    if _s688(x): return False
-    return True
-
-def _s686(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s687(x['role']): return False
-    return True
-
-def _s690(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s689(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s690(x['isBackchannel']): return False
-    return True
-
-def _s693(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s692(x):
-    if not (isinstance(x, str)): return False
-    if _s693(x): return False
-    return True
-
-def _s691(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s692(x['type']): return False
-    return True
-
-def _s696(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s697(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s695(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s696(x) or _s697(x)):
-        return False
-    return True
-
-def _s694(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s695(x['meta']): return False
-    return True
-
-def _s700(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s701(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s702(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s699(x):
-    if not (isinstance(x, str)): return False
-    if not (_s700(x) or _s701(x)):
-        return False
-    if _s702(x): return False
-    return True
-
-def _s698(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s699(x['touchpoint']): return False
-    return True
-
-def _s685(x):
-    if not (_s686(x) or _s689(x) or _s691(x) or _s694(x) or _s698(x)):
-        return False
-    return True
-
-def _s708(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s709(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s707(x):
-    if not (_s708(x) or _s709(x)):
-        return False
-    return True
-
-def _s706(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s707(x['meta']): return False
-    return True
-
-def _s705(x):
-    if _s706(x): return False
-    return True
-
-def _s711(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s710(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s711(x['type']): return False
-    return True
-
-def _s704(x):
-    if not (_s705(x) or _s710(x)):
-        return False
-    return True
-
-def _s714(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s715(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s716(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s713(x):
-    if not (isinstance(x, str)): return False
-    if not (_s714(x) or _s715(x) or _s716(x)):
-        return False
-    return True
-
-def _s712(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s713(x['touchpoint']): return False
-    return True
-
-def _s703(x):
-    if not (_s704(x) or _s712(x)):
-        return False
-    return True
-
-def _s719(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s720(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s718(x):
-    if not (_s719(x) or _s720(x)):
-        return False
-    return True
-
-def _s724(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s725(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s723(x):
-    if not (_s724(x) or _s725(x)):
-        return False
-    return True
-
-def _s722(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s723(v): return False
-    return True
-
-def _s727(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s728(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s726(x):
-    if not (_s727(x) or _s728(x)):
-        return False
-    return True
-
-def _s731(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s732(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s730(x):
-    if not (_s731(x) or _s732(x)):
-        return False
-    return True
-
-def _s729(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s730(v): return False
-    return True
-
-def _s735(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s736(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s734(x):
-    if not (_s735(x) or _s736(x)):
-        return False
-    return True
-
-def _s733(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s734(v): return False
-    return True
-
-def _s721(x):
-    if isinstance(x, dict):
-        if 'channels' in x and not _s722(x['channels']): return False
-        if 'form' in x and not _s726(x['form']): return False
-        if 'organizations' in x and not _s729(x['organizations']): return False
-        if 'users' in x and not _s733(x['users']): return False
-    return True
-
-def _s738(x):
-    if isinstance(x, str) and (not _search('^[0-9a-f]{24}\\Z', x)): return False
-    return True
-
-def _s739(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s737(x):
-    if not (_s738(x) or _s739(x)):
-        return False
-    return True
-
-def _s717(x):
-    if isinstance(x, dict):
-        if 'conversation' in x and not _s718(x['conversation']): return False
-        if 'meta' in x and not _s721(x['meta']): return False
-        if 'user' in x and not _s737(x['user']): return False
-    return True
-
-def _s742(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s741(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s742(x['contentType']): return False
-    return True
-
-def _s744(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s743(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s744(x['text']): return False
-    return True
-
-def _s746(x):
-    if not _s277(x): return False
-    return True
-
-def _s745(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s746(x['text']): return False
-    return True
-
-def _s740(x):
-    if not (_s741(x) or _s743(x) or _s745(x)):
-        return False
-    return True
-
-def _s749(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s748(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s749(x['contentType']): return False
-    return True
-
-def _s751(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s750(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s751(x['text']): return False
-    return True
-
-def _s753(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]*/)?[A-Za-z0-9_~!$&'()*+,;=:@-]*)?(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s752(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s753(x['text']): return False
-    return True
-
-def _s757(x):
-    if isinstance(x, str) and (not _search('^image/', x)): return False
-    return True
-
-def _s758(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[gG][iI][fF]|[hH][eE][iI][cC]|[jJ][pP][eE][gG]|[jJ][pP][gG]|[pP][nN][gG]|[wW][eE][bB][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s756(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s757(x['contentType']): return False
-        if 'text' in x and not _s758(x['text']): return False
-    return True
-
-def _s760(x):
-    if not _eq(x, _C36): return False
-    return True
-
-def _s759(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s760(x['contentType']): return False
-    return True
-
-def _s762(x):
-    if not (isinstance(x, str) and x in _C37): return False
-    return True
-
-def _s763(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:3[gG][pP])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s761(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s762(x['contentType']): return False
-        if 'text' in x and not _s763(x['text']): return False
-    return True
-
-def _s765(x):
-    if not (isinstance(x, str) and x in _C38): return False
-    return True
-
-def _s766(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[aA][mM][rR])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s764(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s765(x['contentType']): return False
-        if 'text' in x and not _s766(x['text']): return False
-    return True
-
-def _s768(x):
-    if not (isinstance(x, str) and x in _C39): return False
-    return True
-
-def _s769(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[dD][oO][cC][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s767(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s768(x['contentType']): return False
-        if 'text' in x and not _s769(x['text']): return False
-    return True
-
-def _s771(x):
-    if not (isinstance(x, str) and x in _C40): return False
-    return True
-
-def _s772(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM]4[aA])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s770(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s771(x['contentType']): return False
-        if 'text' in x and not _s772(x['text']): return False
-    return True
-
-def _s774(x):
-    if not (isinstance(x, str) and x in _C41): return False
-    return True
-
-def _s775(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]3)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s773(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s774(x['contentType']): return False
-        if 'text' in x and not _s775(x['text']): return False
-    return True
-
-def _s777(x):
-    if not (isinstance(x, str) and x in _C42): return False
-    return True
-
-def _s778(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[mM][pP]4)(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s776(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s777(x['contentType']): return False
-        if 'text' in x and not _s778(x['text']): return False
-    return True
-
-def _s780(x):
-    if not (isinstance(x, str) and x in _C43): return False
-    return True
-
-def _s781(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[oO][gG][gG])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s779(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s780(x['contentType']): return False
-        if 'text' in x and not _s781(x['text']): return False
-    return True
-
-def _s783(x):
-    if not (isinstance(x, str) and x in _C44): return False
-    return True
-
-def _s784(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][dD][fF])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s782(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s783(x['contentType']): return False
-        if 'text' in x and not _s784(x['text']): return False
-    return True
-
-def _s786(x):
-    if not (isinstance(x, str) and x in _C45): return False
-    return True
-
-def _s787(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[pP][pP][tT][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s785(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s786(x['contentType']): return False
-        if 'text' in x and not _s787(x['text']): return False
-    return True
-
-def _s789(x):
-    if not (isinstance(x, str) and x in _C46): return False
-    return True
-
-def _s790(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[wW][aA][vV])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s788(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s789(x['contentType']): return False
-        if 'text' in x and not _s790(x['text']): return False
-    return True
-
-def _s792(x):
-    if not (isinstance(x, str) and x in _C47): return False
-    return True
-
-def _s793(x):
-    if isinstance(x, str) and (not _search('^[^?#]*[.](?:[xX][lL][sS][xX])(?:[?#]|\\Z)', x)): return False
-    return True
-
-def _s791(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s792(x['contentType']): return False
-        if 'text' in x and not _s793(x['text']): return False
-    return True
-
-def _s794(x):
-    if isinstance(x, str) and (not _search("^[hH][tT][tT][pP][sS]?://[A-Za-z0-9._~-]+/[A-Za-z0-9._~!$&'()*+,;=:@/-]*(?:[?#][!-~]*)?\\Z", x)): return False
-    return True
-
-def _s755(x):
-    if not (_s756(x) or _s759(x) or _s761(x) or _s764(x) or _s767(x) or _s770(x) or _s773(x) or _s776(x) or _s779(x) or _s782(x) or _s785(x) or _s788(x) or _s791(x)):
-        return False
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'text' in x and not _s794(x['text']): return False
-    return True
-
-def _s754(x):
-    if not _s755(x): return False
-    return True
-
-def _s747(x):
-    if not (_s748(x) or _s750(x) or _s752(x) or _s754(x)):
-        return False
-    return True
-
-def _s797(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s796(x):
-    if isinstance(x, dict):
-        if 'contentType' in x and not _s797(x['contentType']): return False
-    return True
-
-def _s801(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s800(x):
-    if _s801(x): return False
-    return True
-
-def _s799(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s800(x['role']): return False
-    return True
-
-def _s803(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s802(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s803(x['isBackchannel']): return False
-    return True
-
-def _s806(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s805(x):
-    if _s806(x): return False
-    return True
-
-def _s804(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s805(x['type']): return False
-    return True
-
-def _s798(x):
-    if not (_s799(x) or _s802(x) or _s804(x)):
-        return False
-    return True
-
-def _s808(x):
-    if isinstance(x, dict):
-        if 'title' not in x: return False
-    return True
-
-def _s807(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s808(x['meta']): return False
-    return True
-
-def _s795(x):
-    if not (_s796(x) or _s798(x) or _s807(x)):
-        return False
-    return True
-
-def _s811(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s810(x):
-    if _s811(x): return False
-    return True
-
-def _s814(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s813(x):
-    if _s814(x): return False
-    return True
-
-def _s812(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s813(x['type']): return False
-    return True
-
-def _s816(x):
-    if isinstance(x, str) and (not _search('^[/>]|\\{\\{', x)): return False
-    return True
-
-def _s815(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s816(x['text']): return False
-    return True
-
-def _s809(x):
-    if not (_s810(x) or _s812(x) or _s815(x)):
-        return False
-    return True
-
-def _s819(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s818(x):
-    if _s819(x): return False
-    return True
-
-def _s822(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s821(x):
-    if _s822(x): return False
-    return True
-
-def _s820(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s821(x['type']): return False
-    return True
-
-def _s824(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|assign|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s823(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s824(x['text']): return False
-    return True
-
-def _s817(x):
-    if not (_s818(x) or _s820(x) or _s823(x)):
-        return False
-    return True
-
-def _s827(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-    return True
-
-def _s826(x):
-    if _s827(x): return False
-    return True
-
-def _s830(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s829(x):
-    if _s830(x): return False
-    return True
-
-def _s828(x):
-    if isinstance(x, dict):
-        if 'type' in x and not _s829(x['type']): return False
-    return True
-
-def _s832(x):
-    if isinstance(x, str) and (not _search('^(?:\\Z|[^/]|/(?:notify|accept|join|leave)(?:[\\t-\\r ]|\\Z))|\\{\\{', x)): return False
-    return True
-
-def _s831(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s832(x['text']): return False
-    return True
-
-def _s835(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        if len(x) < 1: return False
-    return True
-
-def _s834(x):
-    if isinstance(x, dict):
-        if 'users' not in x: return False
-        if 'users' in x and not _s835(x['users']): return False
-    return True
-
-def _s833(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s834(x['meta']): return False
-    return True
-
-def _s825(x):
-    if not (_s826(x) or _s828(x) or _s831(x) or _s833(x)):
-        return False
-    return True
-
-def _s839(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s838(x):
-    if _s839(x): return False
-    return True
-
-def _s837(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s838(x['type']): return False
-    return True
-
-def _s841(x):
-    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
-    return True
-
-def _s840(x):
-    if isinstance(x, dict):
-        if 'text' in x and not _s841(x['text']): return False
-    return True
-
-def _s836(x):
-    if not (_s837(x) or _s840(x)):
-        return False
-    return True
-
-def _s138(x):
-    if not (_s139(x) and _s189(x) and _s193(x) and _s211(x) and _s214(x) and _s228(x) and _s245(x) and _s272(x) and _s307(x) and _s341(x) and _s433(x) and _s438(x) and _s459(x) and _s464(x) and _s473(x) and _s490(x) and _s506(x) and _s539(x) and _s542(x) and _s554(x) and _s591(x) and _s624(x) and _s653(x) and _s682(x) and _s685(x) and _s703(x) and _s717(x) and _s740(x) and _s747(x) and _s795(x) and _s809(x) and _s817(x) and _s825(x) and _s836(x)):
-        return False
-    return True
-
-def _s137(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s138(v): return False
-    return True
-
-def _s847(x):
-    if isinstance(x, dict):
-        if 'items' not in x: return False
-    return True
-
-def _s851(x):
-    if not _eq(x, _C2): return False
-    return True
-
-def _s850(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s851(x['type']): return False
-    return True
-
-def _s849(x):
-    if isinstance(x, list):
-        n = sum(1 for v in x if _s850(v))
-        if n < 1: return False
-    return True
-
-def _s848(x):
-    if isinstance(x, dict):
-        if 'actions' not in x: return False
-        if 'actions' in x and not _s849(x['actions']): return False
-    return True
-
-def _s846(x):
-    if not (_s847(x) or _s848(x)):
-        return False
-    return True
-
-def _s845(x):
-    if _s846(x): return False
-    return True
-
-def _s853(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s852(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s853(x['type']): return False
-    return True
-
-def _s855(x):
-    if isinstance(x, str) and (len(x) < 1): return False
-    return True
-
-def _s854(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s855(x['touchpoint']): return False
-    return True
-
-def _s844(x):
-    if not (_s845(x) or _s852(x) or _s854(x)):
-        return False
-    return True
-
-def _s843(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s844(v): return False
-    return True
-
-def _s859(x):
-    if not _eq(x, _C33): return False
-    return True
-
-def _s860(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s862(x):
-    if isinstance(x, str) and (not _search('^(?:[sS][mM][sS]|[eE][mM][aA][iI][lL]|[wW][hH][aA][tT][sS][aA][pP][pP])\\Z', x)): return False
-    return True
-
-def _s861(x):
-    if not (isinstance(x, str)): return False
-    if _s862(x): return False
-    if isinstance(x, str) and (not _search('^[!-~]+\\Z', x)): return False
-    return True
-
-def _s858(x):
-    if not (_s859(x) or _s860(x) or _s861(x)):
-        return False
-    return True
-
-def _s857(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s858(x['touchpoint']): return False
-    return True
-
-def _s856(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s857(v): return False
-    return True
-
-def _s842(x):
-    if not (_s843(x) or _s856(x)):
-        return False
-    return True
-
-def _s869(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s868(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s869(x['meta']): return False
-    return True
-
-def _s867(x):
-    if _s868(x): return False
-    return True
-
-def _s871(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s870(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s871(x['type']): return False
-    return True
-
-def _s866(x):
-    if not (_s867(x) or _s870(x)):
-        return False
-    return True
-
-def _s873(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s872(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s873(x['touchpoint']): return False
-    return True
-
-def _s865(x):
-    if not (_s866(x) or _s872(x)):
-        return False
-    return True
-
-def _s864(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s865(v): return False
-    return True
-
-def _s877(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s878(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s879(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s876(x):
-    if not (isinstance(x, str)): return False
-    if not (_s877(x) or _s878(x) or _s879(x)):
-        return False
-    return True
-
-def _s875(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s876(x['touchpoint']): return False
-    return True
-
-def _s874(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s875(v): return False
-    return True
-
-def _s863(x):
-    if not (_s864(x) or _s874(x)):
-        return False
-    return True
-
-def _s885(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s884(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s885(x['meta']): return False
-    return True
-
-def _s883(x):
-    if _s884(x): return False
-    return True
-
-def _s888(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s889(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s890(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s887(x):
-    if not (isinstance(x, str)): return False
-    if not (_s888(x) or _s889(x)):
-        return False
-    if _s890(x): return False
-    return True
-
-def _s886(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s887(x['touchpoint']): return False
-    return True
-
-def _s882(x):
-    if not (_s883(x) and _s886(x)):
-        return False
-    return True
-
-def _s881(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s882(v): return False
-    return True
-
-def _s895(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s894(x):
-    if _s895(x): return False
-    return True
-
-def _s893(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s894(x['role']): return False
-    return True
-
-def _s897(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s896(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s897(x['isBackchannel']): return False
-    return True
-
-def _s900(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s899(x):
-    if not (isinstance(x, str)): return False
-    if _s900(x): return False
-    return True
-
-def _s898(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s899(x['type']): return False
-    return True
-
-def _s903(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s902(x):
-    if not (isinstance(x, str)): return False
-    if _s903(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s901(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s902(x['contentType']): return False
-    return True
-
-def _s905(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s904(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s905(x['text']): return False
-    return True
-
-def _s908(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s907(x):
-    if not (isinstance(x, str)): return False
-    if _s908(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s906(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s907(x['touchpoint']): return False
-    return True
-
-def _s912(x):
-    if isinstance(x, str) and (len(x) < 1601): return False
-    return True
-
-def _s913(x):
-    if isinstance(x, str) and (len(x) > 66): return False
-    return True
-
-def _s914(x):
-    if isinstance(x, str) and (len(x) > 304 or not _search('^[\\u000a\\u000d\\u0020-\\u005a\\u005f\\u0061-\\u007a\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9]*\\Z', x)): return False
-    return True
-
-def _s915(x):
-    if isinstance(x, str) and (len(x) > 152 or not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s911(x):
-    if not (isinstance(x, str)): return False
-    if not (_s912(x) or _s913(x) or _s914(x) or _s915(x)):
-        return False
-    return True
-
-def _s910(x):
-    if not _s911(x): return False
-    return True
-
-def _s909(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s910(x['text']): return False
-    return True
-
-def _s892(x):
-    if not (_s893(x) or _s896(x) or _s898(x) or _s901(x) or _s904(x) or _s906(x) or _s909(x)):
-        return False
-    return True
-
-def _s891(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s892(v): return False
-    return True
-
-def _s880(x):
-    if not (_s881(x) or _s891(x)):
-        return False
-    return True
-
-def _s921(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s920(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s921(x['meta']): return False
-    return True
-
-def _s919(x):
-    if _s920(x): return False
-    return True
-
-def _s924(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s925(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s926(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s923(x):
-    if not (isinstance(x, str)): return False
-    if not (_s924(x) or _s925(x)):
-        return False
-    if _s926(x): return False
-    return True
-
-def _s922(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s923(x['touchpoint']): return False
-    return True
-
-def _s918(x):
-    if not (_s919(x) and _s922(x)):
-        return False
-    return True
-
-def _s917(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s918(v): return False
-    return True
-
-def _s931(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s930(x):
-    if _s931(x): return False
-    return True
-
-def _s929(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s930(x['role']): return False
-    return True
-
-def _s933(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s932(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s933(x['isBackchannel']): return False
-    return True
-
-def _s936(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s935(x):
-    if not (isinstance(x, str)): return False
-    if _s936(x): return False
-    return True
-
-def _s934(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s935(x['type']): return False
-    return True
-
-def _s939(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s938(x):
-    if not (isinstance(x, str)): return False
-    if _s939(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s937(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s938(x['contentType']): return False
-    return True
-
-def _s941(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s940(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s941(x['text']): return False
-    return True
-
-def _s944(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s943(x):
-    if not (isinstance(x, str)): return False
-    if _s944(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s942(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s943(x['touchpoint']): return False
-    return True
-
-def _s947(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[\\u000a\\u000c-\\u000d\\u0020-\\u005f\\u0061-\\u007e\\u00a1\\u00a3-\\u00a5\\u00a7\\u00bf\\u00c4-\\u00c7\\u00c9\\u00d1\\u00d6\\u00d8\\u00dc\\u00df-\\u00e0\\u00e4-\\u00e6\\u00e8-\\u00e9\\u00ec\\u00f1-\\u00f2\\u00f6\\u00f8-\\u00f9\\u00fc\\u0393-\\u0394\\u0398\\u039b\\u039e\\u03a0\\u03a3\\u03a6\\u03a8-\\u03a9\\u20ac]*\\Z', x)): return False
-    return True
-
-def _s946(x):
-    if not _s947(x): return False
-    return True
-
-def _s945(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s946(x['text']): return False
-    return True
-
-def _s928(x):
-    if not (_s929(x) or _s932(x) or _s934(x) or _s937(x) or _s940(x) or _s942(x) or _s945(x)):
-        return False
-    return True
-
-def _s927(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s928(v): return False
-    return True
-
-def _s916(x):
-    if not (_s917(x) or _s927(x)):
-        return False
-    return True
-
-def _s953(x):
-    if isinstance(x, dict):
-        if 'SenderID' not in x: return False
-    return True
-
-def _s952(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s953(x['meta']): return False
-    return True
-
-def _s951(x):
-    if _s952(x): return False
-    return True
-
-def _s956(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s957(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s958(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s955(x):
-    if not (isinstance(x, str)): return False
-    if not (_s956(x) or _s957(x)):
-        return False
-    if _s958(x): return False
-    return True
-
-def _s954(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s955(x['touchpoint']): return False
-    return True
-
-def _s950(x):
-    if not (_s951(x) and _s954(x)):
-        return False
-    return True
-
-def _s949(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s950(v): return False
-    return True
-
-def _s963(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s962(x):
-    if _s963(x): return False
-    return True
-
-def _s961(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s962(x['role']): return False
-    return True
-
-def _s965(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s964(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s965(x['isBackchannel']): return False
-    return True
-
-def _s968(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s967(x):
-    if not (isinstance(x, str)): return False
-    if _s968(x): return False
-    return True
-
-def _s966(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s967(x['type']): return False
-    return True
-
-def _s971(x):
-    if isinstance(x, str) and (not _search('^[tT][eE][xX][tT]/', x)): return False
-    return True
-
-def _s970(x):
-    if not (isinstance(x, str)): return False
-    if _s971(x): return False
-    if isinstance(x, str) and (not _search('^[A-Za-z0-9]', x)): return False
-    return True
-
-def _s969(x):
-    if isinstance(x, dict):
-        if 'contentType' not in x: return False
-        if 'contentType' in x and not _s970(x['contentType']): return False
-    return True
-
-def _s973(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s972(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s973(x['text']): return False
-    return True
-
-def _s976(x):
-    if isinstance(x, str) and (not _search('^[sS][mM][sS]\\Z', x)): return False
-    return True
-
-def _s975(x):
-    if not (isinstance(x, str)): return False
-    if _s976(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s974(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s975(x['touchpoint']): return False
-    return True
-
-def _s979(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (len(x) > 1600): return False
-    return True
-
-def _s978(x):
-    if not _s979(x): return False
-    return True
-
-def _s977(x):
-    if isinstance(x, dict):
-        if 'text' not in x: return False
-        if 'text' in x and not _s978(x['text']): return False
-    return True
-
-def _s960(x):
-    if not (_s961(x) or _s964(x) or _s966(x) or _s969(x) or _s972(x) or _s974(x) or _s977(x)):
-        return False
-    return True
-
-def _s959(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s960(v): return False
-    return True
-
-def _s948(x):
-    if not (_s949(x) or _s959(x)):
-        return False
-    return True
-
-def _s985(x):
-    if not _eq(x, _C31): return False
-    return True
-
-def _s984(x):
-    if _s985(x): return False
-    return True
-
-def _s983(x):
-    if isinstance(x, dict):
-        if 'role' not in x: return False
-        if 'role' in x and not _s984(x['role']): return False
-    return True
-
-def _s987(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s986(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s987(x['isBackchannel']): return False
-    return True
-
-def _s990(x):
-    if not (isinstance(x, str) and x in _C27): return False
-    return True
-
-def _s989(x):
-    if not (isinstance(x, str)): return False
-    if _s990(x): return False
-    return True
-
-def _s988(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s989(x['type']): return False
-    return True
-
-def _s993(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s994(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s992(x):
-    if not (isinstance(x, dict)): return False
-    if not (_s993(x) or _s994(x)):
-        return False
-    return True
-
-def _s991(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s992(x['meta']): return False
-    return True
-
-def _s997(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s996(x):
-    if not (isinstance(x, str)): return False
-    if _s997(x): return False
-    if isinstance(x, str) and (not _search('^[ -z|~]+\\Z', x)): return False
-    return True
-
-def _s995(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s996(x['touchpoint']): return False
-    return True
-
-def _s982(x):
-    if not (_s983(x) or _s986(x) or _s988(x) or _s991(x) or _s995(x)):
-        return False
-    return True
-
-def _s981(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s982(v): return False
-    return True
-
-def _s1001(x):
-    if isinstance(x, str) and (not _search('^[ -z|~]*\\Z', x)): return False
-    return True
-
-def _s1002(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1003(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1000(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1001(x) or _s1002(x)):
-        return False
-    if _s1003(x): return False
-    return True
-
-def _s999(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1000(x['touchpoint']): return False
-    return True
-
-def _s998(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s999(v): return False
-    return True
-
-def _s980(x):
-    if not (_s981(x) or _s998(x)):
-        return False
-    return True
-
-def _s1011(x):
-    if isinstance(x, dict):
-        if 'namespace' not in x: return False
-    return True
-
-def _s1012(x):
-    if isinstance(x, dict):
-        if 'elementName' not in x: return False
-    return True
-
-def _s1010(x):
-    if not (_s1011(x) or _s1012(x)):
-        return False
-    return True
-
-def _s1009(x):
-    if isinstance(x, dict):
-        if 'meta' not in x: return False
-        if 'meta' in x and not _s1010(x['meta']): return False
-    return True
-
-def _s1008(x):
-    if _s1009(x): return False
-    return True
-
-def _s1014(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1013(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1014(x['type']): return False
-    return True
-
-def _s1007(x):
-    if not (_s1008(x) or _s1013(x)):
-        return False
-    return True
-
-def _s1016(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1015(x):
-    if isinstance(x, dict):
-        if 'touchpoint' not in x: return False
-        if 'touchpoint' in x and not _s1016(x['touchpoint']): return False
-    return True
-
-def _s1006(x):
-    if not (_s1007(x) or _s1015(x)):
-        return False
-    return True
-
-def _s1005(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1006(v): return False
-    return True
-
-def _s1020(x):
-    if isinstance(x, str) and (not _search('^[wW][hH][aA][tT][sS][aA][pP][pP]\\Z', x)): return False
-    return True
-
-def _s1021(x):
-    if isinstance(x, str) and (len(x) > 0): return False
-    return True
-
-def _s1022(x):
-    if isinstance(x, str) and (not _search('\\{\\{', x)): return False
-    return True
-
-def _s1019(x):
-    if not (isinstance(x, str)): return False
-    if not (_s1020(x) or _s1021(x) or _s1022(x)):
-        return False
-    return True
-
-def _s1018(x):
-    if isinstance(x, dict):
-        if 'touchpoint' in x and not _s1019(x['touchpoint']): return False
-    return True
-
-def _s1017(x):
-    if isinstance(x, list):
-        for v in x[0:]:
-            if not _s1018(v): return False
-    return True
-
-def _s1004(x):
-    if not (_s1005(x) or _s1017(x)):
+def _s480(x):
+    if not (_s481(x) or _s485(x)):
         return False
     return True
 
-def _s1026(x):
+def _s489(x):
     if _num(x) and (x > _C9): return False
     return True
 
-def _s1025(x):
+def _s488(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1026(x['delay']): return False
+        if 'delay' in x and not _s489(x['delay']): return False
     return True
 
-def _s1024(x):
+def _s487(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1025(v): return False
+            if not _s488(v): return False
     return True
 
-def _s1030(x):
+def _s493(x):
     if isinstance(x, list):
         if len(x) > 1: return False
     return True
 
-def _s1033(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1032(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1033(x['delay']): return False
-    return True
-
-def _s1031(x):
+def _s494(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1032(x[0]): return False
+        if len(x) > 0 and not _s488(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
     return True
 
-def _s1036(x):
+def _s497(x):
     if _num(x) and (x > _C48): return False
     return True
 
-def _s1035(x):
+def _s496(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1036(x['delay']): return False
+        if 'delay' in x and not _s497(x['delay']): return False
     return True
 
-def _s1038(x):
+def _s499(x):
     if _num(x) and (x < _C48): return False
     return True
 
-def _s1037(x):
+def _s498(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1038(x['delay']): return False
+        if 'delay' in x and not _s499(x['delay']): return False
     return True
 
-def _s1034(x):
+def _s495(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1035(x[0]): return False
-        if len(x) > 1 and not _s1037(x[1]): return False
+        if len(x) > 0 and not _s496(x[0]): return False
+        if len(x) > 1 and not _s498(x[1]): return False
     return True
 
-def _s1041(x):
+def _s502(x):
     if _num(x) and (x > _C49): return False
     return True
 
-def _s1040(x):
+def _s501(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1041(x['delay']): return False
+        if 'delay' in x and not _s502(x['delay']): return False
     return True
 
-def _s1043(x):
+def _s504(x):
     if _num(x) and (x < _C49): return False
     return True
 
-def _s1042(x):
+def _s503(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1043(x['delay']): return False
+        if 'delay' in x and not _s504(x['delay']): return False
     return True
 
-def _s1039(x):
+def _s500(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1040(x[0]): return False
-        if len(x) > 1 and not _s1042(x[1]): return False
+        if len(x) > 0 and not _s501(x[0]): return False
+        if len(x) > 1 and not _s503(x[1]): return False
     return True
 
-def _s1046(x):
+def _s507(x):
     if _num(x) and (x > _C50): return False
     return True
 
-def _s1045(x):
+def _s506(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1046(x['delay']): return False
+        if 'delay' in x and not _s507(x['delay']): return False
     return True
 
-def _s1048(x):
+def _s509(x):
     if _num(x) and (x < _C50): return False
     return True
 
-def _s1047(x):
+def _s508(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1048(x['delay']): return False
+        if 'delay' in x and not _s509(x['delay']): return False
     return True
 
-def _s1044(x):
+def _s505(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1045(x[0]): return False
-        if len(x) > 1 and not _s1047(x[1]): return False
+        if len(x) > 0 and not _s506(x[0]): return False
+        if len(x) > 1 and not _s508(x[1]): return False
     return True
 
-def _s1051(x):
+def _s512(x):
     if _num(x) and (x > _C51): return False
     return True
 
-def _s1050(x):
+def _s511(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1051(x['delay']): return False
+        if 'delay' in x and not _s512(x['delay']): return False
     return True
 
-def _s1053(x):
+def _s514(x):
     if _num(x) and (x < _C51): return False
     return True
 
-def _s1052(x):
+def _s513(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1053(x['delay']): return False
+        if 'delay' in x and not _s514(x['delay']): return False
     return True
 
-def _s1049(x):
+def _s510(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1050(x[0]): return False
-        if len(x) > 1 and not _s1052(x[1]): return False
+        if len(x) > 0 and not _s511(x[0]): return False
+        if len(x) > 1 and not _s513(x[1]): return False
     return True
 
-def _s1056(x):
+def _s517(x):
     if _num(x) and (x > _C52): return False
     return True
 
-def _s1055(x):
+def _s516(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1056(x['delay']): return False
+        if 'delay' in x and not _s517(x['delay']): return False
     return True
 
-def _s1058(x):
+def _s519(x):
     if _num(x) and (x < _C52): return False
     return True
 
-def _s1057(x):
+def _s518(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1058(x['delay']): return False
+        if 'delay' in x and not _s519(x['delay']): return False
     return True
 
-def _s1054(x):
+def _s515(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1055(x[0]): return False
-        if len(x) > 1 and not _s1057(x[1]): return False
+        if len(x) > 0 and not _s516(x[0]): return False
+        if len(x) > 1 and not _s518(x[1]): return False
     return True
 
-def _s1061(x):
+def _s522(x):
     if _num(x) and (x > _C53): return False
     return True
 
-def _s1060(x):
+def _s521(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1061(x['delay']): return False
+        if 'delay' in x and not _s522(x['delay']): return False
     return True
 
-def _s1063(x):
+def _s524(x):
     if _num(x) and (x < _C53): return False
     return True
 
-def _s1062(x):
+def _s523(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1063(x['delay']): return False
+        if 'delay' in x and not _s524(x['delay']): return False
     return True
 
-def _s1059(x):
+def _s520(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1060(x[0]): return False
-        if len(x) > 1 and not _s1062(x[1]): return False
+        if len(x) > 0 and not _s521(x[0]): return False
+        if len(x) > 1 and not _s523(x[1]): return False
     return True
 
-def _s1066(x):
+def _s527(x):
     if _num(x) and (x > _C54): return False
     return True
 
-def _s1065(x):
+def _s526(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1066(x['delay']): return False
+        if 'delay' in x and not _s527(x['delay']): return False
     return True
 
-def _s1068(x):
+def _s529(x):
     if _num(x) and (x < _C54): return False
     return True
 
-def _s1067(x):
+def _s528(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1068(x['delay']): return False
+        if 'delay' in x and not _s529(x['delay']): return False
     return True
 
-def _s1064(x):
+def _s525(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1065(x[0]): return False
-        if len(x) > 1 and not _s1067(x[1]): return False
+        if len(x) > 0 and not _s526(x[0]): return False
+        if len(x) > 1 and not _s528(x[1]): return False
     return True
 
-def _s1071(x):
+def _s532(x):
     if _num(x) and (x > _C55): return False
     return True
 
-def _s1070(x):
+def _s531(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1071(x['delay']): return False
+        if 'delay' in x and not _s532(x['delay']): return False
     return True
 
-def _s1073(x):
+def _s534(x):
     if _num(x) and (x < _C55): return False
     return True
 
-def _s1072(x):
+def _s533(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1073(x['delay']): return False
+        if 'delay' in x and not _s534(x['delay']): return False
     return True
 
-def _s1069(x):
+def _s530(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1070(x[0]): return False
-        if len(x) > 1 and not _s1072(x[1]): return False
+        if len(x) > 0 and not _s531(x[0]): return False
+        if len(x) > 1 and not _s533(x[1]): return False
     return True
 
-def _s1076(x):
+def _s537(x):
     if _num(x) and (x > _C56): return False
     return True
 
-def _s1075(x):
+def _s536(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1076(x['delay']): return False
+        if 'delay' in x and not _s537(x['delay']): return False
     return True
 
-def _s1078(x):
+def _s539(x):
     if _num(x) and (x < _C56): return False
     return True
 
-def _s1077(x):
+def _s538(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1078(x['delay']): return False
+        if 'delay' in x and not _s539(x['delay']): return False
     return True
 
-def _s1074(x):
+def _s535(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1075(x[0]): return False
-        if len(x) > 1 and not _s1077(x[1]): return False
+        if len(x) > 0 and not _s536(x[0]): return False
+        if len(x) > 1 and not _s538(x[1]): return False
     return True
 
-def _s1081(x):
+def _s542(x):
     if _num(x) and (x > _C57): return False
     return True
 
-def _s1080(x):
+def _s541(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1081(x['delay']): return False
+        if 'delay' in x and not _s542(x['delay']): return False
     return True
 
-def _s1083(x):
+def _s544(x):
     if _num(x) and (x < _C57): return False
     return True
 
-def _s1082(x):
+def _s543(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1083(x['delay']): return False
+        if 'delay' in x and not _s544(x['delay']): return False
     return True
 
-def _s1079(x):
+def _s540(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1080(x[0]): return False
-        if len(x) > 1 and not _s1082(x[1]): return False
+        if len(x) > 0 and not _s541(x[0]): return False
+        if len(x) > 1 and not _s543(x[1]): return False
     return True
 
-def _s1086(x):
+def _s547(x):
     if _num(x) and (x > _C58): return False
     return True
 
-def _s1085(x):
+def _s546(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1086(x['delay']): return False
+        if 'delay' in x and not _s547(x['delay']): return False
     return True
 
-def _s1088(x):
+def _s549(x):
     if _num(x) and (x < _C58): return False
     return True
 
-def _s1087(x):
+def _s548(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1088(x['delay']): return False
+        if 'delay' in x and not _s549(x['delay']): return False
     return True
 
-def _s1084(x):
+def _s545(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1085(x[0]): return False
-        if len(x) > 1 and not _s1087(x[1]): return False
+        if len(x) > 0 and not _s546(x[0]): return False
+        if len(x) > 1 and not _s548(x[1]): return False
     return True
 
-def _s1091(x):
+def _s552(x):
     if _num(x) and (x > _C59): return False
     return True
 
-def _s1090(x):
+def _s551(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1091(x['delay']): return False
+        if 'delay' in x and not _s552(x['delay']): return False
     return True
 
-def _s1093(x):
+def _s554(x):
     if _num(x) and (x < _C59): return False
     return True
 
-def _s1092(x):
+def _s553(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1093(x['delay']): return False
+        if 'delay' in x and not _s554(x['delay']): return False
     return True
 
-def _s1089(x):
+def _s550(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1090(x[0]): return False
-        if len(x) > 1 and not _s1092(x[1]): return False
+        if len(x) > 0 and not _s551(x[0]): return False
+        if len(x) > 1 and not _s553(x[1]): return False
     return True
 
-def _s1096(x):
+def _s557(x):
     if _num(x) and (x > _C60): return False
     return True
 
-def _s1095(x):
+def _s556(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1096(x['delay']): return False
+        if 'delay' in x and not _s557(x['delay']): return False
     return True
 
-def _s1098(x):
+def _s559(x):
     if _num(x) and (x < _C60): return False
     return True
 
-def _s1097(x):
+def _s558(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1098(x['delay']): return False
+        if 'delay' in x and not _s559(x['delay']): return False
     return True
 
-def _s1094(x):
+def _s555(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1095(x[0]): return False
-        if len(x) > 1 and not _s1097(x[1]): return False
+        if len(x) > 0 and not _s556(x[0]): return False
+        if len(x) > 1 and not _s558(x[1]): return False
     return True
 
-def _s1101(x):
+def _s562(x):
     if _num(x) and (x > _C61): return False
     return True
 
-def _s1100(x):
+def _s561(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1101(x['delay']): return False
+        if 'delay' in x and not _s562(x['delay']): return False
     return True
 
-def _s1103(x):
+def _s564(x):
     if _num(x) and (x < _C61): return False
     return True
 
-def _s1102(x):
+def _s563(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1103(x['delay']): return False
+        if 'delay' in x and not _s564(x['delay']): return False
     return True
 
-def _s1099(x):
+def _s560(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1100(x[0]): return False
-        if len(x) > 1 and not _s1102(x[1]): return False
+        if len(x) > 0 and not _s561(x[0]): return False
+        if len(x) > 1 and not _s563(x[1]): return False
     return True
 
-def _s1106(x):
+def _s567(x):
     if _num(x) and (x > _C62): return False
     return True
 
-def _s1105(x):
+def _s566(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1106(x['delay']): return False
+        if 'delay' in x and not _s567(x['delay']): return False
     return True
 
-def _s1108(x):
+def _s569(x):
     if _num(x) and (x < _C62): return False
     return True
 
-def _s1107(x):
+def _s568(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1108(x['delay']): return False
+        if 'delay' in x and not _s569(x['delay']): return False
     return True
 
-def _s1104(x):
+def _s565(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1105(x[0]): return False
-        if len(x) > 1 and not _s1107(x[1]): return False
+        if len(x) > 0 and not _s566(x[0]): return False
+        if len(x) > 1 and not _s568(x[1]): return False
     return True
 
-def _s1111(x):
+def _s572(x):
     if _num(x) and (x > _C63): return False
     return True
 
-def _s1110(x):
+def _s571(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1111(x['delay']): return False
+        if 'delay' in x and not _s572(x['delay']): return False
     return True
 
-def _s1113(x):
+def _s574(x):
     if _num(x) and (x < _C63): return False
     return True
 
-def _s1112(x):
+def _s573(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1113(x['delay']): return False
+        if 'delay' in x and not _s574(x['delay']): return False
     return True
 
-def _s1109(x):
+def _s570(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1110(x[0]): return False
-        if len(x) > 1 and not _s1112(x[1]): return False
+        if len(x) > 0 and not _s571(x[0]): return False
+        if len(x) > 1 and not _s573(x[1]): return False
     return True
 
-def _s1116(x):
+def _s577(x):
     if _num(x) and (x > _C64): return False
     return True
 
-def _s1115(x):
+def _s576(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1116(x['delay']): return False
+        if 'delay' in x and not _s577(x['delay']): return False
     return True
 
-def _s1118(x):
+def _s579(x):
     if _num(x) and (x < _C64): return False
     return True
 
-def _s1117(x):
+def _s578(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1118(x['delay']): return False
+        if 'delay' in x and not _s579(x['delay']): return False
     return True
 
-def _s1114(x):
+def _s575(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1115(x[0]): return False
-        if len(x) > 1 and not _s1117(x[1]): return False
+        if len(x) > 0 and not _s576(x[0]): return False
+        if len(x) > 1 and not _s578(x[1]): return False
     return True
 
-def _s1121(x):
+def _s582(x):
     if _num(x) and (x > _C65): return False
     return True
 
-def _s1120(x):
+def _s581(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1121(x['delay']): return False
+        if 'delay' in x and not _s582(x['delay']): return False
     return True
 
-def _s1123(x):
+def _s584(x):
     if _num(x) and (x < _C65): return False
     return True
 
-def _s1122(x):
+def _s583(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1123(x['delay']): return False
+        if 'delay' in x and not _s584(x['delay']): return False
     return True
 
-def _s1119(x):
+def _s580(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1120(x[0]): return False
-        if len(x) > 1 and not _s1122(x[1]): return False
+        if len(x) > 0 and not _s581(x[0]): return False
+        if len(x) > 1 and not _s583(x[1]): return False
     return True
 
-def _s1126(x):
+def _s587(x):
     if _num(x) and (x > _C66): return False
     return True
 
-def _s1125(x):
+def _s586(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1126(x['delay']): return False
+        if 'delay' in x and not _s587(x['delay']): return False
     return True
 
-def _s1128(x):
+def _s589(x):
     if _num(x) and (x < _C66): return False
     return True
 
-def _s1127(x):
+def _s588(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1128(x['delay']): return False
+        if 'delay' in x and not _s589(x['delay']): return False
     return True
 
-def _s1124(x):
+def _s585(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1125(x[0]): return False
-        if len(x) > 1 and not _s1127(x[1]): return False
+        if len(x) > 0 and not _s586(x[0]): return False
+        if len(x) > 1 and not _s588(x[1]): return False
     return True
 
-def _s1131(x):
+def _s592(x):
     if _num(x) and (x > _C67): return False
     return True
 
-def _s1130(x):
+def _s591(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1131(x['delay']): return False
+        if 'delay' in x and not _s592(x['delay']): return False
     return True
 
-def _s1133(x):
+def _s594(x):
     if _num(x) and (x < _C67): return False
     return True
 
-def _s1132(x):
+def _s593(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1133(x['delay']): return False
+        if 'delay' in x and not _s594(x['delay']): return False
     return True
 
-def _s1129(x):
+def _s590(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1130(x[0]): return False
-        if len(x) > 1 and not _s1132(x[1]): return False
+        if len(x) > 0 and not _s591(x[0]): return False
+        if len(x) > 1 and not _s593(x[1]): return False
     return True
 
-def _s1029(x):
-    if not (_s1030(x) or _s1031(x) or _s1034(x) or _s1039(x) or _s1044(x) or _s1049(x) or _s1054(x) or _s1059(x) or _s1064(x) or _s1069(x) or _s1074(x) or _s1079(x) or _s1084(x) or _s1089(x) or _s1094(x) or _s1099(x) or _s1104(x) or _s1109(x) or _s1114(x) or _s1119(x) or _s1124(x) or _s1129(x)):
+def _s492(x):
+    if not (_s493(x) or _s494(x) or _s495(x) or _s500(x) or _s505(x) or _s510(x) or _s515(x) or _s520(x) or _s525(x) or _s530(x) or _s535(x) or _s540(x) or _s545(x) or _s550(x) or _s555(x) or _s560(x) or _s565(x) or _s570(x) or _s575(x) or _s580(x) or _s585(x) or _s590(x)):
         return False
     return True
 
-def _s1135(x):
+def _s596(x):
     if isinstance(x, list):
         if len(x) > 2: return False
     return True
 
-def _s1138(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1137(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1138(x['delay']): return False
-    return True
-
-def _s1136(x):
+def _s597(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1137(x[1]): return False
+        if len(x) > 1 and not _s488(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
     return True
 
-def _s1141(x):
-    if _num(x) and (x > _C48): return False
-    return True
-
-def _s1140(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1141(x['delay']): return False
-    return True
-
-def _s1143(x):
-    if _num(x) and (x < _C48): return False
-    return True
-
-def _s1142(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1143(x['delay']): return False
-    return True
-
-def _s1139(x):
+def _s598(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1140(x[1]): return False
-        if len(x) > 2 and not _s1142(x[2]): return False
+        if len(x) > 1 and not _s496(x[1]): return False
+        if len(x) > 2 and not _s498(x[2]): return False
     return True
 
-def _s1146(x):
-    if _num(x) and (x > _C49): return False
-    return True
-
-def _s1145(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1146(x['delay']): return False
-    return True
-
-def _s1148(x):
-    if _num(x) and (x < _C49): return False
-    return True
-
-def _s1147(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1148(x['delay']): return False
-    return True
-
-def _s1144(x):
+def _s599(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1145(x[1]): return False
-        if len(x) > 2 and not _s1147(x[2]): return False
+        if len(x) > 1 and not _s501(x[1]): return False
+        if len(x) > 2 and not _s503(x[2]): return False
     return True
 
-def _s1151(x):
-    if _num(x) and (x > _C50): return False
-    return True
-
-def _s1150(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1151(x['delay']): return False
-    return True
-
-def _s1153(x):
-    if _num(x) and (x < _C50): return False
-    return True
-
-def _s1152(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1153(x['delay']): return False
-    return True
-
-def _s1149(x):
+def _s600(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1150(x[1]): return False
-        if len(x) > 2 and not _s1152(x[2]): return False
+        if len(x) > 1 and not _s506(x[1]): return False
+        if len(x) > 2 and not _s508(x[2]): return False
     return True
 
-def _s1156(x):
-    if _num(x) and (x > _C51): return False
-    return True
-
-def _s1155(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1156(x['delay']): return False
-    return True
-
-def _s1158(x):
-    if _num(x) and (x < _C51): return False
-    return True
-
-def _s1157(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1158(x['delay']): return False
-    return True
-
-def _s1154(x):
+def _s601(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1155(x[1]): return False
-        if len(x) > 2 and not _s1157(x[2]): return False
+        if len(x) > 1 and not _s511(x[1]): return False
+        if len(x) > 2 and not _s513(x[2]): return False
     return True
 
-def _s1161(x):
-    if _num(x) and (x > _C52): return False
-    return True
-
-def _s1160(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1161(x['delay']): return False
-    return True
-
-def _s1163(x):
-    if _num(x) and (x < _C52): return False
-    return True
-
-def _s1162(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1163(x['delay']): return False
-    return True
-
-def _s1159(x):
+def _s602(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1160(x[1]): return False
-        if len(x) > 2 and not _s1162(x[2]): return False
+        if len(x) > 1 and not _s516(x[1]): return False
+        if len(x) > 2 and not _s518(x[2]): return False
     return True
 
-def _s1166(x):
-    if _num(x) and (x > _C53): return False
-    return True
-
-def _s1165(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1166(x['delay']): return False
-    return True
-
-def _s1168(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1167(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1168(x['delay']): return False
-    return True
-
-def _s1164(x):
+def _s603(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1165(x[1]): return False
-        if len(x) > 2 and not _s1167(x[2]): return False
+        if len(x) > 1 and not _s521(x[1]): return False
+        if len(x) > 2 and not _s523(x[2]): return False
     return True
 
-def _s1171(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1170(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1171(x['delay']): return False
-    return True
-
-def _s1173(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1172(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1173(x['delay']): return False
-    return True
-
-def _s1169(x):
+def _s604(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1170(x[1]): return False
-        if len(x) > 2 and not _s1172(x[2]): return False
+        if len(x) > 1 and not _s526(x[1]): return False
+        if len(x) > 2 and not _s528(x[2]): return False
     return True
 
-def _s1176(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1175(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1176(x['delay']): return False
-    return True
-
-def _s1178(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1177(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1178(x['delay']): return False
-    return True
-
-def _s1174(x):
+def _s605(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1175(x[1]): return False
-        if len(x) > 2 and not _s1177(x[2]): return False
+        if len(x) > 1 and not _s531(x[1]): return False
+        if len(x) > 2 and not _s533(x[2]): return False
     return True
 
-def _s1181(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1180(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1181(x['delay']): return False
-    return True
-
-def _s1183(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1182(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1183(x['delay']): return False
-    return True
-
-def _s1179(x):
+def _s606(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1180(x[1]): return False
-        if len(x) > 2 and not _s1182(x[2]): return False
+        if len(x) > 1 and not _s536(x[1]): return False
+        if len(x) > 2 and not _s538(x[2]): return False
     return True
 
-def _s1186(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1185(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1186(x['delay']): return False
-    return True
-
-def _s1188(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1187(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1188(x['delay']): return False
-    return True
-
-def _s1184(x):
+def _s607(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1185(x[1]): return False
-        if len(x) > 2 and not _s1187(x[2]): return False
+        if len(x) > 1 and not _s541(x[1]): return False
+        if len(x) > 2 and not _s543(x[2]): return False
     return True
 
-def _s1191(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1190(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1191(x['delay']): return False
-    return True
-
-def _s1193(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1192(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1193(x['delay']): return False
-    return True
-
-def _s1189(x):
+def _s608(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1190(x[1]): return False
-        if len(x) > 2 and not _s1192(x[2]): return False
+        if len(x) > 1 and not _s546(x[1]): return False
+        if len(x) > 2 and not _s548(x[2]): return False
     return True
 
-def _s1196(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1195(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1196(x['delay']): return False
-    return True
-
-def _s1198(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1197(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1198(x['delay']): return False
-    return True
-
-def _s1194(x):
+def _s609(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1195(x[1]): return False
-        if len(x) > 2 and not _s1197(x[2]): return False
+        if len(x) > 1 and not _s551(x[1]): return False
+        if len(x) > 2 and not _s553(x[2]): return False
     return True
 
-def _s1201(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1200(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1201(x['delay']): return False
-    return True
-
-def _s1203(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1202(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1203(x['delay']): return False
-    return True
-
-def _s1199(x):
+def _s610(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1200(x[1]): return False
-        if len(x) > 2 and not _s1202(x[2]): return False
+        if len(x) > 1 and not _s556(x[1]): return False
+        if len(x) > 2 and not _s558(x[2]): return False
     return True
 
-def _s1206(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1205(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1206(x['delay']): return False
-    return True
-
-def _s1208(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1207(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1208(x['delay']): return False
-    return True
-
-def _s1204(x):
+def _s611(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1205(x[1]): return False
-        if len(x) > 2 and not _s1207(x[2]): return False
+        if len(x) > 1 and not _s561(x[1]): return False
+        if len(x) > 2 and not _s563(x[2]): return False
     return True
 
-def _s1211(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1210(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1211(x['delay']): return False
-    return True
-
-def _s1213(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1212(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1213(x['delay']): return False
-    return True
-
-def _s1209(x):
+def _s612(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1210(x[1]): return False
-        if len(x) > 2 and not _s1212(x[2]): return False
+        if len(x) > 1 and not _s566(x[1]): return False
+        if len(x) > 2 and not _s568(x[2]): return False
     return True
 
-def _s1216(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1215(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1216(x['delay']): return False
-    return True
-
-def _s1218(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1217(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1218(x['delay']): return False
-    return True
-
-def _s1214(x):
+def _s613(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1215(x[1]): return False
-        if len(x) > 2 and not _s1217(x[2]): return False
+        if len(x) > 1 and not _s571(x[1]): return False
+        if len(x) > 2 and not _s573(x[2]): return False
     return True
 
-def _s1221(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1220(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1221(x['delay']): return False
-    return True
-
-def _s1223(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1222(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1223(x['delay']): return False
-    return True
-
-def _s1219(x):
+def _s614(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1220(x[1]): return False
-        if len(x) > 2 and not _s1222(x[2]): return False
+        if len(x) > 1 and not _s576(x[1]): return False
+        if len(x) > 2 and not _s578(x[2]): return False
     return True
 
-def _s1226(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1225(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1226(x['delay']): return False
-    return True
-
-def _s1228(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1227(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1228(x['delay']): return False
-    return True
-
-def _s1224(x):
+def _s615(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1225(x[1]): return False
-        if len(x) > 2 and not _s1227(x[2]): return False
+        if len(x) > 1 and not _s581(x[1]): return False
+        if len(x) > 2 and not _s583(x[2]): return False
     return True
 
-def _s1231(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1230(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1231(x['delay']): return False
-    return True
-
-def _s1233(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1232(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1233(x['delay']): return False
-    return True
-
-def _s1229(x):
+def _s616(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1230(x[1]): return False
-        if len(x) > 2 and not _s1232(x[2]): return False
+        if len(x) > 1 and not _s586(x[1]): return False
+        if len(x) > 2 and not _s588(x[2]): return False
     return True
 
-def _s1236(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1235(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1236(x['delay']): return False
-    return True
-
-def _s1238(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1237(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1238(x['delay']): return False
-    return True
-
-def _s1234(x):
+def _s617(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
-        if len(x) > 1 and not _s1235(x[1]): return False
-        if len(x) > 2 and not _s1237(x[2]): return False
+        if len(x) > 1 and not _s591(x[1]): return False
+        if len(x) > 2 and not _s593(x[2]): return False
     return True
 
-def _s1134(x):
-    if not (_s1135(x) or _s1136(x) or _s1139(x) or _s1144(x) or _s1149(x) or _s1154(x) or _s1159(x) or _s1164(x) or _s1169(x) or _s1174(x) or _s1179(x) or _s1184(x) or _s1189(x) or _s1194(x) or _s1199(x) or _s1204(x) or _s1209(x) or _s1214(x) or _s1219(x) or _s1224(x) or _s1229(x) or _s1234(x)):
+def _s595(x):
+    if not (_s596(x) or _s597(x) or _s598(x) or _s599(x) or _s600(x) or _s601(x) or _s602(x) or _s603(x) or _s604(x) or _s605(x) or _s606(x) or _s607(x) or _s608(x) or _s609(x) or _s610(x) or _s611(x) or _s612(x) or _s613(x) or _s614(x) or _s615(x) or _s616(x) or _s617(x)):
         return False
     return True
 
-def _s1240(x):
+def _s619(x):
     if isinstance(x, list):
         if len(x) > 3: return False
     return True
 
-def _s1243(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1242(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1243(x['delay']): return False
-    return True
-
-def _s1241(x):
+def _s620(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1242(x[2]): return False
+        if len(x) > 2 and not _s488(x[2]): return False
         if len(x) > 3 and not _true(x[3]): return False
     return True
 
-def _s1246(x):
-    if _num(x) and (x > _C48): return False
-    return True
-
-def _s1245(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1246(x['delay']): return False
-    return True
-
-def _s1248(x):
-    if _num(x) and (x < _C48): return False
-    return True
-
-def _s1247(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1248(x['delay']): return False
-    return True
-
-def _s1244(x):
+def _s621(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1245(x[2]): return False
-        if len(x) > 3 and not _s1247(x[3]): return False
+        if len(x) > 2 and not _s496(x[2]): return False
+        if len(x) > 3 and not _s498(x[3]): return False
     return True
 
-def _s1251(x):
-    if _num(x) and (x > _C49): return False
-    return True
-
-def _s1250(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1251(x['delay']): return False
-    return True
-
-def _s1253(x):
-    if _num(x) and (x < _C49): return False
-    return True
-
-def _s1252(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1253(x['delay']): return False
-    return True
-
-def _s1249(x):
+def _s622(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1250(x[2]): return False
-        if len(x) > 3 and not _s1252(x[3]): return False
+        if len(x) > 2 and not _s501(x[2]): return False
+        if len(x) > 3 and not _s503(x[3]): return False
     return True
 
-def _s1256(x):
-    if _num(x) and (x > _C50): return False
-    return True
-
-def _s1255(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1256(x['delay']): return False
-    return True
-
-def _s1258(x):
-    if _num(x) and (x < _C50): return False
-    return True
-
-def _s1257(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1258(x['delay']): return False
-    return True
-
-def _s1254(x):
+def _s623(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1255(x[2]): return False
-        if len(x) > 3 and not _s1257(x[3]): return False
+        if len(x) > 2 and not _s506(x[2]): return False
+        if len(x) > 3 and not _s508(x[3]): return False
     return True
 
-def _s1261(x):
-    if _num(x) and (x > _C51): return False
-    return True
-
-def _s1260(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1261(x['delay']): return False
-    return True
-
-def _s1263(x):
-    if _num(x) and (x < _C51): return False
-    return True
-
-def _s1262(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1263(x['delay']): return False
-    return True
-
-def _s1259(x):
+def _s624(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1260(x[2]): return False
-        if len(x) > 3 and not _s1262(x[3]): return False
+        if len(x) > 2 and not _s511(x[2]): return False
+        if len(x) > 3 and not _s513(x[3]): return False
     return True
 
-def _s1266(x):
-    if _num(x) and (x > _C52): return False
-    return True
-
-def _s1265(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1266(x['delay']): return False
-    return True
-
-def _s1268(x):
-    if _num(x) and (x < _C52): return False
-    return True
-
-def _s1267(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1268(x['delay']): return False
-    return True
-
-def _s1264(x):
+def _s625(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1265(x[2]): return False
-        if len(x) > 3 and not _s1267(x[3]): return False
+        if len(x) > 2 and not _s516(x[2]): return False
+        if len(x) > 3 and not _s518(x[3]): return False
     return True
 
-def _s1271(x):
-    if _num(x) and (x > _C53): return False
-    return True
-
-def _s1270(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1271(x['delay']): return False
-    return True
-
-def _s1273(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1272(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1273(x['delay']): return False
-    return True
-
-def _s1269(x):
+def _s626(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1270(x[2]): return False
-        if len(x) > 3 and not _s1272(x[3]): return False
+        if len(x) > 2 and not _s521(x[2]): return False
+        if len(x) > 3 and not _s523(x[3]): return False
     return True
 
-def _s1276(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1275(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1276(x['delay']): return False
-    return True
-
-def _s1278(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1277(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1278(x['delay']): return False
-    return True
-
-def _s1274(x):
+def _s627(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1275(x[2]): return False
-        if len(x) > 3 and not _s1277(x[3]): return False
+        if len(x) > 2 and not _s526(x[2]): return False
+        if len(x) > 3 and not _s528(x[3]): return False
     return True
 
-def _s1281(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1280(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1281(x['delay']): return False
-    return True
-
-def _s1283(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1282(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1283(x['delay']): return False
-    return True
-
-def _s1279(x):
+def _s628(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1280(x[2]): return False
-        if len(x) > 3 and not _s1282(x[3]): return False
+        if len(x) > 2 and not _s531(x[2]): return False
+        if len(x) > 3 and not _s533(x[3]): return False
     return True
 
-def _s1286(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1285(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1286(x['delay']): return False
-    return True
-
-def _s1288(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1287(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1288(x['delay']): return False
-    return True
-
-def _s1284(x):
+def _s629(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1285(x[2]): return False
-        if len(x) > 3 and not _s1287(x[3]): return False
+        if len(x) > 2 and not _s536(x[2]): return False
+        if len(x) > 3 and not _s538(x[3]): return False
     return True
 
-def _s1291(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1290(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1291(x['delay']): return False
-    return True
-
-def _s1293(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1292(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1293(x['delay']): return False
-    return True
-
-def _s1289(x):
+def _s630(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1290(x[2]): return False
-        if len(x) > 3 and not _s1292(x[3]): return False
+        if len(x) > 2 and not _s541(x[2]): return False
+        if len(x) > 3 and not _s543(x[3]): return False
     return True
 
-def _s1296(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1295(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1296(x['delay']): return False
-    return True
-
-def _s1298(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1297(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1298(x['delay']): return False
-    return True
-
-def _s1294(x):
+def _s631(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1295(x[2]): return False
-        if len(x) > 3 and not _s1297(x[3]): return False
+        if len(x) > 2 and not _s546(x[2]): return False
+        if len(x) > 3 and not _s548(x[3]): return False
     return True
 
-def _s1301(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1300(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1301(x['delay']): return False
-    return True
-
-def _s1303(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1302(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1303(x['delay']): return False
-    return True
-
-def _s1299(x):
+def _s632(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1300(x[2]): return False
-        if len(x) > 3 and not _s1302(x[3]): return False
+        if len(x) > 2 and not _s551(x[2]): return False
+        if len(x) > 3 and not _s553(x[3]): return False
     return True
 
-def _s1306(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1305(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1306(x['delay']): return False
-    return True
-
-def _s1308(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1307(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1308(x['delay']): return False
-    return True
-
-def _s1304(x):
+def _s633(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1305(x[2]): return False
-        if len(x) > 3 and not _s1307(x[3]): return False
+        if len(x) > 2 and not _s556(x[2]): return False
+        if len(x) > 3 and not _s558(x[3]): return False
     return True
 
-def _s1311(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1310(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1311(x['delay']): return False
-    return True
-
-def _s1313(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1312(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1313(x['delay']): return False
-    return True
-
-def _s1309(x):
+def _s634(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1310(x[2]): return False
-        if len(x) > 3 and not _s1312(x[3]): return False
+        if len(x) > 2 and not _s561(x[2]): return False
+        if len(x) > 3 and not _s563(x[3]): return False
     return True
 
-def _s1316(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1315(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1316(x['delay']): return False
-    return True
-
-def _s1318(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1317(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1318(x['delay']): return False
-    return True
-
-def _s1314(x):
+def _s635(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1315(x[2]): return False
-        if len(x) > 3 and not _s1317(x[3]): return False
+        if len(x) > 2 and not _s566(x[2]): return False
+        if len(x) > 3 and not _s568(x[3]): return False
     return True
 
-def _s1321(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1320(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1321(x['delay']): return False
-    return True
-
-def _s1323(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1322(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1323(x['delay']): return False
-    return True
-
-def _s1319(x):
+def _s636(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1320(x[2]): return False
-        if len(x) > 3 and not _s1322(x[3]): return False
+        if len(x) > 2 and not _s571(x[2]): return False
+        if len(x) > 3 and not _s573(x[3]): return False
     return True
 
-def _s1326(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1325(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1326(x['delay']): return False
-    return True
-
-def _s1328(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1327(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1328(x['delay']): return False
-    return True
-
-def _s1324(x):
+def _s637(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1325(x[2]): return False
-        if len(x) > 3 and not _s1327(x[3]): return False
+        if len(x) > 2 and not _s576(x[2]): return False
+        if len(x) > 3 and not _s578(x[3]): return False
     return True
 
-def _s1331(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1330(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1331(x['delay']): return False
-    return True
-
-def _s1333(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1332(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1333(x['delay']): return False
-    return True
-
-def _s1329(x):
+def _s638(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1330(x[2]): return False
-        if len(x) > 3 and not _s1332(x[3]): return False
+        if len(x) > 2 and not _s581(x[2]): return False
+        if len(x) > 3 and not _s583(x[3]): return False
     return True
 
-def _s1336(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1335(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1336(x['delay']): return False
-    return True
-
-def _s1338(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1337(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1338(x['delay']): return False
-    return True
-
-def _s1334(x):
+def _s639(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1335(x[2]): return False
-        if len(x) > 3 and not _s1337(x[3]): return False
+        if len(x) > 2 and not _s586(x[2]): return False
+        if len(x) > 3 and not _s588(x[3]): return False
     return True
 
-def _s1341(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1340(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1341(x['delay']): return False
-    return True
-
-def _s1343(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1342(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1343(x['delay']): return False
-    return True
-
-def _s1339(x):
+def _s640(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
-        if len(x) > 2 and not _s1340(x[2]): return False
-        if len(x) > 3 and not _s1342(x[3]): return False
+        if len(x) > 2 and not _s591(x[2]): return False
+        if len(x) > 3 and not _s593(x[3]): return False
     return True
 
-def _s1239(x):
-    if not (_s1240(x) or _s1241(x) or _s1244(x) or _s1249(x) or _s1254(x) or _s1259(x) or _s1264(x) or _s1269(x) or _s1274(x) or _s1279(x) or _s1284(x) or _s1289(x) or _s1294(x) or _s1299(x) or _s1304(x) or _s1309(x) or _s1314(x) or _s1319(x) or _s1324(x) or _s1329(x) or _s1334(x) or _s1339(x)):
+def _s618(x):
+    if not (_s619(x) or _s620(x) or _s621(x) or _s622(x) or _s623(x) or _s624(x) or _s625(x) or _s626(x) or _s627(x) or _s628(x) or _s629(x) or _s630(x) or _s631(x) or _s632(x) or _s633(x) or _s634(x) or _s635(x) or _s636(x) or _s637(x) or _s638(x) or _s639(x) or _s640(x)):
         return False
     return True
 
-def _s1345(x):
+def _s642(x):
     if isinstance(x, list):
         if len(x) > 4: return False
     return True
 
-def _s1348(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1347(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1348(x['delay']): return False
-    return True
-
-def _s1346(x):
+def _s643(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1347(x[3]): return False
+        if len(x) > 3 and not _s488(x[3]): return False
         if len(x) > 4 and not _true(x[4]): return False
     return True
 
-def _s1351(x):
-    if _num(x) and (x > _C48): return False
-    return True
-
-def _s1350(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1351(x['delay']): return False
-    return True
-
-def _s1353(x):
-    if _num(x) and (x < _C48): return False
-    return True
-
-def _s1352(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1353(x['delay']): return False
-    return True
-
-def _s1349(x):
+def _s644(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1350(x[3]): return False
-        if len(x) > 4 and not _s1352(x[4]): return False
+        if len(x) > 3 and not _s496(x[3]): return False
+        if len(x) > 4 and not _s498(x[4]): return False
     return True
 
-def _s1356(x):
-    if _num(x) and (x > _C49): return False
-    return True
-
-def _s1355(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1356(x['delay']): return False
-    return True
-
-def _s1358(x):
-    if _num(x) and (x < _C49): return False
-    return True
-
-def _s1357(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1358(x['delay']): return False
-    return True
-
-def _s1354(x):
+def _s645(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1355(x[3]): return False
-        if len(x) > 4 and not _s1357(x[4]): return False
+        if len(x) > 3 and not _s501(x[3]): return False
+        if len(x) > 4 and not _s503(x[4]): return False
     return True
 
-def _s1361(x):
-    if _num(x) and (x > _C50): return False
-    return True
-
-def _s1360(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1361(x['delay']): return False
-    return True
-
-def _s1363(x):
-    if _num(x) and (x < _C50): return False
-    return True
-
-def _s1362(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1363(x['delay']): return False
-    return True
-
-def _s1359(x):
+def _s646(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1360(x[3]): return False
-        if len(x) > 4 and not _s1362(x[4]): return False
+        if len(x) > 3 and not _s506(x[3]): return False
+        if len(x) > 4 and not _s508(x[4]): return False
     return True
 
-def _s1366(x):
-    if _num(x) and (x > _C51): return False
-    return True
-
-def _s1365(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1366(x['delay']): return False
-    return True
-
-def _s1368(x):
-    if _num(x) and (x < _C51): return False
-    return True
-
-def _s1367(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1368(x['delay']): return False
-    return True
-
-def _s1364(x):
+def _s647(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1365(x[3]): return False
-        if len(x) > 4 and not _s1367(x[4]): return False
+        if len(x) > 3 and not _s511(x[3]): return False
+        if len(x) > 4 and not _s513(x[4]): return False
     return True
 
-def _s1371(x):
-    if _num(x) and (x > _C52): return False
-    return True
-
-def _s1370(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1371(x['delay']): return False
-    return True
-
-def _s1373(x):
-    if _num(x) and (x < _C52): return False
-    return True
-
-def _s1372(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1373(x['delay']): return False
-    return True
-
-def _s1369(x):
+def _s648(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1370(x[3]): return False
-        if len(x) > 4 and not _s1372(x[4]): return False
+        if len(x) > 3 and not _s516(x[3]): return False
+        if len(x) > 4 and not _s518(x[4]): return False
     return True
 
-def _s1376(x):
-    if _num(x) and (x > _C53): return False
-    return True
-
-def _s1375(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1376(x['delay']): return False
-    return True
-
-def _s1378(x):
-    if _num(x) and (x < _C53): return False
-    return True
-
-def _s1377(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1378(x['delay']): return False
-    return True
-
-def _s1374(x):
+def _s649(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1375(x[3]): return False
-        if len(x) > 4 and not _s1377(x[4]): return False
+        if len(x) > 3 and not _s521(x[3]): return False
+        if len(x) > 4 and not _s523(x[4]): return False
     return True
 
-def _s1381(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1380(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1381(x['delay']): return False
-    return True
-
-def _s1383(x):
-    if _num(x) and (x < _C54): return False
-    return True
-
-def _s1382(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1383(x['delay']): return False
-    return True
-
-def _s1379(x):
+def _s650(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1380(x[3]): return False
-        if len(x) > 4 and not _s1382(x[4]): return False
+        if len(x) > 3 and not _s526(x[3]): return False
+        if len(x) > 4 and not _s528(x[4]): return False
     return True
 
-def _s1386(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1385(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1386(x['delay']): return False
-    return True
-
-def _s1388(x):
-    if _num(x) and (x < _C55): return False
-    return True
-
-def _s1387(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1388(x['delay']): return False
-    return True
-
-def _s1384(x):
+def _s651(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1385(x[3]): return False
-        if len(x) > 4 and not _s1387(x[4]): return False
+        if len(x) > 3 and not _s531(x[3]): return False
+        if len(x) > 4 and not _s533(x[4]): return False
     return True
 
-def _s1391(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1390(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1391(x['delay']): return False
-    return True
-
-def _s1393(x):
-    if _num(x) and (x < _C56): return False
-    return True
-
-def _s1392(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1393(x['delay']): return False
-    return True
-
-def _s1389(x):
+def _s652(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1390(x[3]): return False
-        if len(x) > 4 and not _s1392(x[4]): return False
+        if len(x) > 3 and not _s536(x[3]): return False
+        if len(x) > 4 and not _s538(x[4]): return False
     return True
 
-def _s1396(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1395(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1396(x['delay']): return False
-    return True
-
-def _s1398(x):
-    if _num(x) and (x < _C57): return False
-    return True
-
-def _s1397(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1398(x['delay']): return False
-    return True
-
-def _s1394(x):
+def _s653(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1395(x[3]): return False
-        if len(x) > 4 and not _s1397(x[4]): return False
+        if len(x) > 3 and not _s541(x[3]): return False
+        if len(x) > 4 and not _s543(x[4]): return False
     return True
 
-def _s1401(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1400(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1401(x['delay']): return False
-    return True
-
-def _s1403(x):
-    if _num(x) and (x < _C58): return False
-    return True
-
-def _s1402(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1403(x['delay']): return False
-    return True
-
-def _s1399(x):
+def _s654(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1400(x[3]): return False
-        if len(x) > 4 and not _s1402(x[4]): return False
+        if len(x) > 3 and not _s546(x[3]): return False
+        if len(x) > 4 and not _s548(x[4]): return False
     return True
 
-def _s1406(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1405(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1406(x['delay']): return False
-    return True
-
-def _s1408(x):
-    if _num(x) and (x < _C59): return False
-    return True
-
-def _s1407(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1408(x['delay']): return False
-    return True
-
-def _s1404(x):
+def _s655(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1405(x[3]): return False
-        if len(x) > 4 and not _s1407(x[4]): return False
+        if len(x) > 3 and not _s551(x[3]): return False
+        if len(x) > 4 and not _s553(x[4]): return False
     return True
 
-def _s1411(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1410(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1411(x['delay']): return False
-    return True
-
-def _s1413(x):
-    if _num(x) and (x < _C60): return False
-    return True
-
-def _s1412(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1413(x['delay']): return False
-    return True
-
-def _s1409(x):
+def _s656(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1410(x[3]): return False
-        if len(x) > 4 and not _s1412(x[4]): return False
+        if len(x) > 3 and not _s556(x[3]): return False
+        if len(x) > 4 and not _s558(x[4]): return False
     return True
 
-def _s1416(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1415(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1416(x['delay']): return False
-    return True
-
-def _s1418(x):
-    if _num(x) and (x < _C61): return False
-    return True
-
-def _s1417(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1418(x['delay']): return False
-    return True
-
-def _s1414(x):
+def _s657(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1415(x[3]): return False
-        if len(x) > 4 and not _s1417(x[4]): return False
+        if len(x) > 3 and not _s561(x[3]): return False
+        if len(x) > 4 and not _s563(x[4]): return False
     return True
 
-def _s1421(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1420(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1421(x['delay']): return False
-    return True
-
-def _s1423(x):
-    if _num(x) and (x < _C62): return False
-    return True
-
-def _s1422(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1423(x['delay']): return False
-    return True
-
-def _s1419(x):
+def _s658(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1420(x[3]): return False
-        if len(x) > 4 and not _s1422(x[4]): return False
+        if len(x) > 3 and not _s566(x[3]): return False
+        if len(x) > 4 and not _s568(x[4]): return False
     return True
 
-def _s1426(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1425(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1426(x['delay']): return False
-    return True
-
-def _s1428(x):
-    if _num(x) and (x < _C63): return False
-    return True
-
-def _s1427(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1428(x['delay']): return False
-    return True
-
-def _s1424(x):
+def _s659(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1425(x[3]): return False
-        if len(x) > 4 and not _s1427(x[4]): return False
+        if len(x) > 3 and not _s571(x[3]): return False
+        if len(x) > 4 and not _s573(x[4]): return False
     return True
 
-def _s1431(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1430(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1431(x['delay']): return False
-    return True
-
-def _s1433(x):
-    if _num(x) and (x < _C64): return False
-    return True
-
-def _s1432(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1433(x['delay']): return False
-    return True
-
-def _s1429(x):
+def _s660(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1430(x[3]): return False
-        if len(x) > 4 and not _s1432(x[4]): return False
+        if len(x) > 3 and not _s576(x[3]): return False
+        if len(x) > 4 and not _s578(x[4]): return False
     return True
 
-def _s1436(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1435(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1436(x['delay']): return False
-    return True
-
-def _s1438(x):
-    if _num(x) and (x < _C65): return False
-    return True
-
-def _s1437(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1438(x['delay']): return False
-    return True
-
-def _s1434(x):
+def _s661(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1435(x[3]): return False
-        if len(x) > 4 and not _s1437(x[4]): return False
+        if len(x) > 3 and not _s581(x[3]): return False
+        if len(x) > 4 and not _s583(x[4]): return False
     return True
 
-def _s1441(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1440(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1441(x['delay']): return False
-    return True
-
-def _s1443(x):
-    if _num(x) and (x < _C66): return False
-    return True
-
-def _s1442(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1443(x['delay']): return False
-    return True
-
-def _s1439(x):
+def _s662(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1440(x[3]): return False
-        if len(x) > 4 and not _s1442(x[4]): return False
+        if len(x) > 3 and not _s586(x[3]): return False
+        if len(x) > 4 and not _s588(x[4]): return False
     return True
 
-def _s1446(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1445(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1446(x['delay']): return False
-    return True
-
-def _s1448(x):
-    if _num(x) and (x < _C67): return False
-    return True
-
-def _s1447(x):
-    if isinstance(x, dict):
-        if 'delay' not in x: return False
-        if 'delay' in x and not _s1448(x['delay']): return False
-    return True
-
-def _s1444(x):
+def _s663(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         if len(x) > 1 and not _true(x[1]): return False
         if len(x) > 2 and not _true(x[2]): return False
-        if len(x) > 3 and not _s1445(x[3]): return False
-        if len(x) > 4 and not _s1447(x[4]): return False
+        if len(x) > 3 and not _s591(x[3]): return False
+        if len(x) > 4 and not _s593(x[4]): return False
     return True
 
-def _s1344(x):
-    if not (_s1345(x) or _s1346(x) or _s1349(x) or _s1354(x) or _s1359(x) or _s1364(x) or _s1369(x) or _s1374(x) or _s1379(x) or _s1384(x) or _s1389(x) or _s1394(x) or _s1399(x) or _s1404(x) or _s1409(x) or _s1414(x) or _s1419(x) or _s1424(x) or _s1429(x) or _s1434(x) or _s1439(x) or _s1444(x)):
+def _s641(x):
+    if not (_s642(x) or _s643(x) or _s644(x) or _s645(x) or _s646(x) or _s647(x) or _s648(x) or _s649(x) or _s650(x) or _s651(x) or _s652(x) or _s653(x) or _s654(x) or _s655(x) or _s656(x) or _s657(x) or _s658(x) or _s659(x) or _s660(x) or _s661(x) or _s662(x) or _s663(x)):
         return False
     return True
 
-def _s1028(x):
-    if not (_s1029(x) and _s1134(x) and _s1239(x) and _s1344(x)):
+def _s491(x):
+    if not (_s492(x) and _s595(x) and _s618(x) and _s641(x)):
         return False
     if isinstance(x, list):
         if len(x) > 5: return False
     return True
 
-def _s1027(x):
-    if not _s1028(x): return False
+def _s490(x):
+    if not _s491(x): return False
     return True
 
-def _s1023(x):
-    if not (_s1024(x) or _s1027(x)):
+def _s486(x):
+    if not (_s487(x) or _s490(x)):
         return False
     return True
 
-def _s1453(x):
-    if not _eq(x, _C32): return False
+def _s666(x):
+    if _s271(x): return False
     return True
 
-def _s1452(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1453(x['type']): return False
-    return True
-
-def _s1451(x):
-    if _s1452(x): return False
-    return True
-
-def _s1450(x):
+def _s665(x):
     if isinstance(x, list):
         if len(x) > 0 and not _true(x[0]): return False
         for v in x[1:]:
-            if not _s1451(v): return False
+            if not _s666(v): return False
     return True
 
-def _s1459(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1458(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1459(x['type']): return False
-    return True
-
-def _s1461(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1460(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1461(x['delay']): return False
-    return True
-
-def _s1457(x):
-    if not (_s1458(x) or _s1460(x)):
+def _s670(x):
+    if not (_s271(x) or _s488(x)):
         return False
     return True
 
-def _s1464(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1463(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1464(x['type']): return False
-    return True
-
-def _s1466(x):
+def _s673(x):
     if _num(x) and (x <= _C9): return False
     return True
 
-def _s1465(x):
+def _s672(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1466(x['delay']): return False
+        if 'delay' in x and not _s673(x['delay']): return False
     return True
 
-def _s1468(x):
-    if _num(x) and (x > _C9): return False
+def _s671(x):
+    if not (_s672(x) if _s271(x) else _s488(x)): return False
     return True
 
-def _s1467(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1468(x['delay']): return False
-    return True
-
-def _s1462(x):
-    if not (_s1465(x) if _s1463(x) else _s1467(x)): return False
-    return True
-
-def _s1456(x):
+def _s669(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1457(x[0]): return False
+        if len(x) > 0 and not _s670(x[0]): return False
         for v in x[1:]:
-            if not _s1462(v): return False
+            if not _s671(v): return False
     return True
 
-def _s1472(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1471(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1472(x['type']): return False
-    return True
-
-def _s1474(x):
-    if _num(x) and (x > _C48): return False
-    return True
-
-def _s1473(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1474(x['delay']): return False
-    return True
-
-def _s1470(x):
-    if not (_s1471(x) or _s1473(x)):
+def _s675(x):
+    if not (_s271(x) or _s496(x)):
         return False
     return True
 
-def _s1477(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1476(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1477(x['type']): return False
-    return True
-
-def _s1479(x):
+def _s678(x):
     if _num(x) and (x <= _C48): return False
     return True
 
-def _s1478(x):
+def _s677(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1479(x['delay']): return False
+        if 'delay' in x and not _s678(x['delay']): return False
     return True
 
-def _s1481(x):
-    if _num(x) and (x > _C48): return False
+def _s676(x):
+    if not (_s677(x) if _s271(x) else _s496(x)): return False
     return True
 
-def _s1480(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1481(x['delay']): return False
-    return True
-
-def _s1475(x):
-    if not (_s1478(x) if _s1476(x) else _s1480(x)): return False
-    return True
-
-def _s1469(x):
+def _s674(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1470(x[0]): return False
+        if len(x) > 0 and not _s675(x[0]): return False
         for v in x[1:]:
-            if not _s1475(v): return False
+            if not _s676(v): return False
     return True
 
-def _s1485(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1484(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1485(x['type']): return False
-    return True
-
-def _s1487(x):
-    if _num(x) and (x > _C49): return False
-    return True
-
-def _s1486(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1487(x['delay']): return False
-    return True
-
-def _s1483(x):
-    if not (_s1484(x) or _s1486(x)):
+def _s680(x):
+    if not (_s271(x) or _s501(x)):
         return False
     return True
 
-def _s1490(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1489(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1490(x['type']): return False
-    return True
-
-def _s1492(x):
+def _s683(x):
     if _num(x) and (x <= _C49): return False
     return True
 
-def _s1491(x):
+def _s682(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1492(x['delay']): return False
+        if 'delay' in x and not _s683(x['delay']): return False
     return True
 
-def _s1494(x):
-    if _num(x) and (x > _C49): return False
+def _s681(x):
+    if not (_s682(x) if _s271(x) else _s501(x)): return False
     return True
 
-def _s1493(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1494(x['delay']): return False
-    return True
-
-def _s1488(x):
-    if not (_s1491(x) if _s1489(x) else _s1493(x)): return False
-    return True
-
-def _s1482(x):
+def _s679(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1483(x[0]): return False
+        if len(x) > 0 and not _s680(x[0]): return False
         for v in x[1:]:
-            if not _s1488(v): return False
+            if not _s681(v): return False
     return True
 
-def _s1498(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1497(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1498(x['type']): return False
-    return True
-
-def _s1500(x):
-    if _num(x) and (x > _C50): return False
-    return True
-
-def _s1499(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1500(x['delay']): return False
-    return True
-
-def _s1496(x):
-    if not (_s1497(x) or _s1499(x)):
+def _s685(x):
+    if not (_s271(x) or _s506(x)):
         return False
     return True
 
-def _s1503(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1502(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1503(x['type']): return False
-    return True
-
-def _s1505(x):
+def _s688(x):
     if _num(x) and (x <= _C50): return False
     return True
 
-def _s1504(x):
+def _s687(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1505(x['delay']): return False
+        if 'delay' in x and not _s688(x['delay']): return False
     return True
 
-def _s1507(x):
-    if _num(x) and (x > _C50): return False
+def _s686(x):
+    if not (_s687(x) if _s271(x) else _s506(x)): return False
     return True
 
-def _s1506(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1507(x['delay']): return False
-    return True
-
-def _s1501(x):
-    if not (_s1504(x) if _s1502(x) else _s1506(x)): return False
-    return True
-
-def _s1495(x):
+def _s684(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1496(x[0]): return False
+        if len(x) > 0 and not _s685(x[0]): return False
         for v in x[1:]:
-            if not _s1501(v): return False
+            if not _s686(v): return False
     return True
 
-def _s1511(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1510(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1511(x['type']): return False
-    return True
-
-def _s1513(x):
-    if _num(x) and (x > _C51): return False
-    return True
-
-def _s1512(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1513(x['delay']): return False
-    return True
-
-def _s1509(x):
-    if not (_s1510(x) or _s1512(x)):
+def _s690(x):
+    if not (_s271(x) or _s511(x)):
         return False
     return True
 
-def _s1516(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1515(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1516(x['type']): return False
-    return True
-
-def _s1518(x):
+def _s693(x):
     if _num(x) and (x <= _C51): return False
     return True
 
-def _s1517(x):
+def _s692(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1518(x['delay']): return False
+        if 'delay' in x and not _s693(x['delay']): return False
     return True
 
-def _s1520(x):
-    if _num(x) and (x > _C51): return False
+def _s691(x):
+    if not (_s692(x) if _s271(x) else _s511(x)): return False
     return True
 
-def _s1519(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1520(x['delay']): return False
-    return True
-
-def _s1514(x):
-    if not (_s1517(x) if _s1515(x) else _s1519(x)): return False
-    return True
-
-def _s1508(x):
+def _s689(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1509(x[0]): return False
+        if len(x) > 0 and not _s690(x[0]): return False
         for v in x[1:]:
-            if not _s1514(v): return False
+            if not _s691(v): return False
     return True
 
-def _s1524(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1523(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1524(x['type']): return False
-    return True
-
-def _s1526(x):
-    if _num(x) and (x > _C52): return False
-    return True
-
-def _s1525(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1526(x['delay']): return False
-    return True
-
-def _s1522(x):
-    if not (_s1523(x) or _s1525(x)):
+def _s695(x):
+    if not (_s271(x) or _s516(x)):
         return False
     return True
 
-def _s1529(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1528(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1529(x['type']): return False
-    return True
-
-def _s1531(x):
+def _s698(x):
     if _num(x) and (x <= _C52): return False
     return True
 
-def _s1530(x):
+def _s697(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1531(x['delay']): return False
+        if 'delay' in x and not _s698(x['delay']): return False
     return True
 
-def _s1533(x):
-    if _num(x) and (x > _C52): return False
+def _s696(x):
+    if not (_s697(x) if _s271(x) else _s516(x)): return False
     return True
 
-def _s1532(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1533(x['delay']): return False
-    return True
-
-def _s1527(x):
-    if not (_s1530(x) if _s1528(x) else _s1532(x)): return False
-    return True
-
-def _s1521(x):
+def _s694(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1522(x[0]): return False
+        if len(x) > 0 and not _s695(x[0]): return False
         for v in x[1:]:
-            if not _s1527(v): return False
+            if not _s696(v): return False
     return True
 
-def _s1537(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1536(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1537(x['type']): return False
-    return True
-
-def _s1539(x):
-    if _num(x) and (x > _C53): return False
-    return True
-
-def _s1538(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1539(x['delay']): return False
-    return True
-
-def _s1535(x):
-    if not (_s1536(x) or _s1538(x)):
+def _s700(x):
+    if not (_s271(x) or _s521(x)):
         return False
     return True
 
-def _s1542(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1541(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1542(x['type']): return False
-    return True
-
-def _s1544(x):
+def _s703(x):
     if _num(x) and (x <= _C53): return False
     return True
 
-def _s1543(x):
+def _s702(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1544(x['delay']): return False
+        if 'delay' in x and not _s703(x['delay']): return False
     return True
 
-def _s1546(x):
-    if _num(x) and (x > _C53): return False
+def _s701(x):
+    if not (_s702(x) if _s271(x) else _s521(x)): return False
     return True
 
-def _s1545(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1546(x['delay']): return False
-    return True
-
-def _s1540(x):
-    if not (_s1543(x) if _s1541(x) else _s1545(x)): return False
-    return True
-
-def _s1534(x):
+def _s699(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1535(x[0]): return False
+        if len(x) > 0 and not _s700(x[0]): return False
         for v in x[1:]:
-            if not _s1540(v): return False
+            if not _s701(v): return False
     return True
 
-def _s1550(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1549(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1550(x['type']): return False
-    return True
-
-def _s1552(x):
-    if _num(x) and (x > _C54): return False
-    return True
-
-def _s1551(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1552(x['delay']): return False
-    return True
-
-def _s1548(x):
-    if not (_s1549(x) or _s1551(x)):
+def _s705(x):
+    if not (_s271(x) or _s526(x)):
         return False
     return True
 
-def _s1555(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1554(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1555(x['type']): return False
-    return True
-
-def _s1557(x):
+def _s708(x):
     if _num(x) and (x <= _C54): return False
     return True
 
-def _s1556(x):
+def _s707(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1557(x['delay']): return False
+        if 'delay' in x and not _s708(x['delay']): return False
     return True
 
-def _s1559(x):
-    if _num(x) and (x > _C54): return False
+def _s706(x):
+    if not (_s707(x) if _s271(x) else _s526(x)): return False
     return True
 
-def _s1558(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1559(x['delay']): return False
-    return True
-
-def _s1553(x):
-    if not (_s1556(x) if _s1554(x) else _s1558(x)): return False
-    return True
-
-def _s1547(x):
+def _s704(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1548(x[0]): return False
+        if len(x) > 0 and not _s705(x[0]): return False
         for v in x[1:]:
-            if not _s1553(v): return False
+            if not _s706(v): return False
     return True
 
-def _s1563(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1562(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1563(x['type']): return False
-    return True
-
-def _s1565(x):
-    if _num(x) and (x > _C55): return False
-    return True
-
-def _s1564(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1565(x['delay']): return False
-    return True
-
-def _s1561(x):
-    if not (_s1562(x) or _s1564(x)):
+def _s710(x):
+    if not (_s271(x) or _s531(x)):
         return False
     return True
 
-def _s1568(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1567(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1568(x['type']): return False
-    return True
-
-def _s1570(x):
+def _s713(x):
     if _num(x) and (x <= _C55): return False
     return True
 
-def _s1569(x):
+def _s712(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1570(x['delay']): return False
+        if 'delay' in x and not _s713(x['delay']): return False
     return True
 
-def _s1572(x):
-    if _num(x) and (x > _C55): return False
+def _s711(x):
+    if not (_s712(x) if _s271(x) else _s531(x)): return False
     return True
 
-def _s1571(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1572(x['delay']): return False
-    return True
-
-def _s1566(x):
-    if not (_s1569(x) if _s1567(x) else _s1571(x)): return False
-    return True
-
-def _s1560(x):
+def _s709(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1561(x[0]): return False
+        if len(x) > 0 and not _s710(x[0]): return False
         for v in x[1:]:
-            if not _s1566(v): return False
+            if not _s711(v): return False
     return True
 
-def _s1576(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1575(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1576(x['type']): return False
-    return True
-
-def _s1578(x):
-    if _num(x) and (x > _C56): return False
-    return True
-
-def _s1577(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1578(x['delay']): return False
-    return True
-
-def _s1574(x):
-    if not (_s1575(x) or _s1577(x)):
+def _s715(x):
+    if not (_s271(x) or _s536(x)):
         return False
     return True
 
-def _s1581(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1580(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1581(x['type']): return False
-    return True
-
-def _s1583(x):
+def _s718(x):
     if _num(x) and (x <= _C56): return False
     return True
 
-def _s1582(x):
+def _s717(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1583(x['delay']): return False
+        if 'delay' in x and not _s718(x['delay']): return False
     return True
 
-def _s1585(x):
-    if _num(x) and (x > _C56): return False
+def _s716(x):
+    if not (_s717(x) if _s271(x) else _s536(x)): return False
     return True
 
-def _s1584(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1585(x['delay']): return False
-    return True
-
-def _s1579(x):
-    if not (_s1582(x) if _s1580(x) else _s1584(x)): return False
-    return True
-
-def _s1573(x):
+def _s714(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1574(x[0]): return False
+        if len(x) > 0 and not _s715(x[0]): return False
         for v in x[1:]:
-            if not _s1579(v): return False
+            if not _s716(v): return False
     return True
 
-def _s1589(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1588(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1589(x['type']): return False
-    return True
-
-def _s1591(x):
-    if _num(x) and (x > _C57): return False
-    return True
-
-def _s1590(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1591(x['delay']): return False
-    return True
-
-def _s1587(x):
-    if not (_s1588(x) or _s1590(x)):
+def _s720(x):
+    if not (_s271(x) or _s541(x)):
         return False
     return True
 
-def _s1594(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1593(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1594(x['type']): return False
-    return True
-
-def _s1596(x):
+def _s723(x):
     if _num(x) and (x <= _C57): return False
     return True
 
-def _s1595(x):
+def _s722(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1596(x['delay']): return False
+        if 'delay' in x and not _s723(x['delay']): return False
     return True
 
-def _s1598(x):
-    if _num(x) and (x > _C57): return False
+def _s721(x):
+    if not (_s722(x) if _s271(x) else _s541(x)): return False
     return True
 
-def _s1597(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1598(x['delay']): return False
-    return True
-
-def _s1592(x):
-    if not (_s1595(x) if _s1593(x) else _s1597(x)): return False
-    return True
-
-def _s1586(x):
+def _s719(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1587(x[0]): return False
+        if len(x) > 0 and not _s720(x[0]): return False
         for v in x[1:]:
-            if not _s1592(v): return False
+            if not _s721(v): return False
     return True
 
-def _s1602(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1601(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1602(x['type']): return False
-    return True
-
-def _s1604(x):
-    if _num(x) and (x > _C58): return False
-    return True
-
-def _s1603(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1604(x['delay']): return False
-    return True
-
-def _s1600(x):
-    if not (_s1601(x) or _s1603(x)):
+def _s725(x):
+    if not (_s271(x) or _s546(x)):
         return False
     return True
 
-def _s1607(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1606(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1607(x['type']): return False
-    return True
-
-def _s1609(x):
+def _s728(x):
     if _num(x) and (x <= _C58): return False
     return True
 
-def _s1608(x):
+def _s727(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1609(x['delay']): return False
+        if 'delay' in x and not _s728(x['delay']): return False
     return True
 
-def _s1611(x):
-    if _num(x) and (x > _C58): return False
+def _s726(x):
+    if not (_s727(x) if _s271(x) else _s546(x)): return False
     return True
 
-def _s1610(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1611(x['delay']): return False
-    return True
-
-def _s1605(x):
-    if not (_s1608(x) if _s1606(x) else _s1610(x)): return False
-    return True
-
-def _s1599(x):
+def _s724(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1600(x[0]): return False
+        if len(x) > 0 and not _s725(x[0]): return False
         for v in x[1:]:
-            if not _s1605(v): return False
+            if not _s726(v): return False
     return True
 
-def _s1615(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1614(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1615(x['type']): return False
-    return True
-
-def _s1617(x):
-    if _num(x) and (x > _C59): return False
-    return True
-
-def _s1616(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1617(x['delay']): return False
-    return True
-
-def _s1613(x):
-    if not (_s1614(x) or _s1616(x)):
+def _s730(x):
+    if not (_s271(x) or _s551(x)):
         return False
     return True
 
-def _s1620(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1619(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1620(x['type']): return False
-    return True
-
-def _s1622(x):
+def _s733(x):
     if _num(x) and (x <= _C59): return False
     return True
 
-def _s1621(x):
+def _s732(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1622(x['delay']): return False
+        if 'delay' in x and not _s733(x['delay']): return False
     return True
 
-def _s1624(x):
-    if _num(x) and (x > _C59): return False
+def _s731(x):
+    if not (_s732(x) if _s271(x) else _s551(x)): return False
     return True
 
-def _s1623(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1624(x['delay']): return False
-    return True
-
-def _s1618(x):
-    if not (_s1621(x) if _s1619(x) else _s1623(x)): return False
-    return True
-
-def _s1612(x):
+def _s729(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1613(x[0]): return False
+        if len(x) > 0 and not _s730(x[0]): return False
         for v in x[1:]:
-            if not _s1618(v): return False
+            if not _s731(v): return False
     return True
 
-def _s1628(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1627(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1628(x['type']): return False
-    return True
-
-def _s1630(x):
-    if _num(x) and (x > _C60): return False
-    return True
-
-def _s1629(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1630(x['delay']): return False
-    return True
-
-def _s1626(x):
-    if not (_s1627(x) or _s1629(x)):
+def _s735(x):
+    if not (_s271(x) or _s556(x)):
         return False
     return True
 
-def _s1633(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1632(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1633(x['type']): return False
-    return True
-
-def _s1635(x):
+def _s738(x):
     if _num(x) and (x <= _C60): return False
     return True
 
-def _s1634(x):
+def _s737(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1635(x['delay']): return False
+        if 'delay' in x and not _s738(x['delay']): return False
     return True
 
-def _s1637(x):
-    if _num(x) and (x > _C60): return False
+def _s736(x):
+    if not (_s737(x) if _s271(x) else _s556(x)): return False
     return True
 
-def _s1636(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1637(x['delay']): return False
-    return True
-
-def _s1631(x):
-    if not (_s1634(x) if _s1632(x) else _s1636(x)): return False
-    return True
-
-def _s1625(x):
+def _s734(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1626(x[0]): return False
+        if len(x) > 0 and not _s735(x[0]): return False
         for v in x[1:]:
-            if not _s1631(v): return False
+            if not _s736(v): return False
     return True
 
-def _s1641(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1640(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1641(x['type']): return False
-    return True
-
-def _s1643(x):
-    if _num(x) and (x > _C61): return False
-    return True
-
-def _s1642(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1643(x['delay']): return False
-    return True
-
-def _s1639(x):
-    if not (_s1640(x) or _s1642(x)):
+def _s740(x):
+    if not (_s271(x) or _s561(x)):
         return False
     return True
 
-def _s1646(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1645(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1646(x['type']): return False
-    return True
-
-def _s1648(x):
+def _s743(x):
     if _num(x) and (x <= _C61): return False
     return True
 
-def _s1647(x):
+def _s742(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1648(x['delay']): return False
+        if 'delay' in x and not _s743(x['delay']): return False
     return True
 
-def _s1650(x):
-    if _num(x) and (x > _C61): return False
+def _s741(x):
+    if not (_s742(x) if _s271(x) else _s561(x)): return False
     return True
 
-def _s1649(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1650(x['delay']): return False
-    return True
-
-def _s1644(x):
-    if not (_s1647(x) if _s1645(x) else _s1649(x)): return False
-    return True
-
-def _s1638(x):
+def _s739(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1639(x[0]): return False
+        if len(x) > 0 and not _s740(x[0]): return False
         for v in x[1:]:
-            if not _s1644(v): return False
+            if not _s741(v): return False
     return True
 
-def _s1654(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1653(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1654(x['type']): return False
-    return True
-
-def _s1656(x):
-    if _num(x) and (x > _C62): return False
-    return True
-
-def _s1655(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1656(x['delay']): return False
-    return True
-
-def _s1652(x):
-    if not (_s1653(x) or _s1655(x)):
+def _s745(x):
+    if not (_s271(x) or _s566(x)):
         return False
     return True
 
-def _s1659(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1658(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1659(x['type']): return False
-    return True
-
-def _s1661(x):
+def _s748(x):
     if _num(x) and (x <= _C62): return False
     return True
 
-def _s1660(x):
+def _s747(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1661(x['delay']): return False
+        if 'delay' in x and not _s748(x['delay']): return False
     return True
 
-def _s1663(x):
-    if _num(x) and (x > _C62): return False
+def _s746(x):
+    if not (_s747(x) if _s271(x) else _s566(x)): return False
     return True
 
-def _s1662(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1663(x['delay']): return False
-    return True
-
-def _s1657(x):
-    if not (_s1660(x) if _s1658(x) else _s1662(x)): return False
-    return True
-
-def _s1651(x):
+def _s744(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1652(x[0]): return False
+        if len(x) > 0 and not _s745(x[0]): return False
         for v in x[1:]:
-            if not _s1657(v): return False
+            if not _s746(v): return False
     return True
 
-def _s1667(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1666(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1667(x['type']): return False
-    return True
-
-def _s1669(x):
-    if _num(x) and (x > _C63): return False
-    return True
-
-def _s1668(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1669(x['delay']): return False
-    return True
-
-def _s1665(x):
-    if not (_s1666(x) or _s1668(x)):
+def _s750(x):
+    if not (_s271(x) or _s571(x)):
         return False
     return True
 
-def _s1672(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1671(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1672(x['type']): return False
-    return True
-
-def _s1674(x):
+def _s753(x):
     if _num(x) and (x <= _C63): return False
     return True
 
-def _s1673(x):
+def _s752(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1674(x['delay']): return False
+        if 'delay' in x and not _s753(x['delay']): return False
     return True
 
-def _s1676(x):
-    if _num(x) and (x > _C63): return False
+def _s751(x):
+    if not (_s752(x) if _s271(x) else _s571(x)): return False
     return True
 
-def _s1675(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1676(x['delay']): return False
-    return True
-
-def _s1670(x):
-    if not (_s1673(x) if _s1671(x) else _s1675(x)): return False
-    return True
-
-def _s1664(x):
+def _s749(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1665(x[0]): return False
+        if len(x) > 0 and not _s750(x[0]): return False
         for v in x[1:]:
-            if not _s1670(v): return False
+            if not _s751(v): return False
     return True
 
-def _s1680(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1679(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1680(x['type']): return False
-    return True
-
-def _s1682(x):
-    if _num(x) and (x > _C64): return False
-    return True
-
-def _s1681(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1682(x['delay']): return False
-    return True
-
-def _s1678(x):
-    if not (_s1679(x) or _s1681(x)):
+def _s755(x):
+    if not (_s271(x) or _s576(x)):
         return False
     return True
 
-def _s1685(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1684(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1685(x['type']): return False
-    return True
-
-def _s1687(x):
+def _s758(x):
     if _num(x) and (x <= _C64): return False
     return True
 
-def _s1686(x):
+def _s757(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1687(x['delay']): return False
+        if 'delay' in x and not _s758(x['delay']): return False
     return True
 
-def _s1689(x):
-    if _num(x) and (x > _C64): return False
+def _s756(x):
+    if not (_s757(x) if _s271(x) else _s576(x)): return False
     return True
 
-def _s1688(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1689(x['delay']): return False
-    return True
-
-def _s1683(x):
-    if not (_s1686(x) if _s1684(x) else _s1688(x)): return False
-    return True
-
-def _s1677(x):
+def _s754(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1678(x[0]): return False
+        if len(x) > 0 and not _s755(x[0]): return False
         for v in x[1:]:
-            if not _s1683(v): return False
+            if not _s756(v): return False
     return True
 
-def _s1693(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1692(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1693(x['type']): return False
-    return True
-
-def _s1695(x):
-    if _num(x) and (x > _C65): return False
-    return True
-
-def _s1694(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1695(x['delay']): return False
-    return True
-
-def _s1691(x):
-    if not (_s1692(x) or _s1694(x)):
+def _s760(x):
+    if not (_s271(x) or _s581(x)):
         return False
     return True
 
-def _s1698(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1697(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1698(x['type']): return False
-    return True
-
-def _s1700(x):
+def _s763(x):
     if _num(x) and (x <= _C65): return False
     return True
 
-def _s1699(x):
+def _s762(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1700(x['delay']): return False
+        if 'delay' in x and not _s763(x['delay']): return False
     return True
 
-def _s1702(x):
-    if _num(x) and (x > _C65): return False
+def _s761(x):
+    if not (_s762(x) if _s271(x) else _s581(x)): return False
     return True
 
-def _s1701(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1702(x['delay']): return False
-    return True
-
-def _s1696(x):
-    if not (_s1699(x) if _s1697(x) else _s1701(x)): return False
-    return True
-
-def _s1690(x):
+def _s759(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1691(x[0]): return False
+        if len(x) > 0 and not _s760(x[0]): return False
         for v in x[1:]:
-            if not _s1696(v): return False
+            if not _s761(v): return False
     return True
 
-def _s1706(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1705(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1706(x['type']): return False
-    return True
-
-def _s1708(x):
-    if _num(x) and (x > _C66): return False
-    return True
-
-def _s1707(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1708(x['delay']): return False
-    return True
-
-def _s1704(x):
-    if not (_s1705(x) or _s1707(x)):
+def _s765(x):
+    if not (_s271(x) or _s586(x)):
         return False
     return True
 
-def _s1711(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1710(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1711(x['type']): return False
-    return True
-
-def _s1713(x):
+def _s768(x):
     if _num(x) and (x <= _C66): return False
     return True
 
-def _s1712(x):
+def _s767(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1713(x['delay']): return False
+        if 'delay' in x and not _s768(x['delay']): return False
     return True
 
-def _s1715(x):
-    if _num(x) and (x > _C66): return False
+def _s766(x):
+    if not (_s767(x) if _s271(x) else _s586(x)): return False
     return True
 
-def _s1714(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1715(x['delay']): return False
-    return True
-
-def _s1709(x):
-    if not (_s1712(x) if _s1710(x) else _s1714(x)): return False
-    return True
-
-def _s1703(x):
+def _s764(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1704(x[0]): return False
+        if len(x) > 0 and not _s765(x[0]): return False
         for v in x[1:]:
-            if not _s1709(v): return False
+            if not _s766(v): return False
     return True
 
-def _s1719(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1718(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1719(x['type']): return False
-    return True
-
-def _s1721(x):
-    if _num(x) and (x > _C67): return False
-    return True
-
-def _s1720(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1721(x['delay']): return False
-    return True
-
-def _s1717(x):
-    if not (_s1718(x) or _s1720(x)):
+def _s770(x):
+    if not (_s271(x) or _s591(x)):
         return False
     return True
 
-def _s1724(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1723(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1724(x['type']): return False
-    return True
-
-def _s1726(x):
+def _s773(x):
     if _num(x) and (x <= _C67): return False
     return True
 
-def _s1725(x):
+def _s772(x):
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1726(x['delay']): return False
+        if 'delay' in x and not _s773(x['delay']): return False
     return True
 
-def _s1728(x):
-    if _num(x) and (x > _C67): return False
+def _s771(x):
+    if not (_s772(x) if _s271(x) else _s591(x)): return False
     return True
 
-def _s1727(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1728(x['delay']): return False
-    return True
-
-def _s1722(x):
-    if not (_s1725(x) if _s1723(x) else _s1727(x)): return False
-    return True
-
-def _s1716(x):
+def _s769(x):
     if isinstance(x, list):
-        if len(x) > 0 and not _s1717(x[0]): return False
+        if len(x) > 0 and not _s770(x[0]): return False
         for v in x[1:]:
-            if not _s1722(v): return False
+            if not _s771(v): return False
     return True
 
-def _s1455(x):
-    if not (_s1456(x) or _s1469(x) or _s1482(x) or _s1495(x) or _s1508(x) or _s1521(x) or _s1534(x) or _s1547(x) or _s1560(x) or _s1573(x) or _s1586(x) or _s1599(x) or _s1612(x) or _s1625(x) or _s1638(x) or _s1651(x) or _s1664(x) or _s1677(x) or _s1690(x) or _s1703(x) or _s1716(x)):
+def _s668(x):
+    if not (_s669(x) or _s674(x) or _s679(x) or _s684(x) or _s689(x) or _s694(x) or _s699(x) or _s704(x) or _s709(x) or _s714(x) or _s719(x) or _s724(x) or _s729(x) or _s734(x) or _s739(x) or _s744(x) or _s749(x) or _s754(x) or _s759(x) or _s764(x) or _s769(x)):
         return False
     return True
 
-def _s1454(x):
-    if not _s1455(x): return False
+def _s667(x):
+    if not _s668(x): return False
     return True
 
-def _s1449(x):
-    if not (_s1450(x) or _s1454(x)):
+def _s664(x):
+    if not (_s665(x) or _s667(x)):
         return False
     return True
 
-def _s1734(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1733(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1734(x['type']): return False
-    return True
-
-def _s1736(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1735(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1736(x['isBackchannel']): return False
-    return True
-
-def _s1732(x):
-    if not (_s1733(x) or _s1735(x)):
+def _s777(x):
+    if not (_s271(x) or _s189(x)):
         return False
     return True
 
-def _s1738(x):
-    if _num(x) and (x > _C9): return False
-    return True
-
-def _s1737(x):
-    if isinstance(x, dict):
-        if 'delay' in x and not _s1738(x['delay']): return False
-    return True
-
-def _s1731(x):
-    if not (_s1732(x) or _s1737(x)):
+def _s776(x):
+    if not (_s777(x) or _s488(x)):
         return False
     return True
 
-def _s1730(x):
+def _s775(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1731(v): return False
+            if not _s776(v): return False
     return True
 
-def _s1745(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1744(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1745(x['type']): return False
-    return True
-
-def _s1747(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1746(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1747(x['isBackchannel']): return False
-    return True
-
-def _s1743(x):
-    if not (_s1744(x) or _s1746(x)):
-        return False
-    return True
-
-def _s1749(x):
+def _s783(x):
     if _num(x) and (x > _C68): return False
     return True
 
-def _s1748(x):
+def _s782(x):
     if isinstance(x, dict):
-        if 'delay' in x and not _s1749(x['delay']): return False
+        if 'delay' in x and not _s783(x['delay']): return False
     return True
 
-def _s1742(x):
-    if not (_s1743(x) or _s1748(x)):
+def _s781(x):
+    if not (_s777(x) or _s782(x)):
         return False
     return True
 
-def _s1741(x):
+def _s780(x):
     if isinstance(x, list):
         for v in x[0:]:
-            if not _s1742(v): return False
+            if not _s781(v): return False
     return True
 
-def _s1754(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1753(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1754(x['type']): return False
-    return True
-
-def _s1756(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1755(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1756(x['isBackchannel']): return False
-    return True
-
-def _s1752(x):
-    if not (_s1753(x) or _s1755(x)):
-        return False
-    return True
-
-def _s1757(x):
+def _s786(x):
     if _num(x) and (x <= _C9 or x >= _C50): return False
     return True
 
-def _s1751(x):
-    if _s1752(x): return False
+def _s785(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1757(x['delay']): return False
+        if 'delay' in x and not _s786(x['delay']): return False
     return True
 
-def _s1750(x):
+def _s784(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1751(v))
+        n = sum(1 for v in x if _s785(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1762(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1761(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1762(x['type']): return False
-    return True
-
-def _s1764(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1763(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1764(x['isBackchannel']): return False
-    return True
-
-def _s1760(x):
-    if not (_s1761(x) or _s1763(x)):
-        return False
-    return True
-
-def _s1765(x):
+def _s789(x):
     if _num(x) and (x < _C48 or x >= _C51): return False
     return True
 
-def _s1759(x):
-    if _s1760(x): return False
+def _s788(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1765(x['delay']): return False
+        if 'delay' in x and not _s789(x['delay']): return False
     return True
 
-def _s1758(x):
+def _s787(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1759(v))
+        n = sum(1 for v in x if _s788(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1770(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1769(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1770(x['type']): return False
-    return True
-
-def _s1772(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1771(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1772(x['isBackchannel']): return False
-    return True
-
-def _s1768(x):
-    if not (_s1769(x) or _s1771(x)):
-        return False
-    return True
-
-def _s1773(x):
+def _s792(x):
     if _num(x) and (x < _C49 or x >= _C52): return False
     return True
 
-def _s1767(x):
-    if _s1768(x): return False
+def _s791(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1773(x['delay']): return False
+        if 'delay' in x and not _s792(x['delay']): return False
     return True
 
-def _s1766(x):
+def _s790(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1767(v))
+        n = sum(1 for v in x if _s791(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1778(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1777(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1778(x['type']): return False
-    return True
-
-def _s1780(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1779(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1780(x['isBackchannel']): return False
-    return True
-
-def _s1776(x):
-    if not (_s1777(x) or _s1779(x)):
-        return False
-    return True
-
-def _s1781(x):
+def _s795(x):
     if _num(x) and (x < _C50 or x >= _C53): return False
     return True
 
-def _s1775(x):
-    if _s1776(x): return False
+def _s794(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1781(x['delay']): return False
+        if 'delay' in x and not _s795(x['delay']): return False
     return True
 
-def _s1774(x):
+def _s793(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1775(v))
+        n = sum(1 for v in x if _s794(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1786(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1785(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1786(x['type']): return False
-    return True
-
-def _s1788(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1787(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1788(x['isBackchannel']): return False
-    return True
-
-def _s1784(x):
-    if not (_s1785(x) or _s1787(x)):
-        return False
-    return True
-
-def _s1789(x):
+def _s798(x):
     if _num(x) and (x < _C51 or x >= _C54): return False
     return True
 
-def _s1783(x):
-    if _s1784(x): return False
+def _s797(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1789(x['delay']): return False
+        if 'delay' in x and not _s798(x['delay']): return False
     return True
 
-def _s1782(x):
+def _s796(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1783(v))
+        n = sum(1 for v in x if _s797(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1794(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1793(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1794(x['type']): return False
-    return True
-
-def _s1796(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1795(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1796(x['isBackchannel']): return False
-    return True
-
-def _s1792(x):
-    if not (_s1793(x) or _s1795(x)):
-        return False
-    return True
-
-def _s1797(x):
+def _s801(x):
     if _num(x) and (x < _C52 or x >= _C55): return False
     return True
 
-def _s1791(x):
-    if _s1792(x): return False
+def _s800(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1797(x['delay']): return False
+        if 'delay' in x and not _s801(x['delay']): return False
     return True
 
-def _s1790(x):
+def _s799(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1791(v))
+        n = sum(1 for v in x if _s800(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1802(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1801(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1802(x['type']): return False
-    return True
-
-def _s1804(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1803(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1804(x['isBackchannel']): return False
-    return True
-
-def _s1800(x):
-    if not (_s1801(x) or _s1803(x)):
-        return False
-    return True
-
-def _s1805(x):
+def _s804(x):
     if _num(x) and (x < _C53 or x >= _C56): return False
     return True
 
-def _s1799(x):
-    if _s1800(x): return False
+def _s803(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1805(x['delay']): return False
+        if 'delay' in x and not _s804(x['delay']): return False
     return True
 
-def _s1798(x):
+def _s802(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1799(v))
+        n = sum(1 for v in x if _s803(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1810(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1809(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1810(x['type']): return False
-    return True
-
-def _s1812(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1811(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1812(x['isBackchannel']): return False
-    return True
-
-def _s1808(x):
-    if not (_s1809(x) or _s1811(x)):
-        return False
-    return True
-
-def _s1813(x):
+def _s807(x):
     if _num(x) and (x < _C54 or x >= _C57): return False
     return True
 
-def _s1807(x):
-    if _s1808(x): return False
+def _s806(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1813(x['delay']): return False
+        if 'delay' in x and not _s807(x['delay']): return False
     return True
 
-def _s1806(x):
+def _s805(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1807(v))
+        n = sum(1 for v in x if _s806(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1818(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1817(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1818(x['type']): return False
-    return True
-
-def _s1820(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1819(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1820(x['isBackchannel']): return False
-    return True
-
-def _s1816(x):
-    if not (_s1817(x) or _s1819(x)):
-        return False
-    return True
-
-def _s1821(x):
+def _s810(x):
     if _num(x) and (x < _C55 or x >= _C58): return False
     return True
 
-def _s1815(x):
-    if _s1816(x): return False
+def _s809(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1821(x['delay']): return False
+        if 'delay' in x and not _s810(x['delay']): return False
     return True
 
-def _s1814(x):
+def _s808(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1815(v))
+        n = sum(1 for v in x if _s809(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1826(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1825(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1826(x['type']): return False
-    return True
-
-def _s1828(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1827(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1828(x['isBackchannel']): return False
-    return True
-
-def _s1824(x):
-    if not (_s1825(x) or _s1827(x)):
-        return False
-    return True
-
-def _s1829(x):
+def _s813(x):
     if _num(x) and (x < _C56 or x >= _C59): return False
     return True
 
-def _s1823(x):
-    if _s1824(x): return False
+def _s812(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1829(x['delay']): return False
+        if 'delay' in x and not _s813(x['delay']): return False
     return True
 
-def _s1822(x):
+def _s811(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1823(v))
+        n = sum(1 for v in x if _s812(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1834(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1833(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1834(x['type']): return False
-    return True
-
-def _s1836(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1835(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1836(x['isBackchannel']): return False
-    return True
-
-def _s1832(x):
-    if not (_s1833(x) or _s1835(x)):
-        return False
-    return True
-
-def _s1837(x):
+def _s816(x):
     if _num(x) and (x < _C57 or x >= _C60): return False
     return True
 
-def _s1831(x):
-    if _s1832(x): return False
+def _s815(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1837(x['delay']): return False
+        if 'delay' in x and not _s816(x['delay']): return False
     return True
 
-def _s1830(x):
+def _s814(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1831(v))
+        n = sum(1 for v in x if _s815(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1842(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1841(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1842(x['type']): return False
-    return True
-
-def _s1844(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1843(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1844(x['isBackchannel']): return False
-    return True
-
-def _s1840(x):
-    if not (_s1841(x) or _s1843(x)):
-        return False
-    return True
-
-def _s1845(x):
+def _s819(x):
     if _num(x) and (x < _C58 or x >= _C61): return False
     return True
 
-def _s1839(x):
-    if _s1840(x): return False
+def _s818(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1845(x['delay']): return False
+        if 'delay' in x and not _s819(x['delay']): return False
     return True
 
-def _s1838(x):
+def _s817(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1839(v))
+        n = sum(1 for v in x if _s818(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1850(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1849(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1850(x['type']): return False
-    return True
-
-def _s1852(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1851(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1852(x['isBackchannel']): return False
-    return True
-
-def _s1848(x):
-    if not (_s1849(x) or _s1851(x)):
-        return False
-    return True
-
-def _s1853(x):
+def _s822(x):
     if _num(x) and (x < _C59 or x >= _C62): return False
     return True
 
-def _s1847(x):
-    if _s1848(x): return False
+def _s821(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1853(x['delay']): return False
+        if 'delay' in x and not _s822(x['delay']): return False
     return True
 
-def _s1846(x):
+def _s820(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1847(v))
+        n = sum(1 for v in x if _s821(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1858(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1857(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1858(x['type']): return False
-    return True
-
-def _s1860(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1859(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1860(x['isBackchannel']): return False
-    return True
-
-def _s1856(x):
-    if not (_s1857(x) or _s1859(x)):
-        return False
-    return True
-
-def _s1861(x):
+def _s825(x):
     if _num(x) and (x < _C60 or x >= _C63): return False
     return True
 
-def _s1855(x):
-    if _s1856(x): return False
+def _s824(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1861(x['delay']): return False
+        if 'delay' in x and not _s825(x['delay']): return False
     return True
 
-def _s1854(x):
+def _s823(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1855(v))
+        n = sum(1 for v in x if _s824(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1866(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1865(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1866(x['type']): return False
-    return True
-
-def _s1868(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1867(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1868(x['isBackchannel']): return False
-    return True
-
-def _s1864(x):
-    if not (_s1865(x) or _s1867(x)):
-        return False
-    return True
-
-def _s1869(x):
+def _s828(x):
     if _num(x) and (x < _C61 or x >= _C64): return False
     return True
 
-def _s1863(x):
-    if _s1864(x): return False
+def _s827(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1869(x['delay']): return False
+        if 'delay' in x and not _s828(x['delay']): return False
     return True
 
-def _s1862(x):
+def _s826(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1863(v))
+        n = sum(1 for v in x if _s827(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1874(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1873(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1874(x['type']): return False
-    return True
-
-def _s1876(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1875(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1876(x['isBackchannel']): return False
-    return True
-
-def _s1872(x):
-    if not (_s1873(x) or _s1875(x)):
-        return False
-    return True
-
-def _s1877(x):
+def _s831(x):
     if _num(x) and (x < _C62 or x >= _C65): return False
     return True
 
-def _s1871(x):
-    if _s1872(x): return False
+def _s830(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1877(x['delay']): return False
+        if 'delay' in x and not _s831(x['delay']): return False
     return True
 
-def _s1870(x):
+def _s829(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1871(v))
+        n = sum(1 for v in x if _s830(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1882(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1881(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1882(x['type']): return False
-    return True
-
-def _s1884(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1883(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1884(x['isBackchannel']): return False
-    return True
-
-def _s1880(x):
-    if not (_s1881(x) or _s1883(x)):
-        return False
-    return True
-
-def _s1885(x):
+def _s834(x):
     if _num(x) and (x < _C63 or x >= _C66): return False
     return True
 
-def _s1879(x):
-    if _s1880(x): return False
+def _s833(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1885(x['delay']): return False
+        if 'delay' in x and not _s834(x['delay']): return False
     return True
 
-def _s1878(x):
+def _s832(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1879(v))
+        n = sum(1 for v in x if _s833(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1890(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1889(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1890(x['type']): return False
-    return True
-
-def _s1892(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1891(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1892(x['isBackchannel']): return False
-    return True
-
-def _s1888(x):
-    if not (_s1889(x) or _s1891(x)):
-        return False
-    return True
-
-def _s1893(x):
+def _s837(x):
     if _num(x) and (x < _C64 or x >= _C67): return False
     return True
 
-def _s1887(x):
-    if _s1888(x): return False
+def _s836(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1893(x['delay']): return False
+        if 'delay' in x and not _s837(x['delay']): return False
     return True
 
-def _s1886(x):
+def _s835(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1887(v))
+        n = sum(1 for v in x if _s836(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1898(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1897(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1898(x['type']): return False
-    return True
-
-def _s1900(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1899(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1900(x['isBackchannel']): return False
-    return True
-
-def _s1896(x):
-    if not (_s1897(x) or _s1899(x)):
-        return False
-    return True
-
-def _s1901(x):
+def _s840(x):
     if _num(x) and (x < _C65 or x >= _C69): return False
     return True
 
-def _s1895(x):
-    if _s1896(x): return False
+def _s839(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1901(x['delay']): return False
+        if 'delay' in x and not _s840(x['delay']): return False
     return True
 
-def _s1894(x):
+def _s838(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1895(v))
+        n = sum(1 for v in x if _s839(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1906(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1905(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1906(x['type']): return False
-    return True
-
-def _s1908(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1907(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1908(x['isBackchannel']): return False
-    return True
-
-def _s1904(x):
-    if not (_s1905(x) or _s1907(x)):
-        return False
-    return True
-
-def _s1909(x):
+def _s843(x):
     if _num(x) and (x < _C66 or x >= _C70): return False
     return True
 
-def _s1903(x):
-    if _s1904(x): return False
+def _s842(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1909(x['delay']): return False
+        if 'delay' in x and not _s843(x['delay']): return False
     return True
 
-def _s1902(x):
+def _s841(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1903(v))
+        n = sum(1 for v in x if _s842(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1914(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1913(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1914(x['type']): return False
-    return True
-
-def _s1916(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1915(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1916(x['isBackchannel']): return False
-    return True
-
-def _s1912(x):
-    if not (_s1913(x) or _s1915(x)):
-        return False
-    return True
-
-def _s1917(x):
+def _s846(x):
     if _num(x) and (x < _C67 or x >= _C71): return False
     return True
 
-def _s1911(x):
-    if _s1912(x): return False
+def _s845(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1917(x['delay']): return False
+        if 'delay' in x and not _s846(x['delay']): return False
     return True
 
-def _s1910(x):
+def _s844(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1911(v))
+        n = sum(1 for v in x if _s845(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1922(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1921(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1922(x['type']): return False
-    return True
-
-def _s1924(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1923(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1924(x['isBackchannel']): return False
-    return True
-
-def _s1920(x):
-    if not (_s1921(x) or _s1923(x)):
-        return False
-    return True
-
-def _s1925(x):
+def _s849(x):
     if _num(x) and (x < _C69 or x >= _C72): return False
     return True
 
-def _s1919(x):
-    if _s1920(x): return False
+def _s848(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1925(x['delay']): return False
+        if 'delay' in x and not _s849(x['delay']): return False
     return True
 
-def _s1918(x):
+def _s847(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1919(v))
+        n = sum(1 for v in x if _s848(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1930(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1929(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1930(x['type']): return False
-    return True
-
-def _s1932(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1931(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1932(x['isBackchannel']): return False
-    return True
-
-def _s1928(x):
-    if not (_s1929(x) or _s1931(x)):
-        return False
-    return True
-
-def _s1933(x):
+def _s852(x):
     if _num(x) and (x < _C70 or x >= _C73): return False
     return True
 
-def _s1927(x):
-    if _s1928(x): return False
+def _s851(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1933(x['delay']): return False
+        if 'delay' in x and not _s852(x['delay']): return False
     return True
 
-def _s1926(x):
+def _s850(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1927(v))
+        n = sum(1 for v in x if _s851(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1938(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1937(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1938(x['type']): return False
-    return True
-
-def _s1940(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1939(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1940(x['isBackchannel']): return False
-    return True
-
-def _s1936(x):
-    if not (_s1937(x) or _s1939(x)):
-        return False
-    return True
-
-def _s1941(x):
+def _s855(x):
     if _num(x) and (x < _C71 or x >= _C74): return False
     return True
 
-def _s1935(x):
-    if _s1936(x): return False
+def _s854(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1941(x['delay']): return False
+        if 'delay' in x and not _s855(x['delay']): return False
     return True
 
-def _s1934(x):
+def _s853(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1935(v))
+        n = sum(1 for v in x if _s854(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1946(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1945(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1946(x['type']): return False
-    return True
-
-def _s1948(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1947(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1948(x['isBackchannel']): return False
-    return True
-
-def _s1944(x):
-    if not (_s1945(x) or _s1947(x)):
-        return False
-    return True
-
-def _s1949(x):
+def _s858(x):
     if _num(x) and (x < _C72 or x >= _C75): return False
     return True
 
-def _s1943(x):
-    if _s1944(x): return False
+def _s857(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1949(x['delay']): return False
+        if 'delay' in x and not _s858(x['delay']): return False
     return True
 
-def _s1942(x):
+def _s856(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1943(v))
+        n = sum(1 for v in x if _s857(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1954(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1953(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1954(x['type']): return False
-    return True
-
-def _s1956(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1955(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1956(x['isBackchannel']): return False
-    return True
-
-def _s1952(x):
-    if not (_s1953(x) or _s1955(x)):
-        return False
-    return True
-
-def _s1957(x):
+def _s861(x):
     if _num(x) and (x < _C73 or x >= _C76): return False
     return True
 
-def _s1951(x):
-    if _s1952(x): return False
+def _s860(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1957(x['delay']): return False
+        if 'delay' in x and not _s861(x['delay']): return False
     return True
 
-def _s1950(x):
+def _s859(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1951(v))
+        n = sum(1 for v in x if _s860(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1962(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1961(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1962(x['type']): return False
-    return True
-
-def _s1964(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1963(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1964(x['isBackchannel']): return False
-    return True
-
-def _s1960(x):
-    if not (_s1961(x) or _s1963(x)):
-        return False
-    return True
-
-def _s1965(x):
+def _s864(x):
     if _num(x) and (x < _C74 or x >= _C77): return False
     return True
 
-def _s1959(x):
-    if _s1960(x): return False
+def _s863(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1965(x['delay']): return False
+        if 'delay' in x and not _s864(x['delay']): return False
     return True
 
-def _s1958(x):
+def _s862(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1959(v))
+        n = sum(1 for v in x if _s863(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1970(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1969(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1970(x['type']): return False
-    return True
-
-def _s1972(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1971(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1972(x['isBackchannel']): return False
-    return True
-
-def _s1968(x):
-    if not (_s1969(x) or _s1971(x)):
-        return False
-    return True
-
-def _s1973(x):
+def _s867(x):
     if _num(x) and (x < _C75 or x >= _C68): return False
     return True
 
-def _s1967(x):
-    if _s1968(x): return False
+def _s866(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1973(x['delay']): return False
+        if 'delay' in x and not _s867(x['delay']): return False
     return True
 
-def _s1966(x):
+def _s865(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1967(v))
+        n = sum(1 for v in x if _s866(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1978(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1977(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1978(x['type']): return False
-    return True
-
-def _s1980(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1979(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1980(x['isBackchannel']): return False
-    return True
-
-def _s1976(x):
-    if not (_s1977(x) or _s1979(x)):
-        return False
-    return True
-
-def _s1981(x):
+def _s870(x):
     if _num(x) and (x < _C76 or x >= _C78): return False
     return True
 
-def _s1975(x):
-    if _s1976(x): return False
+def _s869(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1981(x['delay']): return False
+        if 'delay' in x and not _s870(x['delay']): return False
     return True
 
-def _s1974(x):
+def _s868(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1975(v))
+        n = sum(1 for v in x if _s869(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1986(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1985(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1986(x['type']): return False
-    return True
-
-def _s1988(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1987(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1988(x['isBackchannel']): return False
-    return True
-
-def _s1984(x):
-    if not (_s1985(x) or _s1987(x)):
-        return False
-    return True
-
-def _s1989(x):
+def _s873(x):
     if _num(x) and (x < _C77 or x >= _C79): return False
     return True
 
-def _s1983(x):
-    if _s1984(x): return False
+def _s872(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1989(x['delay']): return False
+        if 'delay' in x and not _s873(x['delay']): return False
     return True
 
-def _s1982(x):
+def _s871(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1983(v))
+        n = sum(1 for v in x if _s872(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1994(x):
-    if not _eq(x, _C32): return False
-    return True
-
-def _s1993(x):
-    if isinstance(x, dict):
-        if 'type' not in x: return False
-        if 'type' in x and not _s1994(x['type']): return False
-    return True
-
-def _s1996(x):
-    if not _eq(x, _C28): return False
-    return True
-
-def _s1995(x):
-    if isinstance(x, dict):
-        if 'isBackchannel' not in x: return False
-        if 'isBackchannel' in x and not _s1996(x['isBackchannel']): return False
-    return True
-
-def _s1992(x):
-    if not (_s1993(x) or _s1995(x)):
-        return False
-    return True
-
-def _s1997(x):
+def _s876(x):
     if _num(x) and (x < _C68 or x >= _C80): return False
     return True
 
-def _s1991(x):
-    if _s1992(x): return False
+def _s875(x):
+    if _s777(x): return False
     if isinstance(x, dict):
         if 'delay' not in x: return False
-        if 'delay' in x and not _s1997(x['delay']): return False
+        if 'delay' in x and not _s876(x['delay']): return False
     return True
 
-def _s1990(x):
+def _s874(x):
     if isinstance(x, list):
-        n = sum(1 for v in x if _s1991(v))
+        n = sum(1 for v in x if _s875(v))
         if n < 0: return False
         if n > 1: return False
     return True
 
-def _s1740(x):
-    if not (_s1741(x) and _s1750(x) and _s1758(x) and _s1766(x) and _s1774(x) and _s1782(x) and _s1790(x) and _s1798(x) and _s1806(x) and _s1814(x) and _s1822(x) and _s1830(x) and _s1838(x) and _s1846(x) and _s1854(x) and _s1862(x) and _s1870(x) and _s1878(x) and _s1886(x) and _s1894(x) and _s1902(x) and _s1910(x) and _s1918(x) and _s1926(x) and _s1934(x) and _s1942(x) and _s1950(x) and _s1958(x) and _s1966(x) and _s1974(x) and _s1982(x) and _s1990(x)):
+def _s779(x):
+    if not (_s780(x) and _s784(x) and _s787(x) and _s790(x) and _s793(x) and _s796(x) and _s799(x) and _s802(x) and _s805(x) and _s808(x) and _s811(x) and _s814(x) and _s817(x) and _s820(x) and _s823(x) and _s826(x) and _s829(x) and _s832(x) and _s835(x) and _s838(x) and _s841(x) and _s844(x) and _s847(x) and _s850(x) and _s853(x) and _s856(x) and _s859(x) and _s862(x) and _s865(x) and _s868(x) and _s871(x) and _s874(x)):
         return False
     return True
 
-def _s1739(x):
-    if not _s1740(x): return False
+def _s778(x):
+    if not _s779(x): return False
     return True
 
-def _s1729(x):
-    if not (_s1730(x) or _s1739(x)):
+def _s774(x):
+    if not (_s775(x) or _s778(x)):
         return False
     return True
 
 def _s0(x):
-    if not (_s1(x) and _s137(x) and _s842(x) and _s863(x) and _s880(x) and _s916(x) and _s948(x) and _s980(x) and _s1004(x) and _s1023(x) and _s1449(x) and _s1729(x)):
+    if not (_s1(x) and _s124(x) and _s452(x) and _s458(x) and _s464(x) and _s468(x) and _s471(x) and _s474(x) and _s480(x) and _s486(x) and _s664(x) and _s774(x)):
         return False
     return True
 
