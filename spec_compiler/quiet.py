@@ -19,8 +19,10 @@ the keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES
 properties of an object that it has among NAMES are equal: ``uri == url``),
 ``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
 ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
-compile time goes to a few large regexes that few documents reach, and a pre-commit
-run of three files pays for every millisecond of it) and ``"x-no-near-miss": {"known":
+compile time goes to a few large regexes that few documents reach; the generated
+Python certificates of small runs keep them lazy, while the large runs that check
+with jsonschema_rs reach them all and compile them in place, ``inline_lazy``) and
+``"x-no-near-miss": {"known":
 [NAMES], "cutoff": C}`` (a name that is known or no near miss of a known one, asked of
 the function MSG001 reports from: ``nearmiss.near_miss``).
 
@@ -112,17 +114,30 @@ class NoNearMiss:
     or no near miss of one (``nearmiss.near_miss``, what MSG001 reports from)."""
 
     def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        from spec_compiler.nearmiss import near_miss
+
         self.known = tuple(value["known"])
-        self.names = frozenset(self.known)
         self.cutoff = float(value["cutoff"])
+        self.near_miss = near_miss
+        #: each name seen, and whether it is fine (known or no near miss): meta keys
+        #: repeat from file to file, and hashing ``known`` for near_miss's own cache
+        #: cost more than the answer (half a certificate's time went here)
+        self.fine: dict[str, bool] = dict.fromkeys(self.known, True)
 
     def validate(self, instance: Any) -> None:
         """Raise for a near miss."""
-        if isinstance(instance, str) and instance not in self.names:
-            from spec_compiler.nearmiss import near_miss
-
-            if near_miss(instance, self.known, self.cutoff) is not None:
+        if isinstance(instance, str):
+            fine = self.fine.get(instance)
+            if fine is None:
+                fine = self.near_miss(instance, self.known, self.cutoff) is None
+                if len(self.fine) < _MEMO_LIMIT:
+                    self.fine[instance] = fine
+            if not fine:
                 raise ValueError("a near miss of a known name")
+
+
+#: names ``NoNearMiss`` remembers at most (a run over generated keys stays bounded)
+_MEMO_LIMIT = 65_536
 
 
 #: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
@@ -130,11 +145,35 @@ KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctVa
                             "x-lazy": LazySchema, "x-no-near-miss": NoNearMiss}
 
 
-def compile_certificate(schema: Any) -> Any:
-    """A jsonschema_rs validator for a composed certificate."""
+def compile_certificate(schema: Any, *, eager: bool = False) -> Any:
+    """A jsonschema_rs validator for a composed certificate; with ``eager``, every
+    ``x-lazy`` schema is compiled in place now (see ``inline_lazy``)."""
     import jsonschema_rs
 
+    if eager:
+        schema = inline_lazy(schema)
     return jsonschema_rs.validator_for(schema, validate_formats=False, keywords=KEYWORDS)
+
+
+def inline_lazy(value: Any) -> Any:
+    """``value`` with each ``{"x-lazy": SCHEMA}`` replaced by SCHEMA itself.
+
+    The same verdicts (``x-lazy`` only defers a compile), for a run that reaches every
+    lazy schema anyway: a large run compiles them once before it forks instead of in
+    every worker, and checks them inside one jsonschema_rs call instead of a call back
+    into Python that converts the instance and validates it again (~4 µs a document).
+    The lazy schema's own ``$schema`` and ``$defs`` (copies of the root's, see
+    ``_with_defs``) are dropped: in place, its references resolve against the root.
+    """
+    if isinstance(value, list):
+        return [inline_lazy(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    lazy = value.get("x-lazy")
+    if isinstance(lazy, dict) and len(value) == 1:
+        inner = {k: v for k, v in lazy.items() if k not in ("$schema", "$defs")}
+        return inline_lazy(inner)
+    return {k: inline_lazy(v) for k, v in value.items()}
 
 
 # ---------------------------------------------------------------- generation (dev time)
@@ -288,7 +327,7 @@ class Certifier:
                     found = importlib.import_module(
                         f"spec_compiler.certificates.{module_name(kind)}")
                 else:
-                    found = compile_certificate(_read(f"{kind}.json"))
+                    found = compile_certificate(_read(f"{kind}.json"), eager=True)
             except Exception:  # a broken file: no fast path, never a crash
                 found = False
             self._validators[kind] = found

@@ -9,6 +9,7 @@ and non-ASCII text, placeholders, channels, commands, delays).
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -345,17 +346,36 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
     ({"propertyNames": {"x-no-near-miss": {"known": ["SenderID"], "cutoff": 0.85}}},
      {"orderId": 1, "sender_id": 2}, False),
 ])
-def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool) -> None:
-    assert quiet.compile_certificate(schema).is_valid(instance) is valid
+@pytest.mark.parametrize("eager", [False, True])
+def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool, eager: bool) -> None:
+    validator = quiet.compile_certificate(schema, eager=eager)
+    assert validator.is_valid(instance) is valid
+    assert validator.is_valid(instance) is valid  # again: near misses are remembered
 
 
-def test_lazy_schemas_resolve_the_shared_definitions() -> None:
+@pytest.mark.parametrize("eager", [False, True])
+def test_lazy_schemas_resolve_the_shared_definitions(eager: bool) -> None:
     data = {"defs": {"short": {"maxLength": 2}}, "rules": {"X": {
         "message": {"properties": {"text": {"x-lazy": {"$ref": "#/$defs/short"}}}},
         "conversation": True, "message-list": True}}}
-    validator = quiet.compile_certificate(quiet.compose(data, "message", {}))
+    validator = quiet.compile_certificate(quiet.compose(data, "message", {}), eager=eager)
     assert validator.is_valid({"text": "ab"})
     assert not validator.is_valid({"text": "abc"})
+
+
+def test_eager_certificates_have_no_lazy_schema_left() -> None:
+    for kind in quiet.KINDS:
+        text = json.dumps(quiet.inline_lazy(quiet._read(f"{kind}.json")))
+        assert "x-lazy" not in text
+        assert "x-lazy" in json.dumps(quiet._read(f"{kind}.json"))
+
+
+def test_a_near_miss_stays_one_for_every_later_file() -> None:
+    schema = {"propertyNames": {"x-no-near-miss": {"known": ["SenderID"], "cutoff": 0.85}}}
+    validator = quiet.compile_certificate(schema)
+    verdicts = [validator.is_valid(meta) for meta in (
+        {"sender_id": 1}, {"orderId": 1}, {"sender_id": 2, "orderId": 2}, {"SenderID": 1})]
+    assert verdicts == [False, True, False, True]
 
 
 def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
