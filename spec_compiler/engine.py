@@ -283,7 +283,7 @@ def preload(config: Config) -> None:
 
     _plan(config, "")
     for name in ("message", "conversation", "spec"):
-        get_validator(name)._py_validator()
+        get_validator(name).preload()
 
 
 def _needs(rule: Any) -> frozenset[str] | None:

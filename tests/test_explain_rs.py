@@ -1,0 +1,159 @@
+"""Schema faults explained from jsonschema_rs's errors say what jsonschema's say.
+
+``SchemaValidator.errors`` reads jsonschema_rs's errors as jsonschema's (``rs_faults``)
+where they carry all the explanation needs, so that linting a faulty file imports
+neither jsonschema nor runs its ``iter_errors``; jsonschema stays the reference. Held
+to the same findings on every test document, on hypothesis mutations of them, and in
+what a lint run with schema faults imports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docpool import loaded_pool
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_quiet import _mutant
+
+from spec_compiler.loader import LoadedFile
+from spec_compiler.schemas import bundled
+from spec_compiler.validation import SchemaValidator, get_validator, rs_faults
+
+NAMES = ("message", "conversation", "message-list", "spec")
+
+
+@cache
+def _rs(name: str) -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(bundled(name), validate_formats=False)
+
+
+def _explained(data: Any, name: str) -> tuple[bool, bool]:
+    """(invalid, explained by jsonschema_rs) for ``data`` under ``name``; asserts that
+    an explanation from jsonschema_rs is exactly jsonschema's."""
+    validator = get_validator(name)
+    try:
+        if validator.is_valid(data, engine="rs"):
+            return False, False
+    except (ValueError, TypeError, OverflowError):
+        return True, False
+    faults = rs_faults(_rs(name), data)
+    if faults is None:
+        return True, False
+    assert validator.errors(data, engine="rs") == validator.errors(data, engine="python"), (
+        name, data)
+    return True, True
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> list[LoadedFile]:
+    return loaded_pool(tmp_path_factory.mktemp("explain"))
+
+
+def test_every_pool_document_gets_the_same_explanation(pool: list[LoadedFile]) -> None:
+    invalid = explained = 0
+    for file in pool:
+        for doc in file.documents:
+            for name in NAMES:
+                bad, by_rs = _explained(doc.data, name)
+                invalid += bad
+                explained += by_rs
+    # the optimisation must reach: nearly every fault is explained without jsonschema
+    assert invalid > 500
+    assert explained >= 0.9 * invalid, (explained, invalid)
+
+
+@pytest.fixture(scope="module")
+def seeds(pool: list[LoadedFile]) -> list[tuple[Any, str]]:
+    return [(doc.data, name) for file in pool for doc in file.documents
+            for name in NAMES[:3] if not _explained(doc.data, name)[0]]
+
+
+@settings(max_examples=1500, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.data())
+def test_mutants_get_the_same_explanation(seeds: list[tuple[Any, str]],
+                                          data: st.DataObject) -> None:
+    doc, name = data.draw(_mutant(seeds))
+    _explained(doc, name)
+
+
+@pytest.mark.parametrize(("schema", "instance"), [
+    ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, []),  # a union: jsonschema's
+    ({"format": "email", "type": "string", "minLength": 99}, "x"),
+    ({"uniqueItems": True}, [1, 1]),
+])
+def test_what_it_cannot_say_is_left_to_jsonschema(schema: dict[str, Any],
+                                                  instance: Any) -> None:
+    import jsonschema_rs
+
+    schema = {"$id": "https://example.com/other.json", **schema}
+    assert rs_faults(jsonschema_rs.validator_for(schema), instance) is None
+
+
+class _Error:
+    """A jsonschema_rs error at the sender id pattern, for ``instance``."""
+
+    absolute_keyword_location = (
+        "https://spec-compiler.dev/schemas/message.schema.json"
+        "#/$defs/meta/properties/SenderID/pattern")
+
+    def __init__(self, instance: str) -> None:
+        self.instance = instance
+        self.instance_path = ["meta", "SenderID"]
+
+
+class _Validator:
+    def __init__(self, instance: str) -> None:
+        self.instance = instance
+
+    def iter_errors(self, data: Any) -> list[_Error]:
+        return [_Error(self.instance)]
+
+
+def test_a_pattern_python_would_accept_is_left_to_jsonschema() -> None:
+    assert rs_faults(_Validator("Acme"), {}) is None  # a sender id the pattern accepts
+    faults = rs_faults(_Validator("Tims Truckshop"), {})
+    assert faults is not None and faults[0].validator == "pattern"
+    assert faults[0].absolute_path == ["meta", "SenderID"]
+
+
+def test_a_document_without_faults_is_left_to_jsonschema() -> None:
+    assert rs_faults(_rs("message"), {"role": "agent", "text": "Hi"}) is None
+    assert SchemaValidator("message").errors({"role": "agent", "text": "Hi"}) == []
+
+
+def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("role: agent\ntype: caht\ntext: Hi\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        json.dumps({"role": "agent", "text": "Hi", "delay": "3000",
+                    "actions": [{"type": "replay", "text": "Yes", "payload": "Y"}]}),
+        encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from spec_compiler.cli import main\n"
+        "sys.argv = ['spec-compiler', 'lint', '--no-cache', '--format', 'json', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('IMPORTED', sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('jsonschema', 'referencing')), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "SPEC_COMPILER_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                          text=True, env=env, check=False, cwd=tmp_path)
+    found = json.loads(done.stdout)
+    messages = sorted(d["message"] for d in found["diagnostics"])
+    assert messages == [
+        "expected an integer, got string '3000'",
+        "unknown action type 'replay'; did you mean 'reply'?",
+        "unknown message type 'caht'; did you mean 'chat'?",
+    ], messages
+    assert "IMPORTED []" in done.stderr, done.stderr
