@@ -1,5 +1,8 @@
 """The benchmark suite: spec-compiler against check-jsonschema and the parse floor.
 
+Also the validation floor (parse plus a jsonschema_rs verdict on every core, nothing
+else), which is not a target but says how much of one any such linter has left.
+
     python benchmarks/run.py [--quick] [--n 2000] [--rounds 5] [--rss-rows 1000000]
 
 Everything happens in one run, in a temporary directory: the corpora are generated
@@ -64,6 +67,61 @@ for path in paths:
     except Exception:
         bad += 1
 print(len(paths), "files,", bad, "unparsable")
+"""
+
+# The validation floor: the parse floor plus a verdict from jsonschema_rs against our
+# exported message or conversation schema, on every core (a fork per core, files dealt
+# out in turn), start-up and the import included. No rule, no position, no message, no
+# finding printed: a lower bound for any linter that validates with jsonschema_rs, which
+# tells how much of a target is left once the work no linter can skip is paid.
+VALIDATION_FLOOR_SCRIPT = """\
+import json, os, sys
+import jsonschema_rs
+schemas, paths = sys.argv[1], []
+for arg in sys.argv[2:]:
+    if os.path.isdir(arg):
+        paths.extend(sorted(e.path for e in os.scandir(arg) if e.is_file()))
+    else:
+        paths.append(arg)
+if not all(p.endswith(".json") for p in paths):
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+validators = {}
+for kind in ("message", "conversation"):
+    with open(os.path.join(schemas, kind + ".schema.json"), encoding="utf-8") as fh:
+        validators[kind] = jsonschema_rs.validator_for(json.load(fh), validate_formats=False)
+def verdicts(share):
+    bad = 0
+    for path in share:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            data = os.read(fd, 1 << 24)
+        finally:
+            os.close(fd)
+        try:
+            doc = json.loads(data) if path.endswith(".json") else yaml.load(data, Loader=loader)
+            kind = "conversation" if isinstance(doc, dict) and "messages" in doc else "message"
+            bad += not validators[kind].is_valid(doc)
+        except Exception:
+            bad += 1
+    return bad
+jobs = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
+children = []
+for i in range(1, jobs if len(paths) >= 300 and hasattr(os, "fork") else 1):
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os.write(w, str(verdicts(paths[i::jobs])).encode())
+        os._exit(0)
+    os.close(w)
+    children.append((pid, r))
+bad = verdicts(paths[0::jobs] if children else paths)
+for pid, r in children:
+    bad += int(os.read(r, 64) or b"0")
+    os.close(r)
+    os.waitpid(pid, 0)
+print(len(paths), "files,", bad, "invalid or unparsable")
 """
 
 # Where GNU time is missing: run the command as our only child, report its peak RSS (KiB).
@@ -175,6 +233,18 @@ def _sources(package: Path) -> dict[str, bytes]:
         return {}
     return {str(p.relative_to(package)): p.read_bytes() for p in sorted(package.rglob("*"))
             if p.suffix in (".py", ".json") and "__pycache__" not in p.parts}
+
+
+def _ruamel_backend(tools: Tools) -> str:
+    """Whether check-jsonschema's ruamel.yaml has its C extension (``ruamel.yaml.clib``,
+    which ruamel.yaml 0.19 no longer requires): about twice as fast on YAML."""
+    probe = [sys.executable, "-c", "import ruamel.yaml as r\n"
+             "try:\n import _ruamel_yaml\n c = 'with its C extension (ruamel.yaml.clib)'\n"
+             "except ImportError:\n c = 'in pure Python (no ruamel.yaml.clib)'\n"
+             "print(r.__version__, c)"]
+    done = subprocess.run(probe, cwd=tempfile.gettempdir(), env=tools.env, capture_output=True,
+                          text=True)
+    return done.stdout.strip() or "(not importable here)"
 
 
 def run_once(job: Job, tools: Tools, cwd: Path, *, capture: bool = False) -> tuple[float, str]:
@@ -306,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also print a cProfile summary "
                         "of lint (2000 YAML files, -j 1; and 3 files)")
     parser.add_argument("--only", help="comma-separated job keys (python, floor3, cjs3, lint3, "
-                        "lint3w, floorY, cjsY, lintY, lintYw, floorJ, cjsJ, lintJ, lintJw, "
+                        "lint3w, floorY, vfloorY, cjsY, lintY, lintYw, floorJ, vfloorJ, cjsJ, "
+                        "lintJ, lintJw, "
                         "compile; lint* is cold, lint*w warm: the result cache on, over "
                         "unchanged files): to check the harness; targets whose jobs did not "
                         "run are left out")
@@ -342,6 +413,8 @@ def _run(args: argparse.Namespace, rounds: int, tools: Tools, work: Path) -> int
     dispatch.write_text(json.dumps(DISPATCH_SCHEMA, indent=2) + "\n", encoding="utf-8")
     floor = work / "parse_floor.py"
     floor.write_text(FLOOR_SCRIPT, encoding="utf-8")
+    vfloor = work / "validation_floor.py"
+    vfloor.write_text(VALIDATION_FLOOR_SCRIPT, encoding="utf-8")
     few = [work / "yaml" / f["file"] for f in manifests["yaml"]["files"]
            if f["kind"] == "message" and not f["fault"]][:3]
     spec = work / "reminder.yaml"
@@ -370,12 +443,16 @@ def _run(args: argparse.Namespace, rounds: int, tools: Tools, work: Path) -> int
         "lint3w": Job("spec-compiler lint, 3 YAML files, warm",
                       [*sc, "lint", *map(str, few), "--format", "json"]),
         "floorY": Job(f"parse floor, {args.n} YAML files", [py, str(floor), str(ydir)]),
+        "vfloorY": Job(f"validation floor, {args.n} YAML files",
+                       [py, str(vfloor), str(schemas), str(ydir)]),
         "cjsY": Job(f"check-jsonschema, {args.n} YAML files", [*cjs, *yfiles], ok=(0, 1)),
         "lintY": Job(f"spec-compiler lint, {args.n} YAML files, cold",
                      [*sc, "lint", str(ydir), "--format", "json", "--no-cache"], ok=(0, 1)),
         "lintYw": Job(f"spec-compiler lint, {args.n} YAML files, warm",
                       [*sc, "lint", str(ydir), "--format", "json"], ok=(0, 1)),
         "floorJ": Job(f"parse floor, {args.n} JSON files", [py, str(floor), str(jdir)]),
+        "vfloorJ": Job(f"validation floor, {args.n} JSON files",
+                       [py, str(vfloor), str(schemas), str(jdir)]),
         "cjsJ": Job(f"check-jsonschema, {args.n} JSON files", [*cjs, *jfiles], ok=(0, 1)),
         "lintJ": Job(f"spec-compiler lint, {args.n} JSON files, cold",
                      [*sc, "lint", str(jdir), "--format", "json", "--no-cache"], ok=(0, 1)),
@@ -455,13 +532,14 @@ def _run(args: argparse.Namespace, rounds: int, tools: Tools, work: Path) -> int
         f"corpora {manifests['yaml']['bytes'] / 1e6:.2f} MB YAML, "
         f"{manifests['json']['bytes'] / 1e6:.2f} MB JSON, "
         f"{manifests['yaml']['faulty']} faulty files each",
+        f"check-jsonschema reads YAML with ruamel.yaml {_ruamel_backend(tools)}",
         "",
         f"  {'job':<46} {'median':>11} {'min-max':>17}  {'× python':>8} {'× parse':>8}",
     ]
     groups = [("", ["python"]),
               ("3 YAML files (a pre-commit run)", ["floor3", "cjs3", "lint3", "lint3w"]),
-              (f"{args.n} YAML files", ["floorY", "cjsY", "lintY", "lintYw"]),
-              (f"{args.n} JSON files", ["floorJ", "cjsJ", "lintJ", "lintJw"]),
+              (f"{args.n} YAML files", ["floorY", "vfloorY", "cjsY", "lintY", "lintYw"]),
+              (f"{args.n} JSON files", ["floorJ", "vfloorJ", "cjsJ", "lintJ", "lintJw"]),
               ("compile", ["compile"])]
     parse_of = {"3": "floor3", "Y": "floorY", "J": "floorJ"}
     for title, keys in groups:
@@ -496,6 +574,11 @@ def _run(args: argparse.Namespace, rounds: int, tools: Tools, work: Path) -> int
             if f"lint{key}{suffix}" in med and f"cjs{key}" in med:
                 targets.append(Target(f"lint {what}, {how} / check-jsonschema",
                                       med[f"lint{key}{suffix}"] / med[f"cjs{key}"], limit, "×"))
+    # not targets: where the validation floor stands against the same limits
+    floors = [(f"validation floor, {args.n} {what} files / check-jsonschema",
+               med[f"vfloor{key}"] / med[f"cjs{key}"], limit)
+              for key, limit, what in (("Y", 0.07, "YAML"), ("J", 0.04, "JSON"))
+              if f"vfloor{key}" in med and f"cjs{key}" in med]
     if "compile" in med:
         big, small = max(rss_rows), min(rss_rows)
         targets += [
@@ -510,7 +593,12 @@ def _run(args: argparse.Namespace, rounds: int, tools: Tools, work: Path) -> int
             targets.append(Target(f"peak RSS, lint {args.n} {what} files, cold",
                                   (jobs[key].rss_kib or 0) / 1024, 80, "MB"))
     lines += ["", f"  {'target (ratios from this run)':<46} {'measured':>16}  {'target':>18}",
-              *(t.row() for t in targets), "", *(f"  {n}" for n in notes)]
+              *(t.row() for t in targets)]
+    if floors:
+        lines += ["", "  for comparison (no rule, no position, no finding: not a target)"]
+        lines += [f"  {label:<46} {f'{value:.3f}×':>16}  {f'(limit {limit:g}×)':>18}"
+                  for label, value, limit in floors]
+    lines += ["", *(f"  {n}" for n in notes)]
     print("\n".join(lines))
     if args.profile:
         for label, argv in ((f"lint {args.n} YAML files, one process", [str(ydir), "-j", "1"]),
