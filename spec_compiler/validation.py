@@ -218,6 +218,8 @@ def _keyword_place(location: str | None) -> tuple[Any, str] | None:
         tokens = pointer.split(fragment)
     except ValueError:
         return None
+    if len(tokens) > 1 and tokens[-2] == "dependentRequired" and tokens[-1].isdigit():
+        tokens.pop()  # jsonschema_rs points into the keyword, at the missing name's index
     if not tokens:
         return None
     node: Any = load(name)

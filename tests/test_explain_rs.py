@@ -69,7 +69,7 @@ def test_every_pool_document_gets_the_same_explanation(pool: list[LoadedFile]) -
                 explained += by_rs
     # the optimisation must reach: nearly every fault is explained without jsonschema
     assert invalid > 500
-    assert explained >= 0.9 * invalid, (explained, invalid)
+    assert explained >= 0.99 * invalid, (explained, invalid)
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,17 @@ def test_mutants_get_the_same_explanation(seeds: list[tuple[Any, str]],
                                           data: st.DataObject) -> None:
     doc, name = data.draw(_mutant(seeds))
     _explained(doc, name)
+
+
+def test_dependent_required_is_explained_by_jsonschema_rs() -> None:
+    # a template namespace without its elementName
+    data = {"role": "agent", "text": "Hi",
+            "meta": {"namespace": "56cca706_4162_b9be_fc60_13623ff73b1e"}}
+    validator = get_validator("message")
+    faults = rs_faults(_rs("message"), data)
+    assert faults is not None
+    assert {f.validator for f in faults} == {"dependentRequired"}
+    assert validator.errors(data, engine="rs") == validator.errors(data, engine="python")
 
 
 @pytest.mark.parametrize(("schema", "instance"), [
