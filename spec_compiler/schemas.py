@@ -98,7 +98,9 @@ def load(name: str) -> dict[str, Any]:
     return _load(name)
 
 
-def _by_id() -> dict[str, str]:
+@cache
+def names_by_id() -> dict[str, str]:
+    """The name of every bundled schema, by its ``$id`` (shared; treat it as read-only)."""
     return {str(load(n).get("$id", schema_id(n))): n for n in SCHEMA_NAMES}
 
 
@@ -114,7 +116,7 @@ def registry() -> Registry:
 
     resources = [
         (uri, Resource.from_contents(load(name), default_specification=DRAFT202012))
-        for uri, name in _by_id().items()
+        for uri, name in names_by_id().items()
     ]
     return Registry(retrieve=_retrieve).with_resources(resources).crawl()  # type: ignore[call-arg]
 
@@ -139,7 +141,7 @@ def _refs(node: Any, base: str) -> Iterator[str]:
 
 def dependencies(name: str) -> tuple[str, ...]:
     """Names of the other bundled schemas ``name`` references, transitively, in order."""
-    by_id = _by_id()
+    by_id = names_by_id()
     seen: list[str] = []
     todo = [name]
     while todo:

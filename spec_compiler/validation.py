@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from spec_compiler import pointer
 from spec_compiler.document import SchemaError
-from spec_compiler.schemas import RemoteRefError, bundled, load, registry
+from spec_compiler.schemas import RemoteRefError, bundled, load, names_by_id, registry
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -211,7 +211,7 @@ def _keyword_place(location: str | None) -> tuple[Any, str] | None:
     if not location or "#" not in location:
         return None
     uri, _, fragment = location.partition("#")
-    name = _names_by_id().get(uri)
+    name = names_by_id().get(uri)
     if name is None or "%" in fragment:
         return None
     try:
@@ -231,13 +231,6 @@ def _keyword_place(location: str | None) -> tuple[Any, str] | None:
         else:
             return None
     return node, tokens[-1]
-
-
-@cache
-def _names_by_id() -> dict[str, str]:
-    from spec_compiler.schemas import SCHEMA_NAMES, schema_id
-
-    return {str(load(n).get("$id", schema_id(n))): n for n in SCHEMA_NAMES}
 
 
 # --- reducing jsonschema's errors to one per fault ----------------------------------------
