@@ -205,6 +205,7 @@ def rs_faults(validator: Any, data: Any) -> list[Fault] | None:
     return faults or None
 
 
+@cache  # one entry per keyword location of the bundled schemas at most
 def _keyword_place(location: str | None) -> tuple[Any, str] | None:
     """The schema object holding the keyword at ``location`` (a bundled schema's ``$id``
     and a JSON Pointer fragment), and the keyword; None when it is not there."""
@@ -350,12 +351,10 @@ def _join(names: list[str]) -> str:
 def _did_you_mean(value: Any, choices: Iterable[Any]) -> str:
     if not isinstance(value, str):
         return ""
-    import difflib  # only when a document fails
+    from spec_compiler.nearmiss import closest  # cached: a typo repeated is asked once
 
-    options = [c for c in choices if isinstance(c, str)]
-    lowered = {c.lower(): c for c in options}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; did you mean {_quote(lowered[close[0]])}?" if close else ""
+    guess = closest(value, tuple(c for c in choices if isinstance(c, str)), 0.6)
+    return f"; did you mean {_quote(guess)}?" if guess is not None else ""
 
 
 def _field(error: Error, schema: dict[str, Any]) -> str:
