@@ -20,8 +20,8 @@ properties of an object that it has among NAMES are equal: ``uri == url``),
 ``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
 ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
 compile time goes to a few large regexes that few documents reach; the generated
-Python certificates of small runs keep them lazy, while the large runs that check
-with jsonschema_rs reach them all and compile them in place, ``inline_lazy``) and
+Python certificates of small runs keep them lazy, while jsonschema_rs, which only large
+runs use and which reach them all, gets them compiled in place, ``inline_lazy``) and
 ``"x-no-near-miss": {"known":
 [NAMES], "cutoff": C}`` (a name that is known or no near miss of a known one, asked of
 the function MSG001 reports from: ``nearmiss.near_miss``).
@@ -94,21 +94,6 @@ class DistinctValues:
                     seen.append(item[self.name])
 
 
-class LazySchema:
-    """``"x-lazy": SCHEMA``: SCHEMA, compiled the first time an instance reaches it."""
-
-    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        self.schema = value
-        self.validator: Any = None
-
-    def validate(self, instance: Any) -> None:
-        """Raise when ``instance`` does not match SCHEMA."""
-        if self.validator is None:
-            self.validator = compile_certificate(self.schema)
-        if not self.validator.is_valid(instance):
-            raise ValueError("does not match")
-
-
 class NoNearMiss:
     """``"x-no-near-miss": {"known": [NAMES], "cutoff": C}``: a string that is one of NAMES
     or no near miss of one (``nearmiss.near_miss``, what MSG001 reports from)."""
@@ -142,38 +127,44 @@ _MEMO_LIMIT = 65_536
 
 #: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
 KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
-                            "x-lazy": LazySchema, "x-no-near-miss": NoNearMiss}
+                            "x-no-near-miss": NoNearMiss}
 
 
-def compile_certificate(schema: Any, *, eager: bool = False) -> Any:
-    """A jsonschema_rs validator for a composed certificate; with ``eager``, every
-    ``x-lazy`` schema is compiled in place now (see ``inline_lazy``)."""
+def compile_certificate(schema: Any) -> Any:
+    """A jsonschema_rs validator for a composed certificate, its ``x-lazy`` schemas
+    compiled in place (``inline_lazy``)."""
     import jsonschema_rs
 
-    if eager:
-        schema = inline_lazy(schema)
-    return jsonschema_rs.validator_for(schema, validate_formats=False, keywords=KEYWORDS)
+    return jsonschema_rs.validator_for(inline_lazy(schema), validate_formats=False,
+                                       keywords=KEYWORDS)
 
 
 def inline_lazy(value: Any) -> Any:
-    """``value`` with each ``{"x-lazy": SCHEMA}`` replaced by SCHEMA itself.
+    """``value`` with each ``"x-lazy": SCHEMA`` replaced by SCHEMA itself (in ``allOf``
+    where the object has other keywords too): the same verdicts.
 
-    The same verdicts (``x-lazy`` only defers a compile), for a run that reaches every
-    lazy schema anyway: a large run compiles them once before it forks instead of in
-    every worker, and checks them inside one jsonschema_rs call instead of a call back
-    into Python that converts the instance and validates it again (~4 µs a document).
-    The lazy schema's own ``$schema`` and ``$defs`` (copies of the root's, see
-    ``_with_defs``) are dropped: in place, its references resolve against the root.
+    ``x-lazy`` defers a compile that few documents need; the generated Python modules
+    of small runs honour it. jsonschema_rs checks certificates only in large runs,
+    which reach every lazy schema anyway: compiled in place they are compiled once,
+    before the workers fork, and checked inside one jsonschema_rs call rather than a
+    call back into Python that converts the instance and validates it again (~4 µs a
+    document). The lazy schema's own ``$schema`` and ``$defs`` (copies of the root's,
+    see ``_with_defs``) are dropped: in place, its references resolve against the root.
     """
     if isinstance(value, list):
         return [inline_lazy(v) for v in value]
     if not isinstance(value, dict):
         return value
+    out = {k: inline_lazy(v) for k, v in value.items() if k != "x-lazy"}
     lazy = value.get("x-lazy")
-    if isinstance(lazy, dict) and len(value) == 1:
-        inner = {k: v for k, v in lazy.items() if k not in ("$schema", "$defs")}
-        return inline_lazy(inner)
-    return {k: inline_lazy(v) for k, v in value.items()}
+    if isinstance(lazy, dict):
+        inner = inline_lazy({k: v for k, v in lazy.items() if k not in ("$schema", "$defs")})
+        if not out:
+            return inner
+        out["allOf"] = [*out.get("allOf", []), inner]
+    elif "x-lazy" in value:
+        out["allOf"] = [*out.get("allOf", []), value["x-lazy"]]  # a boolean schema
+    return out
 
 
 # ---------------------------------------------------------------- generation (dev time)
@@ -327,7 +318,7 @@ class Certifier:
                     found = importlib.import_module(
                         f"spec_compiler.certificates.{module_name(kind)}")
                 else:
-                    found = compile_certificate(_read(f"{kind}.json"), eager=True)
+                    found = compile_certificate(_read(f"{kind}.json"))
             except Exception:  # a broken file: no fast path, never a crash
                 found = False
             self._validators[kind] = found
