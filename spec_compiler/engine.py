@@ -20,7 +20,7 @@ from spec_compiler.document import (
 )
 from spec_compiler.loader import LoadedFile
 from spec_compiler.merge import deep_merge
-from spec_compiler.pointer import join, split
+from spec_compiler.pointer import MISSING, join, split, walk
 from spec_compiler.rules import REGISTRY, load_rule
 from spec_compiler.rules._channels import TEMPLATE_KEYS
 from spec_compiler.rules.base import Finding, option_defaults
@@ -221,14 +221,7 @@ def spec_pointer(ctx: LintContext, pointer: str) -> str:
 
 
 def _has_path(value: Any, tokens: list[str]) -> bool:
-    for token in tokens:
-        if isinstance(value, Mapping) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return False
-    return True
+    return walk(value, tokens) is not MISSING
 
 
 # ---------------------------------------------------------------- running rules

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def escape(token: str | int) -> str:
@@ -37,3 +41,20 @@ def split(pointer: str) -> list[str]:
 def parent(pointer: str) -> str:
     """The pointer one level up (the root is its own parent)."""
     return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+#: what ``walk`` gives for a path that is not there
+MISSING: Any = object()
+
+
+def walk(value: Any, tokens: Iterable[str]) -> Any:
+    """The value at ``tokens`` (unescaped, as ``split`` gives them) inside ``value``, or
+    ``MISSING`` when the path is not there."""
+    for token in tokens:
+        if isinstance(value, Mapping) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return MISSING
+    return value

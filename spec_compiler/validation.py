@@ -223,15 +223,8 @@ def _keyword_place(location: str | None) -> tuple[Any, str] | None:
         tokens.pop()  # jsonschema_rs points into the keyword, at the missing name's index
     if not tokens:
         return None
-    node: Any = load(name)
-    for token in tokens[:-1]:
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node, tokens[-1]
+    node = pointer.walk(load(name), tokens[:-1])
+    return None if node is pointer.MISSING else (node, tokens[-1])
 
 
 # --- reducing jsonschema's errors to one per fault ----------------------------------------
