@@ -133,9 +133,9 @@ KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctVa
 def compile_certificate(schema: Any) -> Any:
     """A jsonschema_rs validator for a composed certificate, its ``x-lazy`` schemas
     compiled in place (``inline_lazy``)."""
-    import jsonschema_rs
+    from spec_compiler.rsimport import load
 
-    return jsonschema_rs.validator_for(inline_lazy(schema), validate_formats=False,
+    return load().validator_for(inline_lazy(schema), validate_formats=False,
                                        keywords=KEYWORDS)
 
 
@@ -302,7 +302,9 @@ class Certifier:
             return None
         if engine == "rs":
             try:
-                import jsonschema_rs  # noqa: F401
+                from spec_compiler.rsimport import load
+
+                load()
             except ImportError:
                 engine = "python"
         return cls(config, kind, config.limits, engine)

@@ -86,7 +86,9 @@ class SchemaValidator:
     def _rs_validator(self) -> Any:
         if self._rs is None:
             try:
-                import jsonschema_rs
+                from spec_compiler.rsimport import load
+
+                jsonschema_rs = load()
             except ImportError:
                 self._rs = False
             else:

@@ -194,8 +194,9 @@ def _declare(name: Any, schema: Any) -> Variable:
 
 
 def _rs_validator(var: Variable) -> Callable[[Any], bool]:
-    import jsonschema_rs
+    from spec_compiler.rsimport import load
 
+    jsonschema_rs = load()
     try:
         validator = jsonschema_rs.Draft202012Validator(
             dict(var.schema), formats=FORMATS, validate_formats=True, offline=True

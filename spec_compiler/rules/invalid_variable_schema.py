@@ -71,9 +71,9 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
 def _metaschema_error(schema: Mapping[str, Any]) -> ValidationError | None:
     """The best metaschema error; jsonschema (slow to import) only for a bad schema."""
     try:
-        import jsonschema_rs
+        from spec_compiler.rsimport import load
 
-        if jsonschema_rs.meta.is_valid(dict(schema)):
+        if load().meta.is_valid(dict(schema)):
             return None
     except (ImportError, ValueError, TypeError, AttributeError):
         pass
