@@ -7,8 +7,6 @@ import json
 import re
 from typing import Any
 
-import yaml
-
 from spec_compiler.document import Span
 from spec_compiler.pointer import split
 
@@ -46,6 +44,8 @@ class YamlLocator:
 
     def raw(self, pointer: str) -> str | None:
         """The scalar at ``pointer`` as written."""
+        import yaml  # loaded already: a YamlLocator exists only for a YAML file
+
         node = self.root
         for token in split(pointer):
             found = self._child(node, token)
@@ -56,6 +56,8 @@ class YamlLocator:
 
     @staticmethod
     def _child(node: Any, token: str) -> tuple[Any, Any] | None:
+        import yaml  # as in ``raw``; a JSON lint never imports PyYAML for its positions
+
         if isinstance(node, yaml.SequenceNode):
             if token.isdigit() and int(token) < len(node.value):
                 return None, node.value[int(token)]
@@ -78,6 +80,8 @@ class YamlLocator:
 
 
 def _is_block_collection(node: Any) -> bool:
+    import yaml
+
     return isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style
 
 

@@ -397,7 +397,7 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
         "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "heavy = ('dataclasses', 'typing', 'pathlib', 'jsonschema', 'jsonschema_rs', 'json',\n"
-        "         'click',\n"
+        "         'click', 'email.utils',\n"
         "         'yaml',\n"
         "         'spec_compiler.engine',\n"
         "         'spec_compiler.loader', 'spec_compiler.validation', 'spec_compiler.document',\n"
@@ -427,3 +427,12 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.spec-compiler]\nignore = ["MSG002", "SMS"]\n', encoding="utf-8")
     assert modules("a.yaml") == ("0", ["json", "spec_compiler.rules", "typing", "yaml"])
+    # a JSON file with a finding takes the full path, and imports jsonschema_rs for the
+    # schema fault: still no PyYAML (positions in JSON need none), no email.utils
+    # (spec_compiler.rsimport) and no jsonschema
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / "c.json").write_text('{"role": "agent", "type": "caht", "text": "Hi"}\n',
+                                     encoding="utf-8")
+    code, found = modules("c.json")
+    assert code == "1" and "spec_compiler.engine" in found and "jsonschema_rs" in found
+    assert not {"yaml", "email.utils", "jsonschema"} & set(found), found
