@@ -23,7 +23,6 @@ from spec_compiler.reading import (
     Limits,
     ReadProblem,
     decode,
-    may_have_duplicates,
     read_bytes,
 )
 
@@ -119,11 +118,9 @@ def _load_json(loaded: LoadedFile, limits: Limits) -> None:
         return obj
 
     try:
-        # without a hook first (Python per object is most of the cost); again with it
-        # only when the text may hold a duplicate key
-        data = json.loads(text)
-        if may_have_duplicates(text, data):
-            data = json.loads(text, object_pairs_hook=pairs)
+        # one parse, with the hook: json's C scanner calls it per object for ~1 µs a
+        # file more than a plain parse
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         comma = _trailing_comma(text, exc.pos)
         if comma is not None:

@@ -13,7 +13,7 @@ from collections import namedtuple
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any, NamedTuple
+    from typing import NamedTuple
 
 
 if TYPE_CHECKING:
@@ -111,23 +111,3 @@ def decode(data: bytes) -> str:
         col0 = off - (data.rfind(b"\n", 0, off) + 1)
         raise ReadProblem("IO004", f"not UTF-8: byte 0x{data[off]:02x} at offset {off} "
                        f"(line {line0 + 1}); save the file as UTF-8", line0, col0) from None
-
-
-def may_have_duplicates(text: str, data: Any) -> bool:
-    """False only when no object of ``text`` repeats a key (``data`` is its parse).
-
-    Every ``:`` of a JSON text is a key separator or a character of a string, and
-    ``json.dumps`` writes one ``:`` per key plus the ``:`` of the strings. Parsing keeps
-    the last of repeated keys, dropping keys and whatever strings they held: with a
-    duplicate the text has more ``:`` than the dump, without one exactly as many. Unless
-    a string writes ``:`` as ``\\u003a``; then we cannot tell from counting.
-    """
-    if "\\u003" in text:
-        return True
-    import json
-
-    try:
-        dumped = json.dumps(data)
-    except (ValueError, RecursionError):  # pragma: no cover - what loads gives dumps
-        return True
-    return text.count(":") != dumped.count(":")

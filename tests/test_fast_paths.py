@@ -1,7 +1,7 @@
 """The shortcuts of the lint hot path give what the long way gives.
 
-``resolve_plain`` returns most scalars without trying a pattern, the JSON loader parses
-without a hook unless a key may repeat, ``is_http_url`` accepts plain URLs without
+``resolve_plain`` returns most scalars without trying a pattern, the certifier's JSON
+decoder declines every repeated key the loader reports, ``is_http_url`` accepts plain URLs without
 ``urlsplit``, the rule plan is cached by config and per-file ignores, and the
 did-you-mean guesses are cached.
 """
@@ -19,7 +19,7 @@ import pytest
 from spec_compiler import engine
 from spec_compiler.config import Config
 from spec_compiler.loader import load_text
-from spec_compiler.reading import may_have_duplicates
+from spec_compiler.quiet import _plain_json
 from spec_compiler.rules import REGISTRY
 from spec_compiler.rules._act_util import PLACEHOLDER, is_http_url
 from spec_compiler.rules._schema_util import did_you_mean
@@ -91,9 +91,12 @@ def test_resolve_plain_matches_the_patterns() -> None:
     '{"x": "c", "x": "a:b"}',
     '[{"k": ":"}, {"k": 1, "k": ":::"}]',
     '{"x": "\\u003a", "x": 1}',
+    '{"a": 1, "\\u0061": 2}',  # the same key, written two ways
+    '[1, [2, {"deep": {"z": 1, "y": 2, "z": 3}}]]',
 ])
 def test_duplicates_are_never_missed(text: str) -> None:
-    assert may_have_duplicates(text, json.loads(text))
+    with pytest.raises(ValueError):
+        _plain_json().decode(text)
     loaded = load_text(text, "case.json")
     assert [d.code for d in loaded.diagnostics] == ["YAML002"]
 
@@ -102,18 +105,21 @@ def test_duplicates_are_never_missed(text: str) -> None:
     '{"a": 1, "b": 2}',
     '{"a:b": "c:d", "e": [":", "::", {"f": "g:"}]}',
     '{"a": "x", "b": {"a": "y"}}',
+    '{"a": "\\u003a", "\\u0062": {}}',
     '[]',
     '"a:b"',
 ])
-def test_no_hook_without_duplicates(text: str) -> None:
-    assert not may_have_duplicates(text, json.loads(text))
+def test_without_duplicates_the_decoder_gives_what_json_loads_gives(text: str) -> None:
+    data = _plain_json().decode(text)
+    assert data == json.loads(text)
+    assert json.dumps(data) == json.dumps(json.loads(text))  # key order too
     assert load_text(text, "case.json").diagnostics == []
 
 
-def test_escaped_colon_takes_the_long_way() -> None:
-    text = '{"a": "\\u003a"}'
-    assert may_have_duplicates(text, json.loads(text))
-    assert load_text(text, "case.json").diagnostics == []
+@pytest.mark.parametrize("text", ['{"a": NaN}', '[Infinity]', '-Infinity'])
+def test_the_decoder_declines_what_json_has_not(text: str) -> None:
+    with pytest.raises(ValueError):
+        _plain_json().decode(text)
 
 
 def test_a_dropped_value_does_not_lend_its_duplicates() -> None:
