@@ -267,15 +267,19 @@ def _plan(config: Config, file: str) -> tuple[Config, _Plan, _Needs]:
     return _PLANS[key]
 
 
-def preload(config: Config) -> None:
-    """Import and set up everything linting a file takes (the loader, every enabled rule,
-    the validators that explain schema faults), so that forked workers inherit it."""
+def preload(config: Config, *, yaml: bool = True) -> None:
+    """Import and set up what linting a file takes (the loader, every enabled rule, the
+    validators that explain faults of messages and conversations; the YAML reader unless
+    ``yaml`` is false), so that forked workers inherit it. The spec schema's validator
+    (~5 ms) is left to the first spec: most runs have none."""
+    import spec_compiler.loader
     import spec_compiler.suppressions
-    import spec_compiler.yaml12  # noqa: F401
     from spec_compiler.validation import get_validator
 
+    if yaml:
+        import spec_compiler.yaml12  # noqa: F401
     _plan(config, "")
-    for name in ("message", "conversation", "spec"):
+    for name in ("message", "conversation"):
         get_validator(name).preload()
 
 

@@ -266,7 +266,7 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
                 # lint what this process could not certify right away (importing the full
                 # path the first time) while the others go on certifying
                 if not imported:
-                    _import_full_path(config)
+                    _import_full_path(config, targets)
                     imported = True
                 mine = todo
                 todo = []
@@ -346,11 +346,12 @@ def _certify_queue(queue_r: int, targets: Sequence[Target], size: int, certifier
     return [(i, r) for i, r in enumerate(results) if r is not None], todo
 
 
-def _import_full_path(config: Config) -> None:
-    """Import what linting a file that is not certified needs (before forking for it)."""
+def _import_full_path(config: Config, targets: Sequence[Target]) -> None:
+    """Import what linting a file that is not certified needs (before forking for it):
+    the YAML side only when a target is a YAML file."""
     from spec_compiler.engine import preload
 
-    preload(config)
+    preload(config, yaml=not all(t.path.lower().endswith(".json") for t in targets))
 
 
 def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | None,
@@ -359,7 +360,7 @@ def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | 
     (in this process alone when there are too few to pay for a fork)."""
     jobs = min(jobs, max(1, len(targets) // SPLIT_MIN))
     if jobs > 1:
-        _import_full_path(config)  # once, before the fork
+        _import_full_path(config, targets)  # once, before the fork
     if jobs <= 1:
         return _lint_chunk(list(targets), config, kind, record, certify=certify)
     children = _fork_children(jobs - 1, lambda share: _lint_chunk(

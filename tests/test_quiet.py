@@ -436,3 +436,43 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     code, found = modules("c.json")
     assert code == "1" and "spec_compiler.engine" in found and "jsonschema_rs" in found
     assert not {"yaml", "email.utils", "jsonschema"} & set(found), found
+
+
+def test_a_large_json_run_with_findings_does_not_import_the_yaml_side(tmp_path: Path) -> None:
+    """Forked workers (300 files and more): the parent imports the full path for the
+    files it cannot certify, but not PyYAML or yaml12 when every target is JSON, and the
+    findings are those of a serial run."""
+    import os
+    import subprocess
+    import sys
+
+    for i in range(320):
+        (tmp_path / f"m{i:03}.json").write_text(
+            json.dumps({"role": "agent", "text": f"Hello {i}"}), encoding="utf-8")
+    (tmp_path / "m007.json").write_text('{"role": "agent", "type": "caht", "text": "Hi"}',
+                                        encoding="utf-8")
+    (tmp_path / "m200.json").write_text('{"role": "agent", "text": "Hi", "text": "Ho"}',
+                                        encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from spec_compiler.cli import main\n"
+        "sys.argv = ['spec-compiler', 'lint', '--no-cache', '--format', 'json', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('MODULES', ','.join(sorted(m for m in sys.modules if m in\n"
+        "      ('yaml', 'spec_compiler.yaml12', 'spec_compiler.engine'))), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env.pop("SPEC_COMPILER_FAST_PATH", None)
+
+    def run(jobs: str) -> tuple[list[tuple[str, str]], str]:
+        proc = subprocess.run([sys.executable, "-c", script, ".", "--jobs", jobs],
+                              cwd=tmp_path, env=env, capture_output=True, text=True,
+                              check=False)
+        found = json.loads(proc.stdout)["diagnostics"]
+        line = [x for x in proc.stderr.splitlines() if x.startswith("MODULES")][-1]
+        return sorted((d["file"], d["code"]) for d in found), line
+
+    forked, modules = run("2")
+    assert modules == "MODULES spec_compiler.engine", modules
+    assert forked == run("1")[0]
+    assert [f for f, _ in forked] == ["m007.json", "m200.json"], forked
