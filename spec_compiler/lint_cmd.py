@@ -351,7 +351,7 @@ def _import_full_path(config: Config, targets: Sequence[Target]) -> None:
     the YAML side only when a target is a YAML file."""
     from spec_compiler.engine import preload
 
-    preload(config, yaml=not all(t.path.lower().endswith(".json") for t in targets))
+    preload(config, yaml=not all(str(t.path).lower().endswith(".json") for t in targets))
 
 
 def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | None,
