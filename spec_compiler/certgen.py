@@ -1,8 +1,8 @@
 """Compile a certificate (see ``quiet``) to a Python module, for runs of a few files.
 
-A pre-commit run lints a handful of files, and there importing jsonschema_rs (~20 ms: its
-extension pulls in ``email.utils``, ``socket``, ``datetime``) and compiling a certificate
-(~6 ms) cost more than checking the documents in plain Python. So
+A pre-commit run lints a handful of files, and there importing jsonschema_rs (~5 ms with
+``spec_compiler.rsimport``, ~20 without) and compiling a certificate (~9–15 ms the first
+time in a process) cost more than checking the documents in plain Python. So
 ``python -m spec_compiler.quiet`` also writes each certificate as a Python module
 (``certificates/KIND.py``, one function per distinct subschema, calling the helpers of
 ``_certruntime``), which such runs import instead.

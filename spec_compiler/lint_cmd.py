@@ -478,7 +478,8 @@ def _lint_chunk_safe(
 #: ``SPEC_COMPILER_FAST_PATH=0`` turn it off to compare
 FAST_PATH = os.environ.get("SPEC_COMPILER_FAST_PATH", "1") != "0"
 #: below this many files, certificates are checked by their generated Python modules
-#: (no jsonschema_rs import, no compile: ~26 ms less to start, ~50 µs more a file)
+#: (no jsonschema_rs import, no compile: ~15–20 ms less to start, ~50 µs more a file;
+#: still ~13 ms ahead at 350 JSON files, measured 2026-12-02)
 SMALL_RUN = 400
 _CERTIFIERS: dict[tuple[int, DocumentKind | None, str], tuple[Config, Certifier | None]] = {}
 

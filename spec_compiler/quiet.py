@@ -275,8 +275,8 @@ class Certifier:
     """Certifies files as free of findings, for one configuration and ``--kind``.
 
     ``engine`` picks how certificates are checked: ``"rs"`` compiles them with
-    jsonschema_rs (~35 µs a document, after ~26 ms for the import and the compile: large
-    runs), ``"python"`` imports their generated Python modules (~80 µs a document, ~2 ms
+    jsonschema_rs (~18 µs a document, after ~15–20 ms for the import and the compile:
+    large runs), ``"python"`` imports their generated Python modules (~80 µs a document, ~2 ms
     to import: a pre-commit run of a few files). Both give the same verdicts
     (``tests/test_certgen.py``).
     """
