@@ -350,8 +350,9 @@ def _import_full_path(config: Config, targets: Sequence[Target]) -> None:
     """Import what linting a file that is not certified needs (before forking for it):
     the YAML side only when a target is a YAML file."""
     from spec_compiler.engine import preload
+    from spec_compiler.loader import JSON_SUFFIXES  # preload imports the loader anyway
 
-    preload(config, yaml=not all(str(t.path).lower().endswith(".json") for t in targets))
+    preload(config, yaml=not all(str(t.path).lower().endswith(JSON_SUFFIXES) for t in targets))
 
 
 def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | None,

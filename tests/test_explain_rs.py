@@ -10,9 +10,6 @@ what a lint run with schema faults imports.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ import pytest
 from docpool import loaded_pool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lintproc import lint_in_subprocess
 from test_quiet import _mutant
 
 from spec_compiler.loader import LoadedFile
@@ -150,17 +148,10 @@ def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> Non
         json.dumps({"role": "agent", "text": "Hi", "delay": "3000",
                     "actions": [{"type": "replay", "text": "Yes", "payload": "Y"}]}),
         encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from spec_compiler.cli import main\n"
-        "sys.argv = ['spec-compiler', 'lint', '--no-cache', '--format', 'json', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "print('IMPORTED', sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('jsonschema', 'referencing') or m in ('email.utils', 'socket')), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "SPEC_COMPILER_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
-                          text=True, env=env, check=False, cwd=tmp_path)
+    done = lint_in_subprocess(
+        ["--no-cache", "--format", "json", str(tmp_path)], cwd=tmp_path,
+        watch=("jsonschema.*", "referencing.*", "email.utils", "socket"),
+        env={"SPEC_COMPILER_CACHE_DIR": str(tmp_path / "cache")})
     found = json.loads(done.stdout)
     messages = sorted(d["message"] for d in found["diagnostics"])
     assert messages == [
@@ -168,4 +159,4 @@ def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> Non
         "unknown action type 'replay'; did you mean 'reply'?",
         "unknown message type 'caht'; did you mean 'chat'?",
     ], messages
-    assert "IMPORTED []" in done.stderr, done.stderr
+    assert done.modules == [], done.modules

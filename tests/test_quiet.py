@@ -19,6 +19,7 @@ import pytest
 from docpool import loaded_pool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lintproc import lint_in_subprocess
 
 from spec_compiler import engine, quiet
 from spec_compiler.config import Config
@@ -385,36 +386,18 @@ def test_a_clean_run_imports_only_what_certifying_needs(tmp_path: Path) -> None:
     """A pre-commit run over clean files: no dataclasses, typing, loader, engine, rule,
     jsonschema or jsonschema_rs import (the generated Python certificates do), yaml only
     for YAML files, json only for JSON files, and nothing to report."""
-    import os
-    import subprocess
-    import sys
-
     (tmp_path / "a.yaml").write_text("role: agent\ntext: Hi there\n", encoding="utf-8")
     (tmp_path / "b.json").write_text('{"role": "agent", "text": "Hello"}\n', encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from spec_compiler.cli import main\n"
-        "sys.argv = ['spec-compiler', 'lint', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "heavy = ('dataclasses', 'typing', 'pathlib', 'jsonschema', 'jsonschema_rs', 'json',\n"
-        "         'click', 'email.utils',\n"
-        "         'yaml',\n"
-        "         'spec_compiler.engine',\n"
-        "         'spec_compiler.loader', 'spec_compiler.validation', 'spec_compiler.document',\n"
-        "         'spec_compiler.diagnostics', 'spec_compiler.rules')\n"
-        "found = [m for m in sys.modules if m in heavy or m.startswith('spec_compiler.rules.')]\n"
-        "print('MODULES', code, ','.join(sorted(found)), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    env.pop("SPEC_COMPILER_FAST_PATH", None)
+    heavy = ("dataclasses", "typing", "pathlib", "jsonschema", "jsonschema_rs", "json",
+             "click", "email.utils", "yaml", "spec_compiler.engine", "spec_compiler.loader",
+             "spec_compiler.validation", "spec_compiler.document", "spec_compiler.diagnostics",
+             "spec_compiler.rules.*")
+    env: dict[str, str] = {}
 
     def modules(*files: str, cache: bool = False) -> tuple[str, list[str]]:
         flags = [] if cache else ["--no-cache"]
-        proc = subprocess.run([sys.executable, "-c", script, *files, *flags], cwd=tmp_path,
-                              env=env, capture_output=True, text=True, check=True)
-        line = [x for x in proc.stderr.splitlines() if x.startswith("MODULES")][-1]
-        _, code, found = [*line.split(" "), ""][:3]
-        return code, [m for m in found.split(",") if m]
+        done = lint_in_subprocess([*files, *flags], watch=heavy, cwd=tmp_path, env=env)
+        return done.code, done.modules
 
     assert modules("a.yaml") == ("0", ["yaml"])
     assert modules("b.json") == ("0", ["json"])
@@ -442,10 +425,6 @@ def test_a_large_json_run_with_findings_does_not_import_the_yaml_side(tmp_path: 
     """Forked workers (300 files and more): the parent imports the full path for the
     files it cannot certify, but not PyYAML or yaml12 when every target is JSON, and the
     findings are those of a serial run."""
-    import os
-    import subprocess
-    import sys
-
     for i in range(320):
         (tmp_path / f"m{i:03}.json").write_text(
             json.dumps({"role": "agent", "text": f"Hello {i}"}), encoding="utf-8")
@@ -453,24 +432,13 @@ def test_a_large_json_run_with_findings_does_not_import_the_yaml_side(tmp_path: 
                                         encoding="utf-8")
     (tmp_path / "m200.json").write_text('{"role": "agent", "text": "Hi", "text": "Ho"}',
                                         encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from spec_compiler.cli import main\n"
-        "sys.argv = ['spec-compiler', 'lint', '--no-cache', '--format', 'json', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "print('MODULES', ','.join(sorted(m for m in sys.modules if m in\n"
-        "      ('yaml', 'spec_compiler.yaml12', 'spec_compiler.engine'))), file=sys.stderr)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    env.pop("SPEC_COMPILER_FAST_PATH", None)
 
     def run(jobs: str) -> tuple[list[tuple[str, str]], str]:
-        proc = subprocess.run([sys.executable, "-c", script, ".", "--jobs", jobs],
-                              cwd=tmp_path, env=env, capture_output=True, text=True,
-                              check=False)
-        found = json.loads(proc.stdout)["diagnostics"]
-        line = [x for x in proc.stderr.splitlines() if x.startswith("MODULES")][-1]
-        return sorted((d["file"], d["code"]) for d in found), line
+        done = lint_in_subprocess(
+            [".", "--no-cache", "--format", "json", "--jobs", jobs], cwd=tmp_path,
+            watch=("yaml", "spec_compiler.yaml12", "spec_compiler.engine"))
+        found = json.loads(done.stdout)["diagnostics"]
+        return sorted((d["file"], d["code"]) for d in found), "MODULES " + ",".join(done.modules)
 
     forked, modules = run("2")
     assert modules == "MODULES spec_compiler.engine", modules
