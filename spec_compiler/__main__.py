@@ -1,6 +1,6 @@
 """``python -m spec_compiler``."""
 
-from spec_compiler.cli import main
+from spec_compiler.cli import console
 
 if __name__ == "__main__":
-    main()
+    console()

@@ -402,6 +402,44 @@ def _main(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True)
 
 
+def _console(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
+    """``console()`` (the entry point) in a fresh interpreter with an atexit hook, which
+    runs only when the interpreter is torn down."""
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('TEARDOWN', file=sys.stderr))\n"
+        "from spec_compiler.cli import console\n"
+        f"sys.argv = ['spec-compiler', *{args!r}]\n"
+        "console()\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    return subprocess.run([sys.executable, "-c", script], cwd=tmp, env=env,
+                          capture_output=True, text=True)
+
+
+def test_console_lint_leaves_without_teardown_and_loses_nothing(clean_env: Path) -> None:
+    # many findings through a pipe and into a file: all of it is written before leaving
+    for i in range(300):
+        (clean_env / f"bad{i:03}.yaml").write_text(BAD, encoding="utf-8")
+    args = ["lint", ".", "--no-cache", "--format", "json"]
+    fast = _console(args, clean_env)
+    plain = _main(args, clean_env)
+    assert fast.returncode == plain.returncode == 1
+    assert fast.stdout == plain.stdout
+    assert sum(d["code"] == "SMS001" for d in json.loads(fast.stdout)["diagnostics"]) == 301
+    assert "TEARDOWN" not in fast.stderr
+    out = clean_env / "out" / "report.json"
+    out.parent.mkdir()
+    to_file = _console([*args, "-o", str(out)], clean_env)
+    assert (to_file.returncode, to_file.stdout) == (1, "")
+    assert out.read_text(encoding="utf-8") == plain.stdout
+    # other commands (click) and crashes keep the normal exit
+    other = _console(["rules", "--format", "json"], clean_env)
+    assert other.returncode == 0 and other.stderr == "TEARDOWN\n"
+    clean = _console(["lint", "good.yaml", "--no-cache"], clean_env)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "All checks passed.\n", "")
+
+
 def test_main_runs_lint_without_click(clean_env: Path) -> None:
     fast = _main(["lint", "bad.yaml", "good.yaml", "--no-cache"], clean_env)
     assert (fast.returncode, fast.stdout) == (1, f"{BAD_LINE}\nFound 1 error in 1 file.\n")
