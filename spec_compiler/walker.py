@@ -72,16 +72,13 @@ def _child(folder: str, name: str) -> str:
 def discover(paths: Sequence[PathArg], config: Config = DEFAULT_CONFIG) -> Discovery:
     """Files named and files found in folders named, each once, in a stable order."""
     found = Discovery([], [])
-    seen_files: set[str] = set()
+    seen_files: set[str] | None = None
     seen_dirs: set[tuple[int, int]] = set()
     cwd = os.getcwd()
 
-    def add(target: Target) -> None:
+    def key(target: Target) -> str:
         # os.path.abspath, without asking for the working directory once per file
-        key = os.path.normcase(os.path.normpath(os.path.join(cwd, target.path)))
-        if key not in seen_files:
-            seen_files.add(key)
-            found.targets.append(target)
+        return os.path.normcase(os.path.normpath(os.path.join(cwd, target.path)))
 
     for given in paths:
         path = display(given)
@@ -89,11 +86,20 @@ def discover(paths: Sequence[PathArg], config: Config = DEFAULT_CONFIG) -> Disco
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
         except (OSError, ValueError):
             is_dir = False  # missing, a symlink loop...: the loader reports it
-        if is_dir:
-            for target in _walk(path, config, seen_dirs, found.problems):
-                add(target)
-        else:
-            add(Target(path, path))
+        new = _walk(path, config, seen_dirs, found.problems) if is_dir else [Target(path, path)]
+        if not found.targets:
+            # one walk never yields a file twice (it enters each folder once, and names
+            # in a folder differ): only a later path can repeat one, so the keys are
+            # computed from the second path on (a single folder needs none)
+            found.targets.extend(new)
+            continue
+        if seen_files is None:
+            seen_files = {key(t) for t in found.targets}
+        for target in new:
+            k = key(target)
+            if k not in seen_files:
+                seen_files.add(k)
+                found.targets.append(target)
     return found
 
 

@@ -93,6 +93,25 @@ def test_each_file_once(tree: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (["sub"], ["sub/d.yaml", "sub/deeper/e.yaml"]),
+        (["sub", "sub/"], ["sub/d.yaml", "sub/deeper/e.yaml"]),
+        (["sub", "./sub/deeper/e.yaml", "sub/d.yaml"], ["sub/d.yaml", "sub/deeper/e.yaml"]),
+        (["sub/deeper", "sub"], ["sub/deeper/e.yaml", "sub/d.yaml"]),
+        (["sub/d.yaml", "sub/d.yaml"], ["sub/d.yaml"]),
+        (["nothing-here", "nothing-here"], ["nothing-here"]),
+    ],
+)
+def test_a_file_named_again_by_a_later_path_is_dropped(
+    tree: Path, given: list[str], expected: list[str]
+) -> None:
+    # the first path's files are never compared (one walk yields each file once); from
+    # the second path on, each file is checked against all before it
+    assert shown([Path(g) for g in given]) == expected
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
 def test_symlink_loops_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     touch(tmp_path, "a/x.yaml")
