@@ -345,10 +345,8 @@ def lint_document(doc: Document, *, config: Config = DEFAULT_CONFIG,
 
 
 def _with_schema_errors(ctx: LintContext) -> LintContext:
-    from dataclasses import replace
-
     errors = schema_errors(ctx)
-    return replace(ctx, schema_errors=errors) if errors else ctx
+    return ctx._replace(schema_errors=errors) if errors else ctx
 
 
 def lint_data(data: Any, *, kind: DocumentKind, file: str, locator: Locator,
@@ -390,10 +388,8 @@ def _without_cascades(found: list[Diagnostic], load: list[Diagnostic],
 
 
 def _reseverity(diag: Diagnostic, config: Config) -> Diagnostic:
-    from dataclasses import replace
-
     sev = config.severity_for(diag.code, diag.severity)
-    return diag if sev == diag.severity else replace(diag, severity=sev)
+    return diag if sev == diag.severity else diag.replace(severity=sev)
 
 
 __all__ = ["build_context", "detect_kind", "lint_data", "lint_document", "lint_loaded"]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spec_compiler.diagnostics import Diagnostic, to_one_based
@@ -26,6 +24,10 @@ from spec_compiler.reading import (
     read_bytes,
 )
 
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from pathlib import Path
+
 _Problem = ReadProblem
 
 JSON_SUFFIXES = (".json",)
@@ -33,14 +35,30 @@ JSON_SUFFIXES = (".json",)
 
 
 
-@dataclass
 class LoadedFile:
     """A file's documents and the problems met while loading it."""
 
-    path: str
-    text: str = ""
-    documents: list[Document] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    __slots__ = ("diagnostics", "documents", "path", "text")
+
+    def __init__(self, path: str, text: str = "", documents: list[Document] | None = None,
+                 diagnostics: list[Diagnostic] | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.documents: list[Document] = [] if documents is None else documents
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, LoadedFile)
+        return ((self.path, self.text, self.documents, self.diagnostics)
+                == (other.path, other.text, other.documents, other.diagnostics))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass(eq=True) is
+
+    def __repr__(self) -> str:
+        return (f"LoadedFile(path={self.path!r}, text={self.text!r}, "
+                f"documents={self.documents!r}, diagnostics={self.diagnostics!r})")
 
 
 def diagnostic(path: str, code: str, message: str, line0: int, col0: int,
@@ -58,8 +76,11 @@ def diagnostic(path: str, code: str, message: str, line0: int, col0: int,
 def load_path(path: Path | str, limits: Limits = DEFAULT_LIMITS,
               *, display: str | None = None) -> LoadedFile:
     """Load a file; every problem becomes a finding, never an exception."""
-    path = Path(path)
-    name = display if display is not None else str(path)
+    if display is None:
+        from spec_compiler.walker import display as shown  # str(Path(path)), no pathlib
+
+        display = shown(path)
+    name = display
     try:
         data = read_bytes(path, limits)
     except _Problem as p:

@@ -5,9 +5,13 @@ Pure functions over plain message dicts: no I/O, no imports from higher layers.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
 from typing import Any
+
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
 #: typing-indicator time from the seed: long text and long delay get 2 s, all others 1 s
 LONG_TEXT_CHARS = 40
@@ -20,33 +24,40 @@ class PacingError(ValueError):
     """A ``pacing`` value that cannot be used."""
 
 
-@dataclass(frozen=True)
-class PacingParams:
-    """Parameters of natural pacing (DESIGN §3); every value is in milliseconds."""
+if TYPE_CHECKING:
+    class PacingParams(NamedTuple):
+        """Parameters of natural pacing (DESIGN §3); every value is in milliseconds."""
 
-    ms_per_char: float = 40
-    min_ms: int = 1000
-    max_ms: int = 5000
-    start_ms: int = 0
-    tick_ms: int = 1000
+        ms_per_char: float = 40
+        min_ms: int = 1000
+        max_ms: int = 5000
+        start_ms: int = 0
+        tick_ms: int = 1000
+
+    class _TimelineFields(NamedTuple):
+        index: int  # type: ignore[assignment]  # shadows tuple.index, as namedtuple allows
+        type: str
+        text: str
+        #: the message's delay in ms (0 when it has none)
+        shown_at_ms: int
+        #: when the typing indicator starts; None when none is shown (commands, no delay)
+        typing_start_ms: int | None
+        #: True when the delay was written in the spec rather than computed
+        explicit: bool
+else:
+    PacingParams = namedtuple("PacingParams", "ms_per_char min_ms max_ms start_ms tick_ms",
+                              defaults=(40, 1000, 5000, 0, 1000))
+    _TimelineFields = namedtuple(
+        "TimelineRow", "index type text shown_at_ms typing_start_ms explicit")
 
 
-PARAM_NAMES = tuple(f.name for f in fields(PacingParams))
+PARAM_NAMES: tuple[str, ...] = PacingParams._fields
 
 
-@dataclass(frozen=True)
-class TimelineRow:
+class TimelineRow(_TimelineFields):
     """When one message's typing indicator starts and when the message appears."""
 
-    index: int
-    type: str
-    text: str
-    #: the message's delay in ms (0 when it has none)
-    shown_at_ms: int
-    #: when the typing indicator starts; None when none is shown (commands, no delay)
-    typing_start_ms: int | None
-    #: True when the delay was written in the spec rather than computed
-    explicit: bool
+    __slots__ = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``spec-compiler timeline --format json``."""

@@ -10,8 +10,12 @@ surrogate pair is never split across two segments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from typing import Literal
+
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
 Encoding = Literal["GSM-7", "UCS-2"]
 
@@ -45,16 +49,18 @@ GSM_REPLACEMENTS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class SegmentInfo:
-    """How an SMS text is sent."""
+if TYPE_CHECKING:
+    class SegmentInfo(NamedTuple):
+        """How an SMS text is sent."""
 
-    encoding: Encoding
-    #: septets (GSM-7) or UTF-16 code units (UCS-2)
-    units: int
-    segments: int
-    #: units per segment: 160/153 (GSM-7) or 70/67 (UCS-2)
-    per_segment: int
+        encoding: Encoding
+        #: septets (GSM-7) or UTF-16 code units (UCS-2)
+        units: int
+        segments: int
+        #: units per segment: 160/153 (GSM-7) or 70/67 (UCS-2)
+        per_segment: int
+else:
+    SegmentInfo = namedtuple("SegmentInfo", "encoding units segments per_segment")
 
 
 def is_gsm(char: str) -> bool:

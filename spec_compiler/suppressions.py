@@ -13,7 +13,6 @@ suppression of a code the configuration turned off cannot be judged).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 from spec_compiler.config import DEFAULT_CONFIG, Config, known_codes
 from spec_compiler.diagnostics import Diagnostic
@@ -23,18 +22,37 @@ _CODE = re.compile(r"[^\s,]+")
 _SUP = "SUP001"
 
 
-@dataclass
 class Suppression:
     """One code of one suppression comment."""
 
-    code: str
-    line: int
-    column: int
-    end_column: int
-    file_wide: bool
-    #: the line whose findings it covers (unused for file-wide ones)
-    target: int
-    used: bool = field(default=False)
+    __slots__ = ("code", "column", "end_column", "file_wide", "line", "target", "used")
+
+    def __init__(self, code: str, line: int, column: int, end_column: int, file_wide: bool,
+                 target: int, used: bool = False) -> None:
+        self.code = code
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.file_wide = file_wide
+        #: the line whose findings it covers (unused for file-wide ones)
+        self.target = target
+        self.used = used
+
+    def _fields(self) -> tuple[str, int, int, int, bool, int, bool]:
+        return (self.code, self.line, self.column, self.end_column, self.file_wide,
+                self.target, self.used)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Suppression)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass(eq=True) is
+
+    def __repr__(self) -> str:
+        return ("Suppression(code={!r}, line={!r}, column={!r}, end_column={!r}, "
+                "file_wide={!r}, target={!r}, used={!r})").format(*self._fields())
 
     def covers(self, diag: Diagnostic) -> bool:
         """Does this suppression cover ``diag``?"""
@@ -120,8 +138,7 @@ def _unused(s: Suppression, file: str, config: Config) -> Diagnostic | None:
         return None
     what = "suppression" if not s.file_wide else "file-wide suppression"
     message = f"unused {what} of '{s.code}'" if exists else f"unknown code '{s.code}' in {what}"
-    return replace(
-        _TEMPLATE,
+    return _TEMPLATE.replace(
         file=file,
         line=s.line,
         column=s.column,

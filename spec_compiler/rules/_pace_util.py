@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.pacing import PacingError, explicit_delay, parse_pacing
 from spec_compiler.rules._site_util import origin
 
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-@dataclass(frozen=True)
-class Timed:
-    """A message with its delay, when the delay is known."""
+    class Timed(NamedTuple):
+        """A message with its delay, when the delay is known."""
 
-    site: MessageSite
-    #: 1-based position in the request (for messages)
-    number: int
-    #: the delay in ms (absent = 0); None when not known before compiling
-    delay: int | None
-    #: where to report: the ``delay`` as written, else the message
-    pointer: str
-    written: bool
+        site: MessageSite
+        #: 1-based position in the request (for messages)
+        number: int
+        #: the delay in ms (absent = 0); None when not known before compiling
+        delay: int | None
+        #: where to report: the ``delay`` as written, else the message
+        pointer: str
+        written: bool
+else:
+    Timed = namedtuple("Timed", "site number delay pointer written")
 
 
 def _computes_delays(ctx: LintContext) -> bool:

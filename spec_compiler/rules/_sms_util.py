@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
@@ -11,14 +11,18 @@ from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import channels, is_file, is_sms, origin, outbound, plain_text
 from spec_compiler.sms import GSM_BASIC, GSM_EXTENSION
 
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-@dataclass(frozen=True)
-class SmsText:
-    """One SMS text to judge: where it was written and what it says."""
+    class SmsText(NamedTuple):
+        """One SMS text to judge: where it was written and what it says."""
 
-    site: MessageSite
-    pointer: str
-    text: str
+        site: MessageSite
+        pointer: str
+        text: str
+else:
+    SmsText = namedtuple("SmsText", "site pointer text")
 
 
 def sms_texts(ctx: LintContext) -> Iterator[SmsText]:

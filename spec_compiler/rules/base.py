@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 
+TYPE_CHECKING = False  # mypy takes it for True
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-@dataclass(frozen=True)
-class Finding:
-    """A fact a rule found: where (a JSON pointer) and what (a short fragment).
+    class Finding(NamedTuple):
+        """A fact a rule found: where (a JSON pointer) and what (a short fragment).
 
-    The engine stamps code, name, severity, file and position.
-    """
+        The engine stamps code, name, severity, file and position.
+        """
 
-    pointer: str
-    message: str
-    #: report at the key of ``pointer`` rather than at its value (unknown keys, duplicates)
-    at_key: bool = False
+        pointer: str
+        message: str
+        #: report at the key of ``pointer`` rather than at its value (unknown keys, duplicates)
+        at_key: bool = False
+else:
+    Finding = namedtuple("Finding", "pointer message at_key", defaults=(False,))
 
 
 class RuleModule(Protocol):
