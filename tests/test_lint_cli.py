@@ -255,6 +255,51 @@ def test_parallel_output_equals_serial(clean_env: Path) -> None:
     assert a == b and len(a) == 42
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_children_send_uncertified_files_whole_and_once() -> None:
+    """Two children send 3000 indices each through one pipe in atomic pieces while the
+    parent takes them without waiting, then the rest until both are done."""
+    from spec_compiler.lint_cmd import _Found, _send
+
+    read_fd, write_fd = os.pipe()
+    pids = []
+    for child in range(2):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(read_fd)
+            for at in range(0, 3000, 7):
+                _send(write_fd, [child * 100_000 + i for i in range(at, min(at + 7, 3000))])
+            _send(write_fd, [])
+            os._exit(0)
+        pids.append(pid)
+    os.close(write_fd)
+    stream = _Found(read_fd)
+    got = stream.take()  # whatever is there: never blocks
+    got += stream.rest()
+    for pid in pids:
+        assert os.waitpid(pid, 0)[1] == 0
+    assert sorted(got) == [c * 100_000 + i for c in range(2) for i in range(3000)]
+    assert stream.take() == [] and stream.rest() == []
+    stream.close()  # twice is fine
+
+
+def test_a_run_with_many_faulty_files_in_three_processes_equals_serial(
+        clean_env: Path) -> None:
+    # past the size where workers fork, a third of the files with a finding: the
+    # children send theirs to the parent as they go, the rest is split at the end
+    bad = {"role": "agent", "touchpoint": "sms", "meta": {"SenderID": "Tims Truckshop BV"},
+           "text": "Your car is ready"}
+    good = {"role": "agent", "text": "Your car is ready"}
+    for i in range(330):
+        (clean_env / f"m{i:03}.json").write_text(json.dumps(bad if i % 3 == 0 else good),
+                                                 encoding="utf-8")
+    serial = lint("--jobs", "1", "--no-cache", "--format", "json", ".")
+    for jobs in ("2", "3"):
+        parallel = lint("--jobs", jobs, "--no-cache", "--format", "json", ".")
+        assert (parallel.exit_code, parallel.stdout) == (serial.exit_code, serial.stdout)
+    assert serial.stdout.count('"SMS001"') == 110 + 1  # bad.yaml of the fixture
+
+
 def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     from spec_compiler import engine
 
