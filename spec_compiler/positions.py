@@ -156,11 +156,14 @@ class JsonLocator:
             if punct == ":" or punct == ",":
                 continue
             if stack and stack[-1][1] and stack[-1][3] is None and string is not None:
-                # an object key
-                try:
-                    stack[-1][3] = json.loads(string)
-                except ValueError:
+                # an object key (json.loads only for one with an escape: ~1.5 µs a key)
+                if "\\" not in string:
                     stack[-1][3] = string[1:-1]
+                else:
+                    try:
+                        stack[-1][3] = json.loads(string)
+                    except ValueError:
+                        stack[-1][3] = string[1:-1]
                 pending_key_span = (start, m.end(1))
                 continue
             if punct in ("]", "}"):

@@ -149,6 +149,22 @@ def test_positions_json() -> None:
     assert doc.locator.locate("/messages/0/delay", key=True).column == 20
 
 
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [('"a/b"', "a/b"), ('"a\\/b"', "a/b"), ('"caf\\u00e9"', "café"), ('"café"', "café"),
+     ('"t~x"', "t~x"), ('"q\\"q"', 'q"q'), ('""', "")],
+)
+def test_json_keys_are_found_as_decoded(written: str, key: str) -> None:
+    # keys are taken as written unless they hold an escape, then decoded
+    src = '{"m": {' + written + ': 7, "z": 1}}'
+    doc = load_text(src, "k.json").documents[0]
+    assert doc.data == {"m": {key: 7, "z": 1}}
+    pointer = "/m/" + key.replace("~", "~0").replace("/", "~1")
+    span = doc.locator.locate(pointer, key=True)
+    assert span.column == src.index(written) + 1
+    assert doc.locator.raw(pointer) == "7"
+
+
 def test_depth_limit_is_configurable() -> None:
     src = "a: " + "[" * 20 + "]" * 20
     assert codes(src) == []
