@@ -1,0 +1,65 @@
+"""A timeline of one ``spec-compiler lint`` run: when each phase starts and ends, in
+which process.
+
+    python benchmarks/trace.py DIR [lint options...]     # e.g. DIR --no-cache --format json
+
+It wraps the scheduler's functions (``spec_compiler.lint_cmd``: the certifier, the
+fork, the full-path import, each child's queue, the collection, the report) with
+timestamps written to stderr, then runs ``cli.main`` with ``lint`` and the arguments
+given; lint's own output goes to stdout as usual (send it to ``/dev/null``). Times are
+milliseconds from this script's start, after the interpreter's. The table "where the
+time goes" in docs/performance.md is read off its output.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+_T0 = time.perf_counter()
+
+#: the functions of lint_cmd whose start and end are printed (per-chunk ones are left
+#: out: thousands of lines)
+PHASES = ("_lint_forked", "_certifier", "_fork_children", "_certify_queue",
+          "_import_full_path", "_lint_split", "_collect", "_report")
+
+
+def _stamp(text: str) -> None:
+    sys.stderr.write(f"{(time.perf_counter() - _T0) * 1000:8.1f} ms  pid {os.getpid()}  "
+                     f"{text}\n")
+
+
+def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _stamp(f"> {name}")
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _stamp(f"< {name}")
+    return wrapper
+
+
+def main() -> None:
+    from spec_compiler import lint_cmd
+
+    for name in PHASES:
+        setattr(lint_cmd, name, _timed(name, getattr(lint_cmd, name)))
+    _stamp("lint_cmd imported")
+    from spec_compiler.cli import main as cli_main
+
+    sys.argv = ["spec-compiler", "lint", *sys.argv[1:]]
+    code: Any = 0
+    try:
+        cli_main()
+    except SystemExit as exc:
+        code = exc.code
+    _stamp(f"done, exit {code}")
+
+
+if __name__ == "__main__":
+    main()
