@@ -134,16 +134,42 @@ def registry() -> Registry:
     return Registry(retrieve=_retrieve).with_resources(resources).crawl()  # type: ignore[call-arg]
 
 
-def _refs(node: Any, base: str) -> Iterator[str]:
-    """Absolute targets (without fragment) of every ``$ref`` under ``node``."""
+#: what a file name next to the base may hold to be joined by hand (ASCII letters,
+#: digits, ``-._~``: nothing urllib would strip, split on or normalise)
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+
+def join_uri(base: str, ref: str) -> str:
+    """``urldefrag(urljoin(base, ref)).url`` for an absolute ``base`` without fragment.
+
+    The forms the bundled schemas use (``#...`` and a file name next to the base, each
+    with or without a fragment) are joined by hand, so that bundling the schemas of a
+    fault's explanation does not import ``urllib.parse`` (~2 ms, with ``ipaddress``);
+    anything else goes to ``urllib.parse``. ``tests/schemas/test_schema_files.py``
+    holds the two equal.
+    """
+    target = ref.split("#", 1)[0]
+    plain_base = "://" in base and not any(c in base for c in "#?;") and base.count("/") > 2
+    if plain_base and not target:
+        return base
+    if plain_base and target not in (".", "..") and all(c in _NAME_CHARS for c in target):
+        return base[: base.rindex("/") + 1] + target
     from urllib.parse import urldefrag, urljoin
 
+    return urldefrag(urljoin(base, ref)).url
+
+
+def _refs(node: Any, base: str) -> Iterator[str]:
+    """Absolute targets (without fragment) of every ``$ref`` under ``node``."""
     if isinstance(node, dict):
-        if isinstance(node.get("$id"), str):
-            base = urljoin(base, node["$id"])
+        node_id = node.get("$id")
+        if isinstance(node_id, str) and node_id != base:  # the root's is the base already
+            from urllib.parse import urljoin
+
+            base = urljoin(base, node_id)
         ref = node.get("$ref")
         if isinstance(ref, str):
-            yield urldefrag(urljoin(base, ref)).url
+            yield join_uri(base, ref)
         for key, value in node.items():
             if key not in ("enum", "const", "examples", "default"):
                 yield from _refs(value, base)

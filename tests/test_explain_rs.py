@@ -143,7 +143,8 @@ def test_a_document_without_faults_is_left_to_jsonschema() -> None:
 
 def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> None:
     # nor email.utils (jsonschema_rs is imported through spec_compiler.rsimport), nor
-    # dataclasses or pathlib (the records of the full path are namedtuples)
+    # dataclasses or pathlib (the records of the full path are namedtuples), nor
+    # urllib.parse (schemas.join_uri bundles the validators' schemas)
     (tmp_path / "a.yaml").write_text("role: agent\ntype: caht\ntext: Hi\n", encoding="utf-8")
     (tmp_path / "b.json").write_text(
         json.dumps({"role": "agent", "text": "Hi", "delay": "3000",
@@ -152,7 +153,7 @@ def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> Non
     done = lint_in_subprocess(
         ["--no-cache", "--format", "json", str(tmp_path)], cwd=tmp_path,
         watch=("jsonschema.*", "referencing.*", "email.utils", "socket", "dataclasses",
-               "pathlib"),
+               "pathlib", "urllib.parse"),
         env={"SPEC_COMPILER_CACHE_DIR": str(tmp_path / "cache")})
     found = json.loads(done.stdout)
     messages = sorted(d["message"] for d in found["diagnostics"])

@@ -7,6 +7,8 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from referencing.exceptions import Unresolvable
 
@@ -142,3 +144,27 @@ def test_no_bare_unions(name: str) -> None:
 def test_unknown_fields_stay_allowed() -> None:
     text = str({n: schemas.load(n) for n in ("message", "message-list", "conversation")})
     assert "additionalProperties" not in text
+
+
+_URI_PARTS = st.sampled_from(["a", "b.json", ".", "..", "/", "#", "?", ";", "%20", ":", "x:",
+                               "\\", " ", "é", "$defs", "schema.json", "//h", "~1"])
+
+
+@given(base=st.sampled_from(["https://spec-compiler.dev/schemas/message.schema.json",
+                             "https://h/a/b.json", "https://h", "https://h/", "urn:x:y",
+                             "https://h/a;p/b.json", "https://h/a/b.json?q", "file:///s/x"]),
+       ref=st.lists(_URI_PARTS, max_size=6).map("".join))
+def test_joining_references_by_hand_agrees_with_urllib(base: str, ref: str) -> None:
+    assert schemas.join_uri(base, ref) == urldefrag(urljoin(base, ref)).url
+
+
+def test_bundling_a_fault_explanation_imports_no_urllib() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from spec_compiler import schemas\n"
+            "for n in schemas.SCHEMA_NAMES: schemas.dependencies(n); schemas.bundled(n)\n"
+            "print('urllib.parse' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout == "False\n"
