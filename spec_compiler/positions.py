@@ -99,99 +99,152 @@ class _Mark:
         self.line, self.column = line, column
 
 
-_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
+#: JSON's whitespace (``\s`` would also skip what JSON does not allow)
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
+
+#: (key span or None, value span) as character offsets
+_Spans = tuple[tuple[int, int] | None, tuple[int, int]]
 
 
 class JsonLocator:
-    """Maps pointers of a JSON text to spans with a small scanner, built on first use."""
+    """Maps pointers of a JSON text to spans by walking the text along the pointer.
+
+    Each container on the way is read once, its members' values skipped by the ``json``
+    module's C scanner, and remembered (the old scanner tokenised the whole text in
+    Python: ~100 µs for a 1.4 KB file). A key that repeats resolves to its last
+    occurrence, whose value is the one the data holds. Text that stops being JSON ends
+    the walk: the pointer resolves to what was found before it.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._spans: dict[str, tuple[tuple[int, int] | None, tuple[int, int]]] | None = None
-        self._line_starts: list[int] = []
+        self._found: dict[str, tuple[int, _Spans]] = {}
+        self._containers: dict[
+            int, dict[str, tuple[tuple[int, int], int, int]] | list[tuple[int, int]]] = {}
+        self._line_starts: list[int] | None = None
 
     def locate(self, pointer: str, *, key: bool = False) -> Span:
         """The span of the value (or key) at ``pointer``, else of its nearest ancestor."""
-        spans = self._scan()
-        tokens = split(pointer)
-        while True:
-            ptr = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
-            if ptr in spans:
-                key_span, value_span = spans[ptr]
-                start, end = key_span if key and key_span else value_span
-                return Span(*self._lc(start), *self._lc(end))
-            if not tokens:
-                return Span(1, 1, 1, 1)
-            tokens.pop()
+        found = self._walk(pointer)
+        if found is None:
+            return Span(1, 1, 1, 1)
+        key_span, value_span = found[1]
+        start, end = key_span if key and key_span else value_span
+        return Span(*self._lc(start), *self._lc(end))
 
     def raw(self, pointer: str) -> str | None:
         """The scalar at ``pointer`` as written."""
-        found = self._scan().get(pointer)
-        if found is None:
+        found = self._walk(pointer)
+        if found is None or found[0] != len(split(pointer)):
             return None
-        start, end = found[1]
+        start, end = found[1][1]
         text = self.text[start:end]
         return None if text[:1] in "[{" else text
 
     def _lc(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
-    def _scan(self) -> dict[str, tuple[tuple[int, int] | None, tuple[int, int]]]:
-        if self._spans is not None:
-            return self._spans
+    def _walk(self, pointer: str) -> tuple[int, _Spans] | None:
+        """How many tokens of ``pointer`` exist, and the spans of the last one that
+        does (None when the text holds no value at all)."""
+        hit = self._found.get(pointer)
+        if hit is None:
+            hit = self._walk_tokens(split(pointer))
+            if hit is None:
+                return None
+            self._found[pointer] = hit
+        return hit
+
+    def _walk_tokens(self, tokens: list[str]) -> tuple[int, _Spans] | None:
         text = self.text
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        spans: dict[str, tuple[tuple[int, int] | None, tuple[int, int]]] = {}
-        # stack entries: [pointer, is_object, next_index, pending_key, key_span, start]
-        stack: list[list[Any]] = []
-        pos, pending_key_span = 0, None
-        current_ptr = ""
-        for m in _TOKEN.finditer(text):
-            if m.start(0) != pos:
-                break  # not JSON any more; what we have is enough
-            pos = m.end(0)
-            string, punct = m.group(1), m.group(2)
-            start = m.start(1) if string else (m.start(2) if punct else m.start(3))
-            if punct == ":" or punct == ",":
-                continue
-            if stack and stack[-1][1] and stack[-1][3] is None and string is not None:
-                # an object key (json.loads only for one with an escape: ~1.5 µs a key)
-                if "\\" not in string:
-                    stack[-1][3] = string[1:-1]
-                else:
+        start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+        if start >= len(text):
+            return None
+        spans: _Spans | None = None  # the root's, read only when the pointer stops there
+        for depth, token in enumerate(tokens):
+            child = self._child(start, token)
+            if child is None:
+                return depth, spans or self._root_spans(start)
+            key_span, start, end = child
+            spans = (key_span, (start, end))
+        return len(tokens), spans or self._root_spans(start)
+
+    def _root_spans(self, start: int) -> _Spans:
+        return None, (start, self._value_end(start))
+
+    def _value_end(self, start: int) -> int:
+        """Where the value starting at ``start`` ends; an unclosed container ends one
+        character in (as a reader would see it: where it opens), anything else that is
+        not JSON at the end of its token."""
+        try:
+            return int(_DECODER.raw_decode(self.text, start)[1])
+        except (ValueError, RecursionError):
+            if self.text[start:start + 1] in ("{", "["):
+                return start + 1
+            token = re.compile(r'[^\s{}\[\]:,"]*').match(self.text, start)
+            return max(start + 1, token.end() if token else start + 1)
+
+    def _child(self, start: int, token: str) -> tuple[tuple[int, int] | None, int, int] | None:
+        """(key span, where the value starts and ends) of member ``token`` of the
+        container at ``start``; None when it has no such member."""
+        members = self._containers.get(start)
+        if members is None:
+            members = self._containers[start] = self._members(start)
+        if isinstance(members, dict):
+            return members.get(token)
+        if not token.isdigit() or token != str(int(token)) or int(token) >= len(members):
+            return None
+        return (None, *members[int(token)])
+
+    def _members(self, start: int) -> (
+            dict[str, tuple[tuple[int, int], int, int]] | list[tuple[int, int]]):
+        """The members of the container at ``start``, read once: an object's by name
+        (key span, where the value starts and ends; the last of a repeated key wins), an
+        array's (start, end) each; what comes before the text stops being JSON."""
+        text = self.text
+        opener = text[start:start + 1]
+        pos = _WS.match(text, start + 1).end()  # type: ignore[union-attr]
+        if opener == "{":
+            named: dict[str, tuple[tuple[int, int], int, int]] = {}
+            try:
+                while text[pos] == '"':
+                    name, key_end = _scanstring(text, pos + 1)
+                    colon = _WS.match(text, key_end).end()  # type: ignore[union-attr]
+                    if text[colon] != ":":
+                        break
+                    value = _WS.match(text, colon + 1).end()  # type: ignore[union-attr]
                     try:
-                        stack[-1][3] = json.loads(string)
-                    except ValueError:
-                        stack[-1][3] = string[1:-1]
-                pending_key_span = (start, m.end(1))
-                continue
-            if punct in ("]", "}"):
-                if not stack:
-                    break
-                ptr, _, _, _, key_span, begin = stack.pop()
-                spans[ptr] = (key_span, (begin, m.end(2)))
-                continue
-            # a value begins here: find its pointer
-            key_span = None
-            if stack:
-                top = stack[-1]
-                if top[1]:
-                    token = str(top[3])
-                    top[3] = None
-                    key_span, pending_key_span = pending_key_span, None
-                else:
-                    token = str(top[2])
-                    top[2] += 1
-                current_ptr = top[0] + "/" + token.replace("~", "~0").replace("/", "~1")
-            else:
-                current_ptr = ""
-            if punct in ("[", "{"):
-                stack.append([current_ptr, punct == "{", 0, None, key_span, start])
-            else:
-                end = m.end(1) if string else m.end(3)
-                spans[current_ptr] = (key_span, (start, end))
-        for ptr, _, _, _, key_span, begin in stack:  # unclosed (truncated) containers
-            spans.setdefault(ptr, (key_span, (begin, begin + 1)))
-        self._spans = spans
-        return spans
+                        after = int(_DECODER.raw_decode(text, value)[1])
+                    except (ValueError, RecursionError):
+                        named[name] = ((pos, key_end), value, self._value_end(value))
+                        break
+                    named[name] = ((pos, key_end), value, after)
+                    pos = _WS.match(text, after).end()  # type: ignore[union-attr]
+                    if text[pos] != ",":
+                        break
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            except (ValueError, IndexError, RecursionError):
+                pass  # not JSON from here on: what came before it stands
+            return named
+        items: list[tuple[int, int]] = []
+        if opener == "[":
+            try:
+                while text[pos] != "]":
+                    try:
+                        after = int(_DECODER.raw_decode(text, pos)[1])
+                    except (ValueError, RecursionError):
+                        items.append((pos, self._value_end(pos)))
+                        break
+                    items.append((pos, after))
+                    pos = _WS.match(text, after).end()  # type: ignore[union-attr]
+                    if text[pos] != ",":
+                        break
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            except (ValueError, IndexError, RecursionError):
+                pass
+        return items
