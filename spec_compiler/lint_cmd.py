@@ -297,12 +297,9 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
         raise
     os.close(queue_r)
     stream.close()
-    shares = _collect(children)
-    for share in shares:
-        done, pending = share
+    for done in _collect(children):
         for i, fresh in done:
             results[i] = fresh
-        todo.extend(pending)
     if todo:
         todo.sort()
         full = _lint_split([targets[i] for i in todo], config, kind, jobs, record,
@@ -347,9 +344,10 @@ def _certify_range(targets: Sequence[Target], start: int, stop: int, certifier: 
 
 def _certify_queue(queue_r: int, found_w: int, targets: Sequence[Target], size: int,
                    certifier: Certifier, limits: Limits,
-                   record: bool) -> tuple[list[tuple[int, Fresh]], list[int]]:
+                   record: bool) -> list[tuple[int, Fresh]]:
     """A child's first phase: certify chunks from the queue until it is empty, sending
-    the indices of the files it cannot certify through ``found_w`` after each chunk."""
+    the indices of the files it cannot certify through ``found_w`` after each chunk;
+    the results of those it certified."""
     results: list[Fresh | None] = [None] * len(targets)
     todo: list[int] = []
     try:
@@ -365,7 +363,7 @@ def _certify_queue(queue_r: int, found_w: int, targets: Sequence[Target], size: 
     finally:
         # before the results, which the parent reads only after this pipe's end
         os.close(found_w)
-    return [(i, r) for i, r in enumerate(results) if r is not None], []
+    return [(i, r) for i, r in enumerate(results) if r is not None]
 
 
 #: files the parent lints between two chunks it certifies (~0.3 ms each)

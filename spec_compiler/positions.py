@@ -101,6 +101,8 @@ class _Mark:
 
 #: JSON's whitespace (``\s`` would also skip what JSON does not allow)
 _WS = re.compile(r"[ \t\n\r]*")
+#: a token that is not JSON: as far as a reader would take it for one word
+_BARE = re.compile(r'[^\s{}\[\]:,"]*')
 _DECODER = json.JSONDecoder()
 _scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -120,7 +122,7 @@ class JsonLocator:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, tuple[int, _Spans]] = {}
+        self._found: dict[str, tuple[bool, _Spans]] = {}
         self._containers: dict[
             int, dict[str, tuple[tuple[int, int], int, int]] | list[tuple[int, int]]] = {}
         self._line_starts: list[int] | None = None
@@ -137,7 +139,7 @@ class JsonLocator:
     def raw(self, pointer: str) -> str | None:
         """The scalar at ``pointer`` as written."""
         found = self._walk(pointer)
-        if found is None or found[0] != len(split(pointer)):
+        if found is None or not found[0]:
             return None
         start, end = found[1][1]
         text = self.text[start:end]
@@ -149,9 +151,9 @@ class JsonLocator:
         i = bisect.bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
-    def _walk(self, pointer: str) -> tuple[int, _Spans] | None:
-        """How many tokens of ``pointer`` exist, and the spans of the last one that
-        does (None when the text holds no value at all)."""
+    def _walk(self, pointer: str) -> tuple[bool, _Spans] | None:
+        """Whether all of ``pointer`` exists, and the spans of the deepest part of it
+        that does (None when the text holds no value at all)."""
         hit = self._found.get(pointer)
         if hit is None:
             hit = self._walk_tokens(split(pointer))
@@ -160,19 +162,19 @@ class JsonLocator:
             self._found[pointer] = hit
         return hit
 
-    def _walk_tokens(self, tokens: list[str]) -> tuple[int, _Spans] | None:
+    def _walk_tokens(self, tokens: list[str]) -> tuple[bool, _Spans] | None:
         text = self.text
         start = _WS.match(text, 0).end()  # type: ignore[union-attr]
         if start >= len(text):
             return None
         spans: _Spans | None = None  # the root's, read only when the pointer stops there
-        for depth, token in enumerate(tokens):
+        for token in tokens:
             child = self._child(start, token)
             if child is None:
-                return depth, spans or self._root_spans(start)
+                return False, spans or self._root_spans(start)
             key_span, start, end = child
             spans = (key_span, (start, end))
-        return len(tokens), spans or self._root_spans(start)
+        return True, spans or self._root_spans(start)
 
     def _root_spans(self, start: int) -> _Spans:
         return None, (start, self._value_end(start))
@@ -186,8 +188,7 @@ class JsonLocator:
         except (ValueError, RecursionError):
             if self.text[start:start + 1] in ("{", "["):
                 return start + 1
-            token = re.compile(r'[^\s{}\[\]:,"]*').match(self.text, start)
-            return max(start + 1, token.end() if token else start + 1)
+            return max(start + 1, _BARE.match(self.text, start).end())  # type: ignore[union-attr]
 
     def _child(self, start: int, token: str) -> tuple[tuple[int, int] | None, int, int] | None:
         """(key span, where the value starts and ends) of member ``token`` of the

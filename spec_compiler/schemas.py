@@ -62,11 +62,8 @@ def _folder() -> Any:
 
 def _discover() -> tuple[str, ...]:
     plain = _plain_folder()
-    if plain is not None:
-        with os.scandir(plain) as entries:
-            found = [e.name for e in entries if e.name.endswith(SUFFIX) and e.is_file()]
-    else:
-        found = [e.name for e in _folder().iterdir() if e.name.endswith(SUFFIX) and e.is_file()]
+    entries: Any = os.scandir(plain) if plain is not None else _folder().iterdir()
+    found = [e.name for e in entries if e.name.endswith(SUFFIX) and e.is_file()]
     return tuple(sorted(name[: -len(SUFFIX)] for name in found))
 
 
