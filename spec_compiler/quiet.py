@@ -65,83 +65,44 @@ SUPPRESSION_MARK = "spec-compiler:"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-class EqualProperties:
-    """``"x-equal": [NAMES]``: the named properties an object has are all equal."""
-
-    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        self.names = tuple(value)
-
-    def validate(self, instance: Any) -> None:
-        """Raise when two of the named properties of an object differ."""
-        if isinstance(instance, dict):
-            values = [instance[n] for n in self.names if n in instance]
-            if any(v != values[0] for v in values[1:]):
-                raise ValueError("properties differ")
+#: the keywords of ours that conditions may use, checked beside jsonschema_rs
+#: (``certsplit.CHECKS``) and by the generated Python certificates (``certgen``)
+KEYWORDS = frozenset({"x-equal", "x-distinct", "x-no-near-miss"})
 
 
-class DistinctValues:
-    """``"x-distinct": NAME``: no two objects of an array have equal NAME properties."""
-
-    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        self.name = value
-
-    def validate(self, instance: Any) -> None:
-        """Raise when two objects of an array hold the same value at NAME."""
-        if isinstance(instance, list):
-            seen: list[Any] = []
-            for item in instance:
-                if isinstance(item, dict) and self.name in item:
-                    if item[self.name] in seen:
-                        raise ValueError("values repeat")
-                    seen.append(item[self.name])
+def compile_certificate(schema: Any) -> SplitCertificate:
+    """The jsonschema_rs check of a composed certificate: its ``x-lazy`` schemas compiled
+    in place (``inline_lazy``), our keywords checked beside it (``certsplit``)."""
+    return SplitCertificate(rs_form(schema))
 
 
-class NoNearMiss:
-    """``"x-no-near-miss": {"known": [NAMES], "cutoff": C}``: a string that is one of NAMES
-    or no near miss of one (``nearmiss.near_miss``, what MSG001 reports from)."""
+def rs_form(schema: Any) -> dict[str, Any]:
+    """What ``KIND.rs.json`` holds for a composed certificate: ``{"schema": ..., "side":
+    ...}``, the schema through ``inline_lazy`` and without our keywords, which ``side``
+    lists with the places they apply to (``certsplit.split``)."""
+    from spec_compiler.certsplit import split
 
-    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
-        from spec_compiler.nearmiss import near_miss
-
-        self.known = tuple(value["known"])
-        self.cutoff = float(value["cutoff"])
-        self.near_miss = near_miss
-        #: each name seen, and whether it is fine (known or no near miss): meta keys
-        #: repeat from file to file, and hashing ``known`` for near_miss's own cache
-        #: cost more than the answer (half a certificate's time went here)
-        self.fine: dict[str, bool] = dict.fromkeys(self.known, True)
-
-    def validate(self, instance: Any) -> None:
-        """Raise for a near miss."""
-        if isinstance(instance, str):
-            fine = self.fine.get(instance)
-            if fine is None:
-                fine = self.near_miss(instance, self.known, self.cutoff) is None
-                if len(self.fine) < _MEMO_LIMIT:
-                    self.fine[instance] = fine
-            if not fine:
-                raise ValueError("a near miss of a known name")
+    plain, side = split(inline_lazy(schema), KEYWORDS)
+    return {"schema": plain, "side": side}
 
 
-#: names ``NoNearMiss`` remembers at most (a run over generated keys stays bounded)
-_MEMO_LIMIT = 65_536
+class SplitCertificate:
+    """A certificate's verdict from jsonschema_rs on its plain JSON Schema and, where it
+    has our keywords, ``certsplit.side_check`` on the same instance."""
 
+    __slots__ = ("is_valid",)
 
-#: the keywords of ours that conditions may use (pass to ``jsonschema_rs.validator_for``)
-KEYWORDS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
-                            "x-no-near-miss": NoNearMiss}
+    def __init__(self, form: Mapping[str, Any]) -> None:
+        from spec_compiler.rsimport import load
 
+        plain = load().validator_for(form["schema"], validate_formats=False).is_valid
+        if not form["side"]:
+            self.is_valid: Any = plain
+            return
+        from spec_compiler.certsplit import side_check
 
-def compile_certificate(schema: Any) -> Any:
-    """A jsonschema_rs validator for a composed certificate, its ``x-lazy`` schemas
-    compiled in place (``inline_lazy``)."""
-    return _compile_inlined(inline_lazy(schema))
-
-
-def _compile_inlined(schema: Any) -> Any:
-    from spec_compiler.rsimport import load
-
-    return load().validator_for(schema, validate_formats=False, keywords=KEYWORDS)
+        side = side_check(form["side"])
+        self.is_valid = lambda instance: plain(instance) and side(instance)
 
 
 def rs_name(kind: str) -> str:
@@ -219,9 +180,10 @@ def certificates(data: Mapping[str, Any]) -> dict[str, str]:
     for kind in KINDS:
         schema = compose(data, kind, bundled(kind))
         out[f"{kind}.json"] = _dump(schema)
-        out[rs_name(kind)] = json.dumps(inline_lazy(schema), separators=(",", ":"),
+        out[rs_name(kind)] = json.dumps(rs_form(schema), separators=(",", ":"),
                                         sort_keys=True, ensure_ascii=False) + "\n"
         out[f"{module_name(kind)}.py"] = python_module(json.loads(out[f"{kind}.json"]), kind)
+
     out["__init__.py"] = ('"""The certificates of ``spec_compiler.quiet``, generated by\n'
                           '``python -m spec_compiler.quiet``: do not edit."""\n\n'
                           "#: enabled, these rules rule out the fast path (they have no QUIET)\n"
@@ -335,7 +297,7 @@ class Certifier:
                     found = importlib.import_module(
                         f"spec_compiler.certificates.{module_name(kind)}")
                 else:
-                    found = _compile_inlined(_read(rs_name(kind)))
+                    found = SplitCertificate(_read(rs_name(kind)))
             except Exception:  # a broken file: no fast path, never a crash
                 found = False
             self._validators[kind] = found
