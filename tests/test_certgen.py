@@ -20,11 +20,22 @@ from hypothesis import strategies as st
 from test_quiet import TRICKY, _mutant
 
 from spec_compiler import certgen, quiet
+from spec_compiler.config import Config
 from spec_compiler.loader import LoadedFile
 
 
 @cache
 def _rs(kind: str) -> Any:
+    """What a large lint run checks: ``KIND.rs.json`` as the certifier compiles it (our
+    keywords beside jsonschema_rs, a conversation's messages by the message certificate)."""
+    config = Config()
+    validator = quiet.Certifier(config, None, config.limits, "rs")._validator(kind)
+    assert validator is not False
+    return validator
+
+
+@cache
+def _rs_whole(kind: str) -> Any:
     return quiet.compile_certificate(quiet._read(f"{kind}.json"))
 
 
@@ -38,6 +49,8 @@ def _verdicts(data: Any, kind: str) -> tuple[bool, bool]:
     module's (``x-lazy`` schemas compiled when reached)."""
     try:
         rs = bool(_rs(kind).is_valid(data))
+        # the whole certificate in one jsonschema_rs validator says the same
+        assert bool(_rs_whole(kind).is_valid(data)) is rs, (kind, data)
     except (ValueError, TypeError, OverflowError):
         rs = False
     return rs, bool(_python(kind).is_valid(data))
