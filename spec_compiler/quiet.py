@@ -113,6 +113,8 @@ class SplitCertificate:
 
             checks.append(side_check(form["side"]))
         if "messages" in form:
+            if message is None:
+                raise ValueError("a certificate of messages needs the message certificate")
             checks.append(_each_message(form["messages"], message))
         if len(checks) == 1:
             self.is_valid: Any = plain
@@ -124,7 +126,9 @@ def _each_message(name: str, message: Any) -> Any:
     """True when each message of a document (the items of its ``name`` member, or its
     own items for ``""``) passes ``message``."""
     def each(instance: Any) -> bool:
-        found = instance.get(name) if name and isinstance(instance, dict) else instance
+        found = instance.get(name) if name and isinstance(instance, dict) else None
+        if not name:
+            found = instance
         return not isinstance(found, list) or all(map(message, found))
 
     return each

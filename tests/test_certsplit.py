@@ -135,3 +135,18 @@ def test_split_is_sound_and_exact_where_the_keywords_hold(schema: Any, instance:
     holds = certsplit.side_check(form["side"])(instance)
     assert not split or whole  # never accepts what the whole certificate declines
     assert split == (whole and holds)
+
+
+def test_a_document_of_messages_takes_each_message_to_the_message_certificate() -> None:
+    form = {"schema": {"type": "object"}, "side": [], "messages": "messages"}
+    conversation = quiet.SplitCertificate(form, lambda m: m.get("ok", False))
+    assert conversation.is_valid({"messages": [{"ok": True}]})
+    assert not conversation.is_valid({"messages": [{"ok": True}, {"ok": False}]})
+    assert conversation.is_valid({"other": [{"ok": False}]})
+    assert not conversation.is_valid([{"ok": True}])  # the schema decides
+    listing = quiet.SplitCertificate({"schema": {"type": "array"}, "side": [], "messages": ""},
+                                     lambda m: m == 1)
+    assert listing.is_valid([1, 1])
+    assert not listing.is_valid([1, 2])
+    with pytest.raises(ValueError, match="message certificate"):
+        quiet.SplitCertificate(form)
