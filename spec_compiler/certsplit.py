@@ -55,14 +55,14 @@ def split(schema: Any, keywords: frozenset[str]) -> tuple[Any, list[Any]]:
     """``schema`` without ``keywords``, and the keywords as side checks: a sorted list of
     ``[keyword, value, [path, ...]]`` where each path is a list of steps (``["p", NAME]``
     a member, ``["i"]`` any item, ``["v"]`` any member value, ``["k"]`` any key)."""
+    import json
+
     walk = _Walk(schema, keywords)
-    walk.schema(schema, "", ())
-    every = {id(node) for node in _nodes(schema) if keywords & node.keys()}
+    walk.schema(schema, ())
+    every = {id(node) for node in _schemas_under(schema) if keywords & node.keys()}
     if every - walk.reached:
         raise UnsupportedSplit("a keyword of ours where no instance path leads")
     side: dict[tuple[str, str], tuple[str, Any, set[Path]]] = {}
-    import json
-
     for keyword, value, path in walk.found:
         key = (keyword, json.dumps(value, sort_keys=True))
         side.setdefault(key, (keyword, value, set()))[2].add(path)
@@ -72,75 +72,69 @@ def split(schema: Any, keywords: frozenset[str]) -> tuple[Any, list[Any]]:
 
 
 class _Walk:
-    """The places each keyword of ours applies to, found along the applicators."""
+    """The places each keyword of ours applies to, found along the applicators; bases
+    and references as ``certgen`` resolves them."""
 
     def __init__(self, root: Any, keywords: frozenset[str]) -> None:
+        from spec_compiler.certgen import _Generator
+
         self.keywords = keywords
-        self.resources = dict(_resources(root, ""))
+        self.refs = _Generator(root)  # its index of $id resources and the bases
         self.found: list[tuple[str, Any, Path]] = []
         self.reached: set[int] = set()
         self._reaches: dict[int, bool] = {}
         self._stack: list[int] = []
 
-    def schema(self, node: Any, base: str, path: Path) -> None:
+    def schema(self, node: Any, path: Path) -> None:
         if not isinstance(node, dict):
             return
-        base = _base(node, base)
         for keyword in sorted(self.keywords & node.keys()):
             self.found.append((keyword, node[keyword], path))
             self.reached.add(id(node))
         for key, sub in node.items():
             if key in _SAME_ONE:
-                self.schema(sub, base, path)
+                self.schema(sub, path)
             elif key in _SAME_LIST and isinstance(sub, list):
                 for each in sub:
-                    self.schema(each, base, path)
+                    self.schema(each, path)
             elif key == "properties" and isinstance(sub, dict):
                 for name, each in sub.items():
-                    self.schema(each, base, (*path, ("p", name)))
+                    self.schema(each, (*path, ("p", name)))
             elif key in ("patternProperties", "dependentSchemas") and isinstance(sub, dict):
                 step = (("v",),) if key == "patternProperties" else ()
                 for each in sub.values():
-                    self.schema(each, base, path + step)
+                    self.schema(each, path + step)
             elif key == "prefixItems" and isinstance(sub, list):
                 for each in sub:
-                    self.schema(each, base, (*path, ("i",)))
+                    self.schema(each, (*path, ("i",)))
             elif key in _PARTS_ONE:
-                self.schema(sub, base, (*path, _PARTS_ONE[key]))
+                self.schema(sub, (*path, _PARTS_ONE[key]))
             elif key == "$ref" and isinstance(sub, str):
-                self._ref(sub, base, path)
+                self._ref(node, path)
             elif key in ("$dynamicRef", "$recursiveRef"):
                 raise UnsupportedSplit(f"{key} is not followed")
 
-    def _ref(self, ref: str, base: str, path: Path) -> None:
-        target, target_base = self._resolve(ref, base)
-        if not self.reaches(target, target_base):
+    def _ref(self, node: dict[str, Any], path: Path) -> None:
+        target = self._target(node)
+        if not self.reaches(target):
             return
         if id(target) in self._stack:
-            raise UnsupportedSplit(f"{ref} is recursive and leads to a keyword of ours")
+            raise UnsupportedSplit(f"{node['$ref']} is recursive and leads to a keyword of ours")
         self._stack.append(id(target))
         try:
-            self.schema(target, target_base, path)
+            self.schema(target, path)
         finally:
             self._stack.pop()
 
-    def _resolve(self, ref: str, base: str) -> tuple[Any, str]:
-        from spec_compiler.schemas import join_uri
+    def _target(self, node: dict[str, Any]) -> Any:
+        from spec_compiler.certgen import _ROOT
 
-        uri = join_uri(base, ref) if base else ref.split("#", 1)[0]
-        if uri not in self.resources:
-            raise UnsupportedSplit(f"{ref} is not in the certificate")
-        node = self.resources[uri]
-        fragment = ref.split("#", 1)[1] if "#" in ref else ""
-        for part in fragment.split("/")[1:] if fragment else ():
-            part = part.replace("~1", "/").replace("~0", "~")
-            try:
-                node = node[int(part)] if isinstance(node, list) else node[part]
-            except (KeyError, IndexError, ValueError, TypeError):
-                raise UnsupportedSplit(f"{ref} does not resolve") from None
-        return node, uri
+        try:
+            return self.refs._resolve(node["$ref"], self.refs.bases.get(id(node), _ROOT))
+        except (ValueError, KeyError, IndexError, TypeError):  # certgen's UnsupportedSchema too
+            raise UnsupportedSplit(f"{node['$ref']} does not resolve") from None
 
-    def reaches(self, node: Any, base: str) -> bool:
+    def reaches(self, node: Any) -> bool:
         """True when a keyword of ours is under ``node`` or under what its references
         lead to (a cycle adds nothing beyond what its members hold)."""
         known = self._reaches.get(id(node))
@@ -148,51 +142,25 @@ class _Walk:
             return known
         self._reaches[id(node)] = False  # while in progress
         found = False
-        for sub, sub_base in _schemas_under(node, base):
+        for sub in _schemas_under(node):
             if self.keywords & sub.keys():
                 found = True
-            ref = sub.get("$ref")
-            if isinstance(ref, str):
-                target, target_base = self._resolve(ref, sub_base)
-                found = self.reaches(target, target_base) or found
+            if isinstance(sub.get("$ref"), str):
+                found = self.reaches(self._target(sub)) or found
         self._reaches[id(node)] = found
         return found
 
 
-def _base(node: dict[str, Any], base: str) -> str:
-    node_id = node.get("$id")
-    if isinstance(node_id, str):
-        from spec_compiler.schemas import join_uri
-
-        return join_uri(base, node_id) if base else node_id.split("#", 1)[0]
-    return base
-
-
-def _resources(node: Any, base: str) -> Iterator[tuple[str, Any]]:
-    """Each schema resource (the root, and each object with an ``$id``) by its URI."""
-    if not base:
-        yield "", node
-    for sub, sub_base in _schemas_under(node, base):
-        if isinstance(sub.get("$id"), str):
-            yield sub_base, sub
-
-
-def _schemas_under(node: Any, base: str) -> Iterator[tuple[dict[str, Any], str]]:
-    """Every object under ``node`` outside data keywords, with its base URI."""
+def _schemas_under(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object under ``node`` outside data keywords."""
     if isinstance(node, dict):
-        base = _base(node, base)
-        yield node, base
+        yield node
         for key, value in node.items():
             if key not in _DATA:
-                yield from _schemas_under(value, base)
+                yield from _schemas_under(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _schemas_under(value, base)
-
-
-def _nodes(node: Any) -> Iterator[dict[str, Any]]:
-    for sub, _base_uri in _schemas_under(node, ""):
-        yield sub
+            yield from _schemas_under(value)
 
 
 def _strip(node: Any, keywords: frozenset[str]) -> Any:

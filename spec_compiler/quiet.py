@@ -107,19 +107,17 @@ class SplitCertificate:
         from spec_compiler.rsimport import load
 
         plain = load().validator_for(form["schema"], validate_formats=False).is_valid
-        checks = [plain]
+        self.is_valid: Any = plain
         if form["side"]:
             from spec_compiler.certsplit import side_check
 
-            checks.append(side_check(form["side"]))
+            side = side_check(form["side"])
+            self.is_valid = lambda instance: plain(instance) and side(instance)
         if "messages" in form:
             if message is None:
                 raise ValueError("a certificate of messages needs the message certificate")
-            checks.append(_each_message(form["messages"], message))
-        if len(checks) == 1:
-            self.is_valid: Any = plain
-        else:
-            self.is_valid = lambda instance: all(check(instance) for check in checks)
+            whole, each = self.is_valid, _each_message(form["messages"], message)
+            self.is_valid = lambda instance: whole(instance) and each(instance)
 
 
 def _each_message(name: str, message: Any) -> Any:

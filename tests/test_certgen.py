@@ -98,8 +98,7 @@ def _our_keyword_fails(data: Any, kind: str) -> bool:
         return True
     if kind == "message":
         return not message(data)
-    found = data.get("messages") if kind == "conversation" and isinstance(data, dict) else data
-    return isinstance(found, list) and not all(map(message, found))
+    return not quiet._each_message(quiet.MESSAGES[kind], message)(data)
 
 
 def test_a_keyword_of_ours_that_the_schema_would_excuse_declines() -> None:
