@@ -5,7 +5,11 @@ compiled schema verdict; of the rules, only those that read a template-produced 
 run again. Which values a rule reads is learned once, on the first row, by running every
 rule over containers that record each access. A rule that reads no template-produced
 value sees the same data on every row, so its findings on the first row stand for all.
-A differential test keeps this equal to a full lint of every row.
+Where those rules all state when they find nothing (their ``QUIET``, see
+``spec_compiler.quiet``) and have no options set, a row is first put to one compiled
+schema: the API schema and those conditions. A row it accepts has no schema fault and no
+finding of those rules, so only the first row's findings stand; any other row takes the
+path above. A differential test keeps this equal to a full lint of every row.
 """
 
 from __future__ import annotations
@@ -119,6 +123,8 @@ class RowChecker:
         self._constant: list[Diagnostic] = []
         #: the rule plan entries of ``_codes``, in plan order
         self._entries: tuple[Any, ...] = ()
+        #: the certificate of the API schema and the ``_codes`` rules' conditions
+        self._quiet: Callable[[Any], bool] | None = None
         self._is_valid = get_validator(SCHEMAS[kind]).is_valid
         self._context = build_context
 
@@ -129,6 +135,8 @@ class RowChecker:
 
     def errors(self, data: Any) -> list[Diagnostic]:
         """Error-severity diagnostics of ``data`` (a rendered request body or list)."""
+        if self._quiet is not None and self._certified(data):
+            return list(self._constant)
         valid = self._is_valid(data)
         if not valid or self._codes is None:
             from spec_compiler.engine import lint_data
@@ -145,6 +153,12 @@ class RowChecker:
         if not found:
             return list(self._constant)
         return self._constant + [d for d in found if d.severity == "error"]
+
+    def _certified(self, data: Any) -> bool:
+        try:
+            return bool(self._quiet(data))  # type: ignore[misc]
+        except (ValueError, TypeError, OverflowError, RecursionError):
+            return False  # not a JSON value: the full path decides
 
     def _lint(self, data: Any) -> list[Diagnostic]:
         """What ``run_rules`` gives for ``_codes``, without going through all the plan."""
@@ -178,3 +192,24 @@ class RowChecker:
         self._codes = frozenset(codes)
         self._entries = tuple(e for e in rule_plan(self.config, self.file) if e[0] in codes)
         self._constant = [d for d in found if d.severity == "error" and d.code not in codes]
+        self._quiet = self._certificate()
+
+    def _certificate(self) -> Callable[[Any], bool] | None:
+        """The compiled API schema and quiet conditions of the ``_codes`` rules, or None
+        when one of them has no ``QUIET`` or has options set (a condition is stated for
+        the defaults), or the certificate cannot be compiled (no jsonschema_rs)."""
+        quiet: dict[str, Any] = {}
+        for code, rule, _options, _severity in self._entries:
+            condition = getattr(rule, "QUIET", None)
+            if condition is None or self.config.options_for(code, rule.NAME):
+                return None
+            quiet[code] = condition
+        try:
+            from spec_compiler.quiet import compile_certificate, compose
+            from spec_compiler.rules._quiet import DEFS
+            from spec_compiler.schemas import bundled
+
+            schema = compose({"defs": DEFS, "rules": quiet}, self.kind, bundled(SCHEMAS[self.kind]))
+            return compile_certificate(schema).is_valid  # type: ignore[no-any-return]
+        except Exception:  # no jsonschema_rs, or a condition it cannot take: the full path
+            return None

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spec_compiler.compiler import CompileError, SpecPlan
+from spec_compiler.config import parse_config
 from spec_compiler.loader import load_text
 
 SPECS: dict[str, str] = {
@@ -112,3 +114,37 @@ def test_any_sequence_of_rows_agrees(name: str, data: st.DataObject) -> None:
         fast = sorted(d.render() for d in checker.errors(plan.row_data(compiled)))
         full = sorted(d.render() for d in plan.validate(compiled) if d.severity == "error")
         assert fast == full
+
+
+def _learned(spec: str, config: Any = None) -> tuple[SpecPlan, Any]:
+    plan = SpecPlan(load_text(spec, "spec.yaml").documents[0])
+    checker = plan.row_checker(config=config)
+    teach = {k: TEACH[k] for k in plan.doc.data["vars"]}
+    assert not checker.errors(plan.row_data(plan.build(plan.resolve(teach))))
+    return plan, checker
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_rows_are_put_to_a_certificate(name: str) -> None:
+    # the differential tests above go through it: every rule these specs run again has
+    # a QUIET condition
+    _, checker = _learned(SPECS[name])
+    assert checker._codes and checker._quiet is not None
+
+
+# SMS005 raised to an error with one segment at most: a 200-character SMS text is over it
+STRICT = parse_config({"severity": {"SMS005": "error"},
+                       "rules": {"sms-segments": {"max-segments": 1}}})
+
+
+def test_a_rule_with_options_keeps_rows_off_the_certificate() -> None:
+    # QUIET conditions are stated for the defaults (three segments): the certificate would
+    # accept this row
+    plan, checker = _learned(SPECS["sms"], STRICT)
+    assert "SMS005" in checker._codes and checker._quiet is None
+    values = {k: TEACH[k] for k in plan.doc.data["vars"]}
+    compiled = plan.build(plan.resolve({**values, "name": "x" * 200}))
+    fast = sorted(d.render() for d in checker.errors(plan.row_data(compiled)))
+    full = sorted(d.render() for d in plan.validate(compiled, config=STRICT)
+                  if d.severity == "error")
+    assert fast == full and any("SMS005" in e for e in fast)
