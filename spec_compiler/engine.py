@@ -294,19 +294,20 @@ def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
     """Every enabled rule (or those of ``codes``) over one context.
 
     A rule whose ``NEEDS`` names nothing the document has is skipped: it cannot find
-    anything there. Not when the document has schema faults (the rules that report them
-    declare no features, and the others look at the faults too).
+    anything there. Where the document has schema faults, the rules that report them (an
+    empty ``NEEDS``: nothing to find in a valid payload) run whatever it has; the others
+    only look at the faults to keep quiet where one is reported already.
     """
     doc = ctx.document
     out: list[Diagnostic] = []
     _, plan, needs = _plan(config, doc.file)
-    has = ctx.features
-    if not SKIP_BY_FEATURES or ctx.schema_errors:
-        has = None
+    has = ctx.features if SKIP_BY_FEATURES else None
+    faulty = bool(ctx.schema_errors)
     for (code, rule, options, severity), need in zip(plan, needs, strict=True):
         if codes is not None and code not in codes:
             continue
-        if has is not None and need is not None and need.isdisjoint(has):
+        if (has is not None and need is not None and need.isdisjoint(has)
+                and (need or not faulty)):
             continue
         out.extend(run_entry(ctx, (code, rule, options, severity), locator=locator,
                              pointer_map=pointer_map))

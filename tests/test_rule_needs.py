@@ -1,18 +1,24 @@
 """Skipping a rule whose ``NEEDS`` the document lacks changes nothing.
 
 The engine works out once per document which features its messages have
-(``engine.features``) and skips every rule whose ``NEEDS`` names none of them, unless the
-document has schema faults. These tests run every test document we have (API examples,
-seed fixtures, examples, the precision cases, the rule test tables, a benchmark corpus)
-with and without the skipping, and check each skipped rule directly: it finds nothing.
+(``engine.features``) and skips every rule whose ``NEEDS`` names none of them; where the
+document has schema faults, the rules that report them (``NEEDS`` empty) run anyway.
+These tests run every test document we have (API examples, seed fixtures, examples, the
+precision cases, the rule test tables, a benchmark corpus) and hypothesis mutations of
+them, most with schema faults, with and without the skipping, and check each skipped
+rule directly: it finds nothing.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from docpool import loaded_pool
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mutants import mutant
 
 from spec_compiler import engine
 from spec_compiler.config import Config
@@ -64,22 +70,21 @@ def test_skipped_rules_find_nothing(loaded: list[LoadedFile], kind: Any,
                                     flags: Any) -> None:
     """Directly: on every document where a rule would be skipped, its check is empty."""
     needing = _needing()
-    skipped = 0
+    skipped = faulty = 0
     for file in loaded:
         for doc in file.documents:
             ctx = engine.build_context(doc, kind or doc.kind, flags)
             ctx = engine._with_schema_errors(ctx)
             assert ctx.features is not None
-            if ctx.schema_errors:
-                continue
             for code, needs in needing.items():
-                if not needs.isdisjoint(ctx.features):
+                if not needs.isdisjoint(ctx.features) or (ctx.schema_errors and not needs):
                     continue
                 rule = load_rule(code)
                 found = list(rule.check(ctx, option_defaults(rule)))
                 assert found == [], (code, file.path, found)
                 skipped += 1
-    assert skipped > 1000
+                faulty += bool(ctx.schema_errors)
+    assert skipped > 1000 and faulty > 1000
 
 
 def test_features_of_a_document() -> None:
@@ -106,3 +111,25 @@ def test_schema_faults_run_every_rule() -> None:
     loaded = load_text("role: agent\ntext: hi\ntype: chatt\n", "case.yaml")
     codes = {d.code for d in engine.lint_loaded(loaded, config=Config())}
     assert "SCHEMA003" in codes
+
+
+@pytest.fixture(scope="module")
+def seeds(loaded: list[LoadedFile]) -> list[tuple[Any, str]]:
+    return [(doc.data, doc.kind) for file in loaded for doc in file.documents
+            if isinstance(doc.data, (dict, list))]
+
+
+@settings(max_examples=600, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_skipping_changes_nothing_in_mutants(seeds: list[tuple[Any, str]], data: st.DataObject,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edits that break the schema (most do) leave the skipping as exact as before."""
+    value, _ = data.draw(mutant(seeds))
+    loaded = load_text(json.dumps(value), "case.json")
+    config = Config()
+    with_skip = engine.lint_loaded(loaded, config=config)
+    monkeypatch.setattr(engine, "SKIP_BY_FEATURES", False)
+    without = engine.lint_loaded(loaded, config=config)
+    monkeypatch.setattr(engine, "SKIP_BY_FEATURES", True)
+    assert with_skip == without, value
