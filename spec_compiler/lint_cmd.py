@@ -14,6 +14,7 @@ from collections import namedtuple
 from collections.abc import Sequence
 
 from spec_compiler.errors import UsageError
+from spec_compiler.reading import read_bytes  # in ``_read``, ~8K instructions a file
 
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
@@ -627,8 +628,6 @@ def _read(target: Target, limits: Limits, record: bool) -> tuple[bytes | None, S
                                                                  str | None]:
     """A target's bytes (None when the loader has a problem with reading it: IO001,
     IO002); with ``record``, also the stamp to trust and the hash of exactly those bytes."""
-    from spec_compiler.reading import read_bytes
-
     now = time.time_ns() if record else 0
     try:
         before = os.stat(target.path) if record else None

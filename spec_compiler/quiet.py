@@ -48,6 +48,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from spec_compiler.kinds import detect_kind
+
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
     from typing import Any
@@ -343,8 +345,6 @@ class Certifier:
         if kind is None and self._config.kinds:
             kind = self._config.kind_for(file)
         if kind is None:
-            from spec_compiler.kinds import detect_kind
-
             return detect_kind(data)
         return kind
 

@@ -73,11 +73,12 @@ def read_bytes(path: Path | str, limits: Limits) -> bytes:
         chunks = []
         size = 0
         while size < wanted:
-            chunk = os.read(fd, min(wanted - size, max(st.st_size + 1 - size, 65536)))
-            if not chunk:
-                break
+            asked = min(wanted - size, max(st.st_size + 1 - size, 65536))
+            chunk = os.read(fd, asked)
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < asked:
+                break  # a regular file reads short only at its end: no read of nothing
     except OSError as exc:
         raise ReadProblem("IO001", f"cannot read file: {exc.strerror or exc}") from None
     finally:

@@ -74,3 +74,32 @@ def test_a_missing_jsonschema_rs_raises_import_error() -> None:
             print("ImportError", "email.utils" in sys.modules)
     """)
     assert out.strip() == "ImportError False"
+
+
+def test_the_import_skips_typing_and_leaves_it_importable() -> None:
+    out = _run("""
+        import sys
+        assert "typing" not in sys.modules
+        from spec_compiler import rsimport
+        rs = rsimport.load()
+        print("typing" in sys.modules, rs.validator_for({"type": "string"}).is_valid("x"))
+        import typing
+        assert typing is sys.modules["typing"] and hasattr(typing, "Any")
+        for name, module in list(sys.modules.items()):  # nothing kept the stand-in
+            assert all(v is typing for v in vars(module).values()
+                       if type(v) is type(sys) and v.__name__ == "typing"), name
+    """)
+    assert out.strip() == "False True", out
+
+
+def test_an_import_that_fails_with_the_typing_stand_in_is_tried_again_without_it() -> None:
+    # a jsonschema_rs whose __init__ wanted more of typing than TYPE_CHECKING
+    out = _run("""
+        import sys, types
+        from spec_compiler import rsimport
+        rsimport._typing_standin = lambda: types.ModuleType("typing")
+        rs = rsimport.load()
+        v = rs.validator_for({"type": "string"})
+        print(v.is_valid("x"), hasattr(sys.modules["typing"], "Any"))
+    """)
+    assert out.strip() == "True True", out
