@@ -17,7 +17,7 @@ import pytest
 from docpool import loaded_pool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_quiet import TRICKY, _mutant
+from mutants import TRICKY, mutant
 
 from spec_compiler import certgen, certsplit, quiet
 from spec_compiler.config import Config
@@ -83,7 +83,7 @@ def seeds(pool: list[LoadedFile]) -> list[tuple[Any, str]]:
 @given(st.data())
 def test_mutants_get_the_same_verdict(seeds: list[tuple[Any, str]],
                                       data: st.DataObject) -> None:
-    doc, kind = data.draw(_mutant(seeds))
+    doc, kind = data.draw(mutant(seeds))
     rs, python = _verdicts(doc, kind)
     # the one way they may differ: a keyword of ours that fails where the whole
     # certificate would excuse it (a link's differing uri and url with a placeholder)

@@ -19,7 +19,7 @@ from docpool import loaded_pool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lintproc import lint_in_subprocess
-from test_quiet import _mutant
+from mutants import mutant
 
 from spec_compiler.loader import LoadedFile
 from spec_compiler.schemas import bundled
@@ -81,7 +81,7 @@ def seeds(pool: list[LoadedFile]) -> list[tuple[Any, str]]:
 @given(st.data())
 def test_mutants_get_the_same_explanation(seeds: list[tuple[Any, str]],
                                           data: st.DataObject) -> None:
-    doc, name = data.draw(_mutant(seeds))
+    doc, name = data.draw(mutant(seeds))
     _explained(doc, name)
 
 
