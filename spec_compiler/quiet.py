@@ -362,35 +362,48 @@ class Certifier:
     def certifies(self, raw: bytes, file: str) -> bool:
         """True when the file whose bytes are ``raw`` certainly has no finding (no load
         finding, no suppression comment, each document certified)."""
+        documents = self.documents(raw, file)
+        return documents is not None and self.certifies_all(documents, file)
+
+    def certifies_all(self, documents: list[Any], file: str) -> bool:
+        """True when every document of ``documents`` (from ``documents``) is certified."""
+        return all(self.certifies_data(data, file) for data in documents)
+
+    def documents(self, raw: bytes, file: str) -> list[Any] | None:
+        """The plain data of each document of a file's bytes, for ``certifies_data``;
+        None when the file must take the full path whatever its data: a BOM, a NUL, not
+        UTF-8, a suppression comment, nothing but blanks, nesting past the depth limit,
+        a duplicate key, or more than plain JSON or YAML holds (tags, anchors, ``NaN``).
+
+        Apart from ``certifies`` so that a run can parse a batch of files before putting
+        any of them to a certificate: parser and validator then each stay in the CPU's
+        caches for a batch (see ``lint_cmd.READ_AHEAD_BYTES``).
+        """
         if raw.startswith(_BOMS) or b"\x00" in raw:
-            return False
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            return False
+            return None
         if SUPPRESSION_MARK in text or not text.strip():
-            return False
+            return None
         if file.lower().endswith(".json"):
-            return self._json(text, file)
-        return self._yaml(text, file)
+            return self._json(text)
+        return self._yaml(text)
 
-    def _json(self, text: str, file: str) -> bool:
+    def _json(self, text: str) -> list[Any] | None:
         # a text with fewer brackets than the depth limit cannot nest past it
         if text.count("{") + text.count("[") > self._limits.max_depth:
-            return False
+            return None
         try:
-            data = _plain_json().decode(text)
+            return [_plain_json().decode(text)]
         except (ValueError, RecursionError):  # a duplicate key (_Duplicate) among them
-            return False
-        return self.certifies_data(data, file)
+            return None
 
-    def _yaml(self, text: str, file: str) -> bool:
+    def _yaml(self, text: str) -> list[Any] | None:
         from spec_compiler.yaml12 import plain_documents
 
-        documents = plain_documents(text, self._limits.max_depth)
-        if documents is None:
-            return False
-        return all(self.certifies_data(data, file) for data in documents)
+        return plain_documents(text, self._limits.max_depth)
 
 
 def _no_constant(name: str) -> Any:

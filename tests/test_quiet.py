@@ -238,6 +238,13 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
         forked = lint_cmd.lint_files(targets, config, None, jobs, record=True)
         assert [f[2] for f in forked] == [f[2] for f in serial]
         assert [f[1] for f in forked] == [f[1] for f in serial]
+    for ahead in (1, 3000):  # a file a batch; a few files a batch, split mid-chunk
+        monkeypatch.setattr(lint_cmd, "READ_AHEAD_BYTES", ahead)
+        for jobs in (1, 2):
+            batched = lint_cmd.lint_files(targets, config, None, jobs, record=True)
+            assert [f[2] for f in batched] == [f[2] for f in serial]
+            assert [f[1] for f in batched] == [f[1] for f in serial]
+    monkeypatch.undo()
     certifier = lint_cmd._certifier(config, None)
     assert certifier is not None
     certified = sum(certifier.certifies(t.path.read_bytes(), t.display) for t in targets)
@@ -301,6 +308,51 @@ def test_compiled_certificates_have_no_lazy_schema_and_none_of_our_keywords_left
         else:  # without the message conditions: each message takes the message one
             lite = quiet.compose(DATA, kind, bundled(kind), messages=False)
             assert form == {**quiet.rs_form(lite), "messages": quiet.MESSAGES[kind]}
+
+
+_CLEAN = '{"type": "chat", "role": "agent", "text": "Your order has shipped."}\n'
+_FAULTY = '{"type": "chat", "role": "agent", "text": 5}\n'
+
+
+@pytest.mark.parametrize("ahead", [1, 200, 10**6])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_read_ahead_batches_keep_every_file_in_its_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int, jobs: int) -> None:
+    """Files are read, parsed and certified a batch at a time: whatever the batch size,
+    each file keeps its own findings, a file that cannot be read (missing, a folder)
+    gets its IO001 where it stands, and a clean file is certified."""
+    from spec_compiler import lint_cmd
+    from spec_compiler.walker import Target
+
+    targets = []
+    for i in range(60):
+        path = tmp_path / f"f{i:02d}.json"
+        if i % 10 == 3:
+            path.write_text(_FAULTY, encoding="utf-8")
+        elif i % 10 == 7:
+            path.mkdir()  # a folder named like a file: IO001
+        elif i % 10 != 9:  # i % 10 == 9: never written, so missing (IO001)
+            path.write_text(_CLEAN, encoding="utf-8")
+        targets.append(Target(path, path.name))
+    config = Config()
+    monkeypatch.setattr(lint_cmd, "SMALL_RUN", 0)
+    monkeypatch.setattr(lint_cmd, "READ_AHEAD_BYTES", ahead)
+    got = lint_cmd.lint_files(targets, config, None, jobs)
+    monkeypatch.setattr(lint_cmd, "FAST_PATH", False)
+    assert got == lint_cmd.lint_files(targets, config, None, 1)
+    for i, (_, _, found) in enumerate(got):
+        codes = {d.code for d in found}
+        if i % 10 == 3:
+            assert codes == {"SCHEMA001"}, i
+        elif i % 10 in (7, 9):
+            assert codes == {"IO001"}, i
+        else:
+            assert not found, i
+    monkeypatch.setattr(lint_cmd, "FAST_PATH", True)
+    certifier = lint_cmd._certifier(config, None)
+    assert certifier is not None
+    assert certifier.certifies(_CLEAN.encode(), "a.json")
+    assert not certifier.certifies(_FAULTY.encode(), "a.json")
 
 
 def test_a_near_miss_stays_one_for_every_later_file() -> None:
