@@ -371,12 +371,13 @@ def _staged(targets: Sequence[Target], start: int, stop: int, certifier: Certifi
             for at, (raw, st, hashed) in enumerate(reads, first):
                 yield at, raw, st, hashed, False
             continue
-        parsed = [None if raw is None else certifier.documents(raw, targets[at].display)
-                  for at, (raw, _, _) in enumerate(reads, first)]
-        for at, (raw, st, hashed), documents in zip(range(first, i), reads, parsed,
-                                                   strict=True):
-            yield at, raw, st, hashed, (documents is not None and certifier.certifies_all(
-                documents, targets[at].display))
+        files = [target.display for target in targets[first:i]]
+        parsed = [None if raw is None else certifier.documents(raw, file)
+                  for (raw, _, _), file in zip(reads, files, strict=True)]
+        for at, ((raw, st, hashed), file, documents) in enumerate(
+                zip(reads, files, parsed, strict=True), first):
+            yield at, raw, st, hashed, (documents is not None
+                                        and certifier.certifies_all(documents, file))
 
 
 def _certify_queue(queue_r: int, found_w: int, targets: Sequence[Target], size: int,
