@@ -306,8 +306,39 @@ def test_compiled_certificates_have_no_lazy_schema_and_none_of_our_keywords_left
             # ours are checked beside it, each where the readable certificate has it
             assert {entry[0] for entry in form["side"]} == set(quiet.KEYWORDS)
         else:  # without the message conditions: each message takes the message one
-            lite = quiet.compose(DATA, kind, bundled(kind), messages=False)
+            api = quiet.messages_left_out(bundled(kind), kind)
+            lite = quiet.compose(DATA, kind, api, messages=False)
             assert form == {**quiet.rs_form(lite), "messages": quiet.MESSAGES[kind]}
+            assert "message.schema.json" not in text
+
+
+@pytest.mark.parametrize("kind", ["conversation", "message-list"])
+def test_the_messages_left_out_are_the_message_certificates_first_part(kind: str) -> None:
+    # a conversation's KIND.rs.json leaves its messages unchecked because the message
+    # certificate checks each against the very schema the conversation refers to
+    api = bundled(kind)
+    items = api["properties"]["messages"]["items"] if kind == "conversation" else api["items"]
+    assert items == {"$ref": "message.schema.json"}
+
+    def plain(schema: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in schema.items() if k != "$schema"}
+
+    first = quiet._read("message.json")["allOf"][0]
+    assert plain(api["$defs"]["message.schema.json"]) == plain(first) == plain(bundled("message"))
+    left = quiet.messages_left_out(api, kind)
+    assert "message.schema.json" not in left["$defs"]
+    assert bundled(kind) == api  # the bundled schema itself is untouched
+
+
+def test_messages_left_out_refuses_a_schema_it_cannot_read() -> None:
+    api = bundled("conversation")
+    other = {**api, "properties": {**api["properties"], "messages": {"items": {}}}}
+    with pytest.raises(ValueError, match=r"not message\.schema\.json alone"):
+        quiet.messages_left_out(other, "conversation")
+    twice = {**api, "properties": {**api["properties"],
+                                   "again": {"$ref": "message.schema.json"}}}
+    with pytest.raises(ValueError, match="elsewhere too"):
+        quiet.messages_left_out(twice, "conversation")
 
 
 _CLEAN = '{"type": "chat", "role": "agent", "text": "Your order has shipped."}\n'
