@@ -283,6 +283,25 @@ def test_children_send_uncertified_files_whole_and_once() -> None:
     stream.close()  # twice is fine
 
 
+def test_child_results_come_back_as_they_went() -> None:
+    """Plain data is marshalled (no pickle import before the fork), objects are pickled,
+    and bytes that are neither (a child that died mid-write) are a lost result."""
+    from spec_compiler.diagnostics import Diagnostic
+    from spec_compiler.lint_cmd import _decode, _encode, _Failed
+
+    plain = [(3, ((1, 2, 3, 4, 5), "ab" * 16, [])), (7, (None, None, []))]
+    assert _encode(plain)[:1] == b"M" and _decode(_encode(plain)) == plain
+    finding = Diagnostic(file="a.json", line=1, column=2, code="MSG001", rule="unknown-field",
+                         severity="error", message="m")
+    objects = [(0, (None, None, [finding]))]
+    assert _encode(objects)[:1] == b"P" and _decode(_encode(objects)) == objects
+    failed = _decode(_encode(_Failed("a rule crashed")))
+    assert isinstance(failed, _Failed) and failed == "a rule crashed"
+    whole = _encode(plain)
+    for broken in (b"", whole[:-3], b"M", b"P" + _encode(objects)[1:-2], b"X" + whole[1:]):
+        assert _decode(broken) is None
+
+
 def test_a_run_with_many_faulty_files_in_three_processes_equals_serial(
         clean_env: Path) -> None:
     # past the size where workers fork, a third of the files with a finding: the
