@@ -31,7 +31,8 @@ report schema faults; ``NEEDS`` of specs only) need no ``QUIET``.
 
 ``python -m spec_compiler.quiet`` composes, per kind, ``allOf`` the bundled API schema
 and every rule's condition, and writes it to ``certificates/KIND.json`` next to this
-module, with ``KIND.rs.json`` (the same through ``inline_lazy``, compact: what
+module, with ``KIND.rs.json`` (the same through ``inline_lazy``, without our keywords
+(``certsplit``) and rewritten to check faster (``certsimplify``), compact: what
 jsonschema_rs compiles) and ``KIND.py`` (``certgen``); a test checks they are current.
 A lint run loads one file and compiles it once with jsonschema_rs, without importing a
 single rule.
@@ -81,7 +82,8 @@ def compile_certificate(schema: Any) -> SplitCertificate:
 def rs_form(schema: Any) -> dict[str, Any]:
     """What ``KIND.rs.json`` holds for a composed certificate: ``{"schema": ..., "side":
     ...}``, the schema through ``inline_lazy`` and without our keywords, which ``side``
-    lists with the places they apply to (``certsplit.split``)."""
+    lists with the places they apply to (``certsplit.split``), then simplified
+    (``certsimplify``: the same verdicts, fewer keywords evaluated)."""
     from spec_compiler.certsimplify import simplify
     from spec_compiler.certsplit import split
 
