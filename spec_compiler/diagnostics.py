@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import namedtuple
-from typing import Literal
 
-TYPE_CHECKING = False  # mypy takes it for True
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
-    from typing import Any, NamedTuple
+    from typing import Any, Literal, NamedTuple
 
-Severity = Literal["error", "warning", "info"]
+    Severity = Literal["error", "warning", "info"]
+else:  # a name to import at run time, where annotations are never evaluated
+    Severity = str
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 if TYPE_CHECKING:

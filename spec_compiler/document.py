@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Mapping
-from typing import Any, Literal, Protocol
 
 from spec_compiler.kinds import detect_kind as detect_kind  # re-exported: its home is light
 
-TYPE_CHECKING = False  # mypy takes it for True
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Any, Literal, NamedTuple, Protocol
 
-DocumentKind = Literal["spec", "conversation", "message", "message-list"]
+    DocumentKind = Literal["spec", "conversation", "message", "message-list"]
+else:  # names to import at run time, where annotations are never evaluated
+    DocumentKind = str
 KINDS: tuple[DocumentKind, ...] = ("spec", "conversation", "message", "message-list")
 
 #: keys of a spec that never reach a request body (DESIGN §3)
@@ -35,19 +36,22 @@ else:
     Span = namedtuple("Span", "line column end_line end_column")
 
 
-class Locator(Protocol):
-    """Maps a JSON pointer of a document to its source range."""
+if TYPE_CHECKING:
+    class Locator(Protocol):
+        """Maps a JSON pointer of a document to its source range."""
 
-    def locate(self, pointer: str, *, key: bool = False) -> Span:
-        """The range of the value at ``pointer`` (of its key when ``key``).
+        def locate(self, pointer: str, *, key: bool = False) -> Span:
+            """The range of the value at ``pointer`` (of its key when ``key``).
 
-        A pointer that does not exist resolves to its nearest existing ancestor.
-        """
-        ...
+            A pointer that does not exist resolves to its nearest existing ancestor.
+            """
+            ...
 
-    def raw(self, pointer: str) -> str | None:
-        """The scalar at ``pointer`` exactly as written (``0930``), if it exists."""
-        ...
+        def raw(self, pointer: str) -> str | None:
+            """The scalar at ``pointer`` exactly as written (``0930``), if it exists."""
+            ...
+else:
+    Locator = object
 
 
 if TYPE_CHECKING:

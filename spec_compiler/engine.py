@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
 from spec_compiler.diagnostics import Diagnostic
@@ -24,6 +23,10 @@ from spec_compiler.pointer import MISSING, join, split, walk
 from spec_compiler.rules import REGISTRY, load_rule
 from spec_compiler.rules._channels import TEMPLATE_KEYS
 from spec_compiler.rules.base import Finding, option_defaults
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 PointerMap = Callable[[str], str]
 
@@ -227,9 +230,10 @@ def _has_path(value: Any, tokens: list[str]) -> bool:
 # ---------------------------------------------------------------- running rules
 
 
-_Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
-#: each plan entry's ``NEEDS`` (None: the rule always runs)
-_Needs = tuple[frozenset[str] | None, ...]
+if TYPE_CHECKING:
+    _Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
+    #: each plan entry's ``NEEDS`` (None: the rule always runs)
+    _Needs = tuple[frozenset[str] | None, ...]
 _PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _Plan, _Needs]] = {}
 
 #: skip rules whose ``NEEDS`` the document lacks (tests turn it off to prove it changes

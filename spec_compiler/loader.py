@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from spec_compiler.diagnostics import Diagnostic, to_one_based
 from spec_compiler.document import Document
@@ -27,6 +26,7 @@ from spec_compiler.reading import (
 TYPE_CHECKING = False  # mypy takes it for True
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 _Problem = ReadProblem
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def deep_merge(defaults: Mapping[str, Any], message: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 TYPE_CHECKING = False  # mypy takes it for True
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Any, NamedTuple
 
 #: typing-indicator time from the seed: long text and long delay get 2 s, all others 1 s
 LONG_TEXT_CHARS = 40

@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from typing import Any
 
 from spec_compiler.document import Span
 from spec_compiler.pointer import split
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def line_col_at(text: str, offset: int) -> tuple[int, int]:

@@ -11,13 +11,12 @@ surrogate pair is never split across two segments.
 from __future__ import annotations
 
 from collections import namedtuple
-from typing import Literal
 
-TYPE_CHECKING = False  # mypy takes it for True
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Literal, NamedTuple
 
-Encoding = Literal["GSM-7", "UCS-2"]
+    Encoding = Literal["GSM-7", "UCS-2"]
 
 #: GSM 03.38 basic character set (one septet each); 0x1B (escape) is not a character
 GSM_BASIC = frozenset(

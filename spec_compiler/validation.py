@@ -6,16 +6,18 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
 
 from spec_compiler import pointer
 from spec_compiler.document import SchemaError
 from spec_compiler.schemas import RemoteRefError, bundled, load, names_by_id, registry
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import Any, Literal
+
     from jsonschema.exceptions import ValidationError
 
-Engine = Literal["auto", "rs", "python"]
+    Engine = Literal["auto", "rs", "python"]
 
 #: JSON Schema keywords whose errors are reported at the key (not the value)
 _AT_KEY = frozenset({"additionalProperties"})

@@ -144,7 +144,8 @@ def test_a_document_without_faults_is_left_to_jsonschema() -> None:
 def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> None:
     # nor email.utils (jsonschema_rs is imported through spec_compiler.rsimport), nor
     # dataclasses or pathlib (the records of the full path are namedtuples), nor
-    # urllib.parse (schemas.join_uri bundles the validators' schemas)
+    # urllib.parse (schemas.join_uri bundles the validators' schemas), nor typing (the
+    # full path's modules import it for mypy alone, under TYPE_CHECKING)
     (tmp_path / "a.yaml").write_text("role: agent\ntype: caht\ntext: Hi\n", encoding="utf-8")
     (tmp_path / "b.json").write_text(
         json.dumps({"role": "agent", "text": "Hi", "delay": "3000",
@@ -153,7 +154,7 @@ def test_linting_schema_faults_does_not_import_jsonschema(tmp_path: Path) -> Non
     done = lint_in_subprocess(
         ["--no-cache", "--format", "json", str(tmp_path)], cwd=tmp_path,
         watch=("jsonschema.*", "referencing.*", "email.utils", "socket", "dataclasses",
-               "pathlib", "urllib.parse"),
+               "pathlib", "urllib.parse", "typing"),
         env={"SPEC_COMPILER_CACHE_DIR": str(tmp_path / "cache")})
     found = json.loads(done.stdout)
     messages = sorted(d["message"] for d in found["diagnostics"])

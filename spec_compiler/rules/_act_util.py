@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite, is_template
 from spec_compiler.rules._site_util import Path, actions_of, origin
@@ -23,7 +22,7 @@ ACTION_URL_FIELDS: dict[str, tuple[str, ...]] = {
 
 TYPE_CHECKING = False  # mypy takes it for True
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Any, NamedTuple
 
 
 if TYPE_CHECKING:

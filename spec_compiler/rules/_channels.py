@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CONSUMER_FIELDS = ("actions", "items")
 TEMPLATE_KEYS = ("namespace", "elementName")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 TYPE_CHECKING = False  # mypy takes it for True
 if TYPE_CHECKING:
     import mimetypes
+    from typing import Any
 
 #: extensions the standard table lacks or gets differently across Python versions
 EXTENSION_TYPES: dict[str, str] = {

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.pointer import join
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: system commands ([DOC] /notify, /assign; [SDK] /accept, /join, /leave)
 SYSTEM_COMMANDS = ("notify", "assign", "accept", "join", "leave")

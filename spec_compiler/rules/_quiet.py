@@ -8,7 +8,10 @@ value they accept is one the rule's Python check also accepts.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
+
 
 #: one character that is not whitespace to Python (``str.isspace``, ``str.strip``): ASCII
 #: from ``!`` to ``~`` and the BMP without its Unicode spaces (astral characters are left

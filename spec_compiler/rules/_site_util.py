@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite, SchemaError, is_template
 from spec_compiler.pointer import join
 from spec_compiler.rules import _channels
 from spec_compiler.rules.base import Finding
 from spec_compiler.rules.schema_map import code_for
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _step(value: Any, token: str | int) -> tuple[bool, Any]:

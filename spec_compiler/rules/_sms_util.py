@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._quiet import lazy
@@ -13,7 +12,7 @@ from spec_compiler.sms import GSM_BASIC, GSM_EXTENSION
 
 TYPE_CHECKING = False  # mypy takes it for True
 if TYPE_CHECKING:
-    from typing import NamedTuple
+    from typing import Any, NamedTuple
 
     class SmsText(NamedTuple):
         """One SMS text to judge: where it was written and what it says."""

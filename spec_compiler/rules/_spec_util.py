@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.pointer import join
 from spec_compiler.rules._schema_util import did_you_mean
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: the top-level keys of a spec (DESIGN §3)
 SPEC_KEYS = ("kind", "name", "description", "vars", "defaults", "pacing", "conversation",

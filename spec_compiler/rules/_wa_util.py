@@ -5,11 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._channels import is_template
 from spec_compiler.rules._site_util import channels, outbound
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Meta's supported template language codes (facts §11, On-Premises list)
 _LANGUAGE_LIST = (

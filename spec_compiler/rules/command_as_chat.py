@@ -22,7 +22,6 @@ text: /leave
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -30,6 +29,10 @@ from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
 from spec_compiler.rules._quiet import NON_SPACE
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "CMD004"
 NAME = "command-as-chat"

@@ -28,7 +28,6 @@ meta:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -46,6 +45,10 @@ from spec_compiler.rules._file_util import (
 from spec_compiler.rules._quiet import lazy
 from spec_compiler.rules._site_util import faulty, is_file, origin, plain_text, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "FILE002"
 NAME = "file-extension-mismatch"

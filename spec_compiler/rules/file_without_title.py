@@ -25,7 +25,6 @@ meta:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -33,6 +32,10 @@ from spec_compiler.pointer import join
 from spec_compiler.rules._channels import meta
 from spec_compiler.rules._site_util import faulty, is_file, origin, outbound, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "FILE003"
 NAME = "file-without-title"

@@ -28,7 +28,6 @@ meta:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -39,6 +38,10 @@ from spec_compiler.rules._wa_util import (
     free_form_whatsapp,
 )
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "WA007"
 NAME = "free-form-whatsapp"

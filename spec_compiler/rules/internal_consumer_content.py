@@ -27,13 +27,16 @@ actions:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite
 from spec_compiler.rules._channels import TEMPLATE_KEYS, message_type, meta
 from spec_compiler.rules._msg_util import field_pointer, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "MSG003"
 NAME = "internal-message-with-consumer-content"

@@ -28,7 +28,6 @@ messages:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -37,7 +36,10 @@ from spec_compiler.rules._schema_util import did_you_mean
 from spec_compiler.rules._spec_util import declared_vars
 from spec_compiler.rules.base import Finding
 
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from jsonschema.exceptions import ValidationError
 
 CODE = "SPEC006"

@@ -28,13 +28,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite, is_template
 from spec_compiler.rules._channels import meta
 from spec_compiler.rules._msg_util import field_pointer, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "CONV007"
 NAME = "not-an-object-id"

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, MessageSite
@@ -45,6 +44,10 @@ from spec_compiler.rules._site_util import (
     unique,
 )
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "SMS004"
 NAME = "one-way-sms-expects-reply"

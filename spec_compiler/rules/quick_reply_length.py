@@ -26,12 +26,15 @@ actions:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext, is_template
 from spec_compiler.rules._site_util import actions_of, origin, quote, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "ACT007"
 NAME = "quick-reply-too-long"

@@ -29,13 +29,16 @@ text: Your car is ready to be picked up at our workshop on the Stationsweg. See 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._sms_util import GSM_BASIC_TEXT, GSM_TEXT, sms_text_quiet, sms_texts
 from spec_compiler.rules.base import Finding
 from spec_compiler.sms import MAX_CHARS, SegmentInfo, first_ucs2_char, segments
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "SMS005"
 NAME = "sms-segments"

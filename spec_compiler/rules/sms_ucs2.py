@@ -24,13 +24,16 @@ text: We're ready for you
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._sms_util import GSM_TEXT, sms_text_quiet, sms_texts
 from spec_compiler.rules.base import Finding
 from spec_compiler.sms import GSM_SINGLE, UCS2_SINGLE, first_ucs2_char, gsm_replacement
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "SMS006"
 NAME = "sms-ucs2"

@@ -32,7 +32,6 @@ meta:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -40,6 +39,10 @@ from spec_compiler.rules._channels import meta
 from spec_compiler.rules._site_util import origin, unique
 from spec_compiler.rules._wa_util import LANGUAGE_FORMAT, LANGUAGES, language_suggestion
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "WA005"
 NAME = "template-language-unknown"

@@ -30,13 +30,16 @@ meta:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._channels import TEMPLATE_KEYS, is_command, meta
 from spec_compiler.rules._site_util import channels, origin, unique
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "WA008"
 NAME = "template-off-whatsapp"

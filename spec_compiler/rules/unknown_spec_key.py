@@ -30,7 +30,6 @@ messages:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -39,6 +38,10 @@ from spec_compiler.rules._msg_util import key_sets
 from spec_compiler.rules._schema_util import did_you_mean
 from spec_compiler.rules._spec_util import SPEC_KEYS, near_spec_key
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "SPEC004"
 NAME = "unknown-spec-key"

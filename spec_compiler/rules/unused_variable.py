@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
@@ -38,6 +37,10 @@ from spec_compiler.pointer import join
 from spec_compiler.rules._schema_util import did_you_mean
 from spec_compiler.rules._spec_util import declared_vars, rendered_strings
 from spec_compiler.rules.base import Finding
+
+TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "SPEC002"
 NAME = "unused-variable"
