@@ -153,7 +153,7 @@ def messages_left_out(api: Mapping[str, Any], kind: str) -> dict[str, Any]:
     import json
 
     out = copy.deepcopy(dict(api))
-    holder = out["properties"]["messages"] if kind == "conversation" else out
+    holder = out["properties"][MESSAGES[kind]] if MESSAGES[kind] else out
     if holder.get("items") != {"$ref": _MESSAGE_SCHEMA}:
         raise ValueError(f"the {kind} schema's messages are not {_MESSAGE_SCHEMA} alone")
     holder["items"] = True
