@@ -285,6 +285,35 @@ def test_our_keywords(schema: dict[str, Any], instance: Any, valid: bool) -> Non
     assert validator.is_valid(instance) is valid  # again: near misses are remembered
 
 
+#: every code point but the surrogates (jsonschema_rs takes no lone surrogate), the BMP
+#: whole and every 7th astral one
+_CODE_POINTS = [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 7),
+                0x10FFFF]
+
+
+@pytest.mark.parametrize(("name", "ascii_too"), [("NON_SPACE", True),
+                                                 ("NON_ASCII_NON_SPACE", False)])
+def test_the_character_classes_are_what_python_does_not_strip(name: str,
+                                                              ascii_too: bool) -> None:
+    """The quiet conditions' "not a space" classes hold a character exactly when
+    ``str.strip`` keeps it and it is no control character (and, for the second, is not
+    ASCII), in Python's ``re`` (the generated certificates) and in jsonschema_rs alike."""
+    import re
+
+    from spec_compiler.rsimport import load
+    from spec_compiler.rules import _quiet
+
+    pattern = getattr(_quiet, name)
+    python = re.compile(pattern)
+    rs = load().validator_for({"pattern": pattern})
+    for code in _CODE_POINTS:
+        char = chr(code)
+        expected = (not char.isspace() and code > 0x20 and not 0x7F <= code <= 0xA0
+                    and (ascii_too or code > 0x7F))
+        assert (python.search(char) is not None) is expected, hex(code)
+        assert rs.is_valid(char) is expected, hex(code)
+
+
 def test_lazy_schemas_resolve_the_shared_definitions() -> None:
     data = {"defs": {"short": {"maxLength": 2}}, "rules": {"X": {
         "message": {"properties": {"text": {"x-lazy": {"$ref": "#/$defs/short"}}}},

@@ -1022,7 +1022,7 @@ def _s178(x):
 
 def _s184(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and (not _search('[!-~\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    if isinstance(x, str) and (not _search('[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]', x)): return False
     return True
 
 def _s183(x):
@@ -2404,7 +2404,7 @@ def _s443(x):
     return True
 
 def _s451(x):
-    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\uffff]', x)): return False
+    if isinstance(x, str) and (not _search('^[^/]*\\Z|[!-.0-`{-~]|\\{\\{|[^\\x00-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]', x)): return False
     return True
 
 def _s450(x):

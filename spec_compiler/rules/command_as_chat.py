@@ -27,7 +27,7 @@ from spec_compiler.diagnostics import Severity
 from spec_compiler.document import LintContext
 from spec_compiler.rules._channels import is_command
 from spec_compiler.rules._msg_util import SYSTEM_COMMANDS, field_pointer, text_of, unique
-from spec_compiler.rules._quiet import NON_SPACE
+from spec_compiler.rules._quiet import NON_ASCII_NON_SPACE
 from spec_compiler.rules.base import Finding
 
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
@@ -43,8 +43,8 @@ _COMMANDS = frozenset(f"/{c}" for c in SYSTEM_COMMANDS)
 
 #: a text that, stripped, is none of _COMMANDS: it has no '/', or it has a character that
 #: no command holds and that is not whitespace (printable ASCII but '/' and the lower case
-#: letters, or a non-ASCII one of NON_SPACE), or it is a {{ template }}
-_NOT_COMMAND = "^[^/]*$|[!-.0-`{-~]|\\{\\{|" + NON_SPACE.replace("[!-~", "[", 1)
+#: letters, or a non-ASCII one that is not a space), or it is a {{ template }}
+_NOT_COMMAND = "^[^/]*$|[!-.0-`{-~]|\\{\\{|" + NON_ASCII_NON_SPACE
 #: finds nothing where each message is a command or not a chat or card, or its text is
 #: not a system command (see spec_compiler.quiet)
 QUIET: dict[str, Any] = {
