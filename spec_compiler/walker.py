@@ -9,6 +9,7 @@ end, and a folder that cannot be listed is an IO001 finding.
 
 from __future__ import annotations
 
+import operator
 import os
 import stat
 from collections import namedtuple
@@ -62,6 +63,12 @@ def display(path: PathArg) -> str:
     return root + "/".join(parts) if root or parts else "."
 
 
+#: ``os.path.normcase`` where it is not the identity (None on POSIX: not called)
+_NORMCASE = os.path.normcase if os.name != "posix" else None
+#: the sort key of a folder's entries (a C getter, not a lambda called per entry)
+_NAME = operator.attrgetter("name")
+
+
 def _child(folder: str, name: str) -> str:
     """``str(Path(folder) / name)`` for a folder already shown by ``display``."""
     if folder == ".":
@@ -106,11 +113,16 @@ def discover(paths: Sequence[PathArg], config: Config = DEFAULT_CONFIG) -> Disco
 def _walk(
     root: str, config: Config, seen_dirs: set[tuple[int, int]], problems: list[Diagnostic]
 ) -> list[Target]:
+    # ~1.5 us a file, before a large run's fork (where nothing else runs): no call per
+    # entry but the DirEntry's own (is_dir/is_file read the d_type scandir already got)
     out: list[Target] = []
     stack: list[str] = [root]
     suffixes = _suffixes(config.include)
+    exclude = config.exclude
+    make = tuple.__new__  # Target(shown, shown) without namedtuple's Python __new__
     while stack:
         folder = stack.pop()
+        prefix = _child(folder, "")
         entries = _list(folder, seen_dirs, problems)
         subdirs: list[str] = []
         for entry in entries:
@@ -123,20 +135,18 @@ def _walk(
             except OSError:
                 continue  # vanished while we looked
             if is_dir:
-                shown = _child(folder, name)
-                if name not in SKIP_DIRS and not _matches(config, shown, config.exclude):
+                shown = prefix + name
+                if name not in SKIP_DIRS and not _matches(config, shown, exclude):
                     subdirs.append(shown)
             elif is_file:
+                shown = prefix + name
                 if suffixes is not None:
-                    if not os.path.normcase(name).endswith(suffixes):
+                    if not (_NORMCASE(name) if _NORMCASE else name).endswith(suffixes):
                         continue
-                    shown = _child(folder, name)
-                else:
-                    shown = _child(folder, name)
-                    if not _matches(config, shown, config.include):
-                        continue
-                if not config.exclude or not _matches(config, shown, config.exclude):
-                    out.append(Target(shown, shown))
+                elif not _matches(config, shown, config.include):
+                    continue
+                if not exclude or not _matches(config, shown, exclude):
+                    out.append(make(Target, (shown, shown)))
         stack.extend(reversed(subdirs))
     return out
 
@@ -163,7 +173,7 @@ def _list(
             return []  # a symlink loop, or a folder named twice
         seen_dirs.add(key)
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
+            return sorted(it, key=_NAME)
     except OSError as exc:
         from spec_compiler.loader import diagnostic
 
