@@ -21,6 +21,7 @@ from spec_compiler.reading import (
     ReadProblem,
     decode,
     read_bytes,
+    within_depth,
 )
 
 TYPE_CHECKING = False  # mypy takes it for True
@@ -203,25 +204,9 @@ def _json_depth_mark(text: str, max_depth: int) -> tuple[int, int]:
 def _check_json_tree(data: Any, duplicates: list[tuple[int, str]],
                      limits: Limits) -> list[tuple[str, str, str, bool]]:
     """Depth and duplicate-key problems (pointers are built only when there are any)."""
-    if not duplicates and _within_depth(data, limits.max_depth):
+    if not duplicates and within_depth(data, limits.max_depth):
         return []
     return _json_tree_problems(data, duplicates, limits)
-
-
-def _within_depth(data: Any, max_depth: int) -> bool:
-    """True when no value is nested deeper than ``max_depth`` (the walk below, no pointers)."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > max_depth:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list))
-                         or depth + 1 > max_depth)
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list))
-                         or depth + 1 > max_depth)
-    return True
 
 
 def _json_tree_problems(data: Any, duplicates: list[tuple[int, str]],

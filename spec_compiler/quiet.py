@@ -50,6 +50,7 @@ import os
 from collections.abc import Mapping
 
 from spec_compiler.kinds import detect_kind
+from spec_compiler.reading import within_depth
 
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
@@ -424,13 +425,16 @@ class Certifier:
         return self._yaml(text)
 
     def _json(self, text: str) -> list[Any] | None:
-        # a text with fewer brackets than the depth limit cannot nest past it
-        if text.count("{") + text.count("[") > self._limits.max_depth:
-            return None
         try:
-            return [_plain_json().decode(text)]
+            data = _plain_json().decode(text)
         except (ValueError, RecursionError):  # a duplicate key (_Duplicate) among them
             return None
+        # a text with fewer brackets than the depth limit cannot nest past it; one with
+        # more (a long message list) is walked, as the loader walks it
+        if (text.count("{") + text.count("[") > self._limits.max_depth
+                and not within_depth(data, self._limits.max_depth)):
+            return None
+        return [data]
 
     def _yaml(self, text: str) -> list[Any] | None:
         from spec_compiler.yaml12 import plain_documents

@@ -13,7 +13,7 @@ from collections import namedtuple
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import NamedTuple
+    from typing import Any, NamedTuple
 
 
 if TYPE_CHECKING:
@@ -29,6 +29,24 @@ else:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def within_depth(data: Any, max_depth: int) -> bool:
+    """True when no value of plain data is nested deeper than ``max_depth`` (an iterative
+    walk: the loader's depth check of a JSON document, and the certifier's of one with
+    more brackets than the limit)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > max_depth:
+            return False
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list))
+                         or depth + 1 > max_depth)
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list))
+                         or depth + 1 > max_depth)
+    return True
 
 
 class ReadProblem(Exception):

@@ -251,6 +251,50 @@ def test_lint_gives_the_same_findings_with_and_without_the_fast_path(
     assert certified > 200
 
 
+def _nested(depth: int) -> Any:
+    """A message with a value ``depth`` levels down (the message's members are one level
+    down) and, beside it, 60 shallow lists: more brackets than the depth limit either
+    way."""
+    inner: Any = "x"
+    for _ in range(depth - 2):
+        inner = [inner]
+    return {"type": "chat", "role": "agent", "text": "Your order shipped",
+            "meta": {"trail": inner, "ids": [[i] for i in range(60)]}}
+
+
+@pytest.mark.parametrize(("name", "data", "certified"), [
+    # 120 messages: far more brackets than the depth limit (100), three levels deep
+    ("list.json", [{"type": "chat", "role": "agent", "text": f"Update {i}",
+                    "meta": {"ids": [i]}} for i in range(120)], True),
+    ("at-limit.json", _nested(100), True),
+    ("past-limit.json", _nested(101), False),
+    ("far-past.json", _nested(400), False),
+])
+def test_a_json_file_with_more_brackets_than_the_depth_limit_is_walked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: Any,
+        certified: bool) -> None:
+    """Counting brackets only rules a file in below the limit; above it the data is
+    walked as the loader walks it, so a long clean file is certified and a deep one is
+    not, with the full path's findings either way."""
+    from spec_compiler import lint_cmd
+    from spec_compiler.walker import Target
+
+    path = tmp_path / name
+    text = json.dumps(data, indent=1)
+    path.write_text(text, encoding="utf-8")
+    assert text.count("{") + text.count("[") > Config().limits.max_depth
+    certifier = lint_cmd._certifier(Config(), None)
+    assert certifier is not None
+    assert certifier.certifies(text.encode(), path.name) is certified
+    targets = [Target(path, path.name)]
+    fast = lint_cmd.lint_files(targets, Config(), None)
+    monkeypatch.setattr(lint_cmd, "FAST_PATH", False)
+    full = lint_cmd.lint_files(targets, Config(), None)
+    assert [f[2] for f in fast] == [f[2] for f in full]
+    codes = [d.code for d in full[0][2]]
+    assert codes == ([] if certified else ["YAML005"])
+
+
 @pytest.mark.parametrize(("schema", "instance", "valid"), [
     ({"x-equal": ["uri", "url"]}, {"uri": "a", "url": "a"}, True),
     ({"x-equal": ["uri", "url"]}, {"uri": "a", "url": "b"}, False),
