@@ -374,10 +374,13 @@ def _staged(targets: Sequence[Target], start: int, stop: int, certifier: Certifi
         files = [target.display for target in targets[first:i]]
         parsed = [None if raw is None else certifier.documents(raw, file)
                   for (raw, _, _), file in zip(reads, files, strict=True)]
-        for at, ((raw, st, hashed), file, documents) in enumerate(
-                zip(reads, files, parsed, strict=True), first):
-            yield at, raw, st, hashed, (documents is not None
-                                        and certifier.certifies_all(documents, file))
+        for j, ((raw, st, hashed), file) in enumerate(zip(reads, files, strict=True)):
+            documents = parsed[j]
+            certified = documents is not None and certifier.certifies_all(documents, file)
+            # the data goes before the caller lints an uncertified file on the full
+            # path, which parses it again: a large file is not held twice
+            parsed[j] = documents = None
+            yield first + j, raw, st, hashed, certified
 
 
 def _certify_queue(queue_r: int, found_w: int, targets: Sequence[Target], size: int,

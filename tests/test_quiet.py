@@ -459,6 +459,47 @@ def test_read_ahead_batches_keep_every_file_in_its_place(
     assert not certifier.certifies(_FAULTY.encode(), "a.json")
 
 
+def test_a_files_parsed_data_is_let_go_before_its_turn_comes(tmp_path: Path) -> None:
+    """The batch's parsed documents are dropped as each file's verdict is given: when the
+    caller lints an uncertified file on the full path (which parses it again), its
+    first parse is no longer held, so a large file is not in memory twice."""
+    import gc
+    import weakref
+
+    from spec_compiler import lint_cmd
+    from spec_compiler.walker import Target
+
+    class Parsed(list):  # type: ignore[type-arg]
+        pass
+
+    alive: list[weakref.ref[Any]] = []
+
+    class Certifier:
+        def documents(self, raw: bytes, file: str) -> list[Any]:
+            parsed = Parsed([raw])
+            alive.append(weakref.ref(parsed))
+            return parsed
+
+        def certifies_all(self, documents: list[Any], file: str) -> bool:
+            return False
+
+    targets = []
+    for i in range(5):
+        path = tmp_path / f"f{i}.json"
+        path.write_text(_FAULTY, encoding="utf-8")
+        targets.append(Target(path, path.name))
+    seen = 0
+    for at, raw, _, _, certified in lint_cmd._staged(
+            targets, 0, len(targets), Certifier(), Config().limits,  # type: ignore[arg-type]
+            False):
+        gc.collect()
+        assert raw is not None and not certified
+        assert len(alive) == len(targets)  # one batch: every file parsed first
+        assert alive[at]() is None, at
+        seen += 1
+    assert seen == len(targets)
+
+
 def test_a_near_miss_stays_one_for_every_later_file() -> None:
     schema = {"propertyNames": {"x-no-near-miss": {"known": ["SenderID"], "cutoff": 0.85}}}
     validator = quiet.compile_certificate(schema)
