@@ -284,21 +284,32 @@ def test_children_send_uncertified_files_whole_and_once() -> None:
 
 
 def test_child_results_come_back_as_they_went() -> None:
-    """Plain data is marshalled (no pickle import before the fork), objects are pickled,
-    and bytes that are neither (a child that died mid-write) are a lost result."""
+    """Plain data is marshalled (no pickle import before the fork), results with
+    findings are marshalled as the findings' fields and come back as findings, other
+    objects are pickled, and bytes that are none of these (a child that died mid-write)
+    are a lost result."""
     from spec_compiler.diagnostics import Diagnostic
     from spec_compiler.lint_cmd import _decode, _encode, _Failed
 
     plain = [(3, ((1, 2, 3, 4, 5), "ab" * 16, [])), (7, (None, None, []))]
     assert _encode(plain)[:1] == b"M" and _decode(_encode(plain)) == plain
     finding = Diagnostic(file="a.json", line=1, column=2, code="MSG001", rule="unknown-field",
-                         severity="error", message="m")
-    objects = [(0, (None, None, [finding]))]
+                         severity="error", message="m", pointer="/x", document=1,
+                         end_line=3, end_column=4)
+    fresh = [((1, 2, 3, 4, 5), "ab" * 16, [finding, finding._replace(line=2)]),
+             (None, None, [])]
+    back = _decode(_encode(fresh))
+    assert _encode(fresh)[:1] == b"F" and back == fresh
+    # equal compares four fields: every field, and the type, must come back
+    assert [[(type(d), tuple(d)) for d in found] for _, _, found in back] == [
+        [(Diagnostic, tuple(d)) for d in found] for _, _, found in fresh]
+    objects = [(0, (None, None, [finding]))]  # another shape: pickled
     assert _encode(objects)[:1] == b"P" and _decode(_encode(objects)) == objects
     failed = _decode(_encode(_Failed("a rule crashed")))
     assert isinstance(failed, _Failed) and failed == "a rule crashed"
     whole = _encode(plain)
-    for broken in (b"", whole[:-3], b"M", b"P" + _encode(objects)[1:-2], b"X" + whole[1:]):
+    for broken in (b"", whole[:-3], b"M", b"P" + _encode(objects)[1:-2], b"X" + whole[1:],
+                   b"F" + _encode(fresh)[1:-5], b"F" + whole[1:]):
         assert _decode(broken) is None
 
 
