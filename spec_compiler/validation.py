@@ -187,7 +187,8 @@ def rs_faults(validator: Any, data: Any) -> list[Fault] | None:
     """jsonschema_rs's errors of ``data`` as jsonschema's, or None when they might not
     say the same: a keyword outside ``RS_KEYWORDS``, a keyword location we cannot find
     in a bundled schema, a ``pattern`` that Python's ECMA-262 reading would accept, no
-    error at all, or an instance jsonschema_rs cannot take."""
+    error at all, an instance jsonschema_rs cannot take, or one it read as something
+    else (YAML's ``.inf`` and ``.nan`` reach it as null)."""
     try:
         errors = list(validator.iter_errors(data))
     except (ValueError, TypeError, OverflowError, RecursionError):
@@ -201,12 +202,26 @@ def rs_faults(validator: Any, data: Any) -> list[Fault] | None:
         if keyword not in RS_KEYWORDS or not isinstance(schema, dict) or keyword not in schema:
             return None
         instance = error.instance
+        if not _as_seen(data, list(error.instance_path), instance):
+            return None
         if keyword == "pattern" and (
                 not isinstance(instance, str) or not isinstance(schema[keyword], str)
                 or ecma_regex(schema[keyword]).search(instance)):
             return None
         faults.append(Fault(keyword, schema, instance, list(error.instance_path)))
     return faults or None
+
+
+def _as_seen(data: Any, path: list[Any], instance: Any) -> bool:
+    """True when the value at ``path`` of ``data`` equals ``instance``, what jsonschema_rs
+    says it found there."""
+    value = data
+    for step in path:
+        try:
+            value = value[step]
+        except (LookupError, TypeError):
+            return False
+    return bool(value == instance)
 
 
 @cache  # one entry per keyword location of the bundled schemas at most

@@ -129,11 +129,32 @@ class _Validator:
         return [_Error(self.instance)]
 
 
+def _sender(sender_id: str) -> dict[str, Any]:
+    return {"meta": {"SenderID": sender_id}}
+
+
 def test_a_pattern_python_would_accept_is_left_to_jsonschema() -> None:
-    assert rs_faults(_Validator("Acme"), {}) is None  # a sender id the pattern accepts
-    faults = rs_faults(_Validator("Tims Truckshop"), {})
+    # a sender id the pattern accepts
+    assert rs_faults(_Validator("Acme"), _sender("Acme")) is None
+    faults = rs_faults(_Validator("Tims Truckshop"), _sender("Tims Truckshop"))
     assert faults is not None and faults[0].validator == "pattern"
     assert faults[0].absolute_path == ["meta", "SenderID"]
+
+
+@pytest.mark.parametrize("data", [{}, _sender("Tims"), {"meta": ["Tims Truckshop"]}])
+def test_an_error_about_a_value_the_data_does_not_hold_is_left_to_jsonschema(
+        data: dict[str, Any]) -> None:
+    """jsonschema_rs reads YAML's .inf and .nan as null: an error that names another
+    value than the data holds at its place is explained by jsonschema instead."""
+    assert rs_faults(_Validator("Tims Truckshop"), data) is None
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_a_delay_that_is_no_number_is_explained_as_it_is(value: float) -> None:
+    data = {"role": "agent", "text": "Hi", "delay": value}
+    assert rs_faults(_rs("message"), data) is None
+    assert [e.message for e in SchemaValidator("message").errors(data)] == [
+        f"expected an integer, got number {json.dumps(value)}"]
 
 
 def test_a_document_without_faults_is_left_to_jsonschema() -> None:
