@@ -1,5 +1,6 @@
 """What the generated certificates (``certificates/KIND.py``, see ``certgen``) call: JSON
-equality and types, patterns compiled on first use, and the near-miss test."""
+equality and types, patterns compiled on first use, the pacing invariants and the
+near-miss test."""
 
 from __future__ import annotations
 
@@ -47,6 +48,13 @@ def search(source: str, x: str) -> bool:
     if compiled is None:
         compiled = _PATTERNS[source] = re.compile(source)
     return compiled.search(x) is not None
+
+
+def delays(name: str, x: Any) -> bool:
+    """``"x-delays": NAME``: ``pacing.INVARIANTS[NAME]`` holds of ``x``."""
+    from spec_compiler.pacing import INVARIANTS
+
+    return bool(INVARIANTS[name](x))
 
 
 def is_near_miss(x: Any, known: tuple[str, ...], names: frozenset[str],

@@ -1,6 +1,7 @@
 """Our keywords taken out of a certificate, so that jsonschema_rs checks plain JSON Schema.
 
-jsonschema_rs runs a keyword of ours (``x-equal``, ``x-distinct``, ``x-no-near-miss``)
+jsonschema_rs runs a keyword of ours (``x-equal``, ``x-distinct``, ``x-delays``,
+``x-no-near-miss``)
 by calling back into Python, and a validator compiled with any such keyword at all is
 slower on every document, even on one that never reaches it (the same schema without
 our keywords checked a message ~8 µs faster with ``keywords=`` passed than without it).
@@ -249,9 +250,19 @@ class NoNearMiss:
 #: names ``NoNearMiss`` remembers at most (a run over generated keys stays bounded)
 _MEMO_LIMIT = 65_536
 
+class PacingKept:
+    """``"x-delays": NAME``: an array of messages whose delays keep the pacing invariant
+    NAME (``pacing.INVARIANTS``: what the PACE rules report from)."""
+
+    def __init__(self, value: Any) -> None:
+        from spec_compiler.pacing import INVARIANTS
+
+        self.check = INVARIANTS[value]
+
+
 #: the check of each keyword of ours (``quiet.KEYWORDS`` names them)
 CHECKS: dict[str, Any] = {"x-equal": EqualProperties, "x-distinct": DistinctValues,
-                          "x-no-near-miss": NoNearMiss}
+                          "x-delays": PacingKept, "x-no-near-miss": NoNearMiss}
 
 
 def side_check(entries: list[Any]) -> Callable[[Any], bool]:

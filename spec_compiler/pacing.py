@@ -125,7 +125,12 @@ def explicit_delay(message: Mapping[str, Any]) -> int | None:
     delay = message.get("delay")
     if isinstance(delay, bool) or not isinstance(delay, (int, float)):
         return None
+    if isinstance(delay, float) and not -_INFINITY < delay < _INFINITY:
+        return None  # YAML's .inf and .nan: no number of milliseconds
     return int(delay)
+
+
+_INFINITY = float("inf")
 
 
 def next_delay(previous: int, message: Mapping[str, Any], params: PacingParams) -> int:
@@ -195,3 +200,168 @@ def timeline(
             )
         )
     return rows
+
+
+# ---------------------------------------------------------------- invariants
+# What PACE001-PACE003 check, over known delays: the rules give them a request's
+# messages (delays computed by a spec's pacing count as unknown, None), and the
+# certificates of payloads (``x-delays`` in spec_compiler.quiet) the delays as written,
+# so that a payload a certificate passes is one the rules find nothing in.
+
+
+def lower_delays(delays: Sequence[int | None]) -> list[tuple[int, int]]:
+    """``(i, j)`` for each delay ``i`` lower than one before it, ``j`` the first of the
+    highest delays before it; unknown delays (None) are skipped (PACE001)."""
+    found: list[tuple[int, int]] = []
+    latest: int | None = None  # the position of the highest delay so far
+    top = 0
+    for i, delay in enumerate(delays):
+        if delay is None:
+            continue
+        if latest is not None and delay < top:
+            found.append((i, latest))
+        elif latest is None or delay > top:
+            latest, top = i, delay
+    return found
+
+
+def early_commands(items: Sequence[tuple[int | None, bool]]) -> list[int]:
+    """Of ``(delay, is a command)`` pairs, the position of each command whose delay is
+    no higher than that of a message (not a command) before it, where it is not lower
+    than a delay before it too (PACE001's finding, not this one's) (PACE002)."""
+    found: list[int] = []
+    latest_any: int | None = None
+    latest_message: int | None = None
+    for i, (delay, command) in enumerate(items):
+        if delay is None:
+            continue
+        lower = latest_any is not None and delay < latest_any
+        if command and not lower and latest_message is not None and delay <= latest_message:
+            found.append(i)
+        latest_any = delay if latest_any is None else max(latest_any, delay)
+        if not command:
+            latest_message = delay if latest_message is None else max(latest_message, delay)
+    return found
+
+
+def typing_overlaps(
+    items: Sequence[tuple[int | None, str, bool, bool]],
+) -> list[tuple[int, int, int, int]]:
+    """Of ``(delay, text, delay written, shown)`` tuples, ``(i, j, start, before)`` for
+    each shown message ``i`` with a written delay whose typing indicator starts at
+    ``start``, before the shown message ``j`` before it appears at ``before`` (PACE003)."""
+    found: list[tuple[int, int, int, int]] = []
+    previous: int | None = None
+    for i, (delay, text, written, shown) in enumerate(items):
+        if not shown:
+            continue
+        if previous is not None:
+            before = items[previous][0]
+            if (delay is not None and before is not None and written and delay > 0
+                    and delay >= before):
+                start = max(0, delay - indicator_ms(text, delay))
+                if start < before:
+                    found.append((i, previous, start, before))
+        previous = i
+    return found
+
+
+def is_shown(message: Mapping[str, Any]) -> bool:
+    """True for a message the contact sees appear: not a command, not backchannel."""
+    return not is_command(message) and message.get("isBackchannel") is not True
+
+
+def written_delay(message: Mapping[str, Any]) -> int | None:
+    """A payload message's delay as the API takes it: 0 when absent, None when it is
+    not a usable number of milliseconds (the schema reports it)."""
+    if "delay" not in message:
+        return 0
+    delay = message["delay"]
+    if type(delay) is not int:  # floats, booleans, the rest: explicit_delay decides
+        delay = explicit_delay(message)
+    return None if delay is not None and delay < 0 else delay
+
+
+# The invariants below are what the certificates ask (``INVARIANTS``): each holds of a
+# payload's messages exactly where the function above that its rule reports from finds
+# nothing in them (tests/rules/test_pace.py holds them to that with hypothesis). They
+# are written as one loop that stops at the first fault: a certificate asks them of
+# every conversation of a large run (~2 µs each where the functions above take ~6).
+
+
+def _objects(messages: list[Any]) -> bool:
+    """True when every message is an object (a ``dict``, as parsed: another mapping is
+    declined, which is never wrong for a certificate)."""
+    return all(isinstance(m, dict) for m in messages)
+
+
+def delays_never_decrease(messages: Any) -> bool:
+    """True where ``lower_delays`` finds nothing in a payload's messages (anything but
+    a list: true; a list with an item that is not an object: false)."""
+    if not isinstance(messages, list):
+        return True
+    if not _objects(messages):
+        return False
+    top: int | None = None
+    for message in messages:
+        delay = written_delay(message)
+        if delay is None:
+            continue
+        if top is not None and delay < top:
+            return False
+        if top is None or delay > top:
+            top = delay
+    return True
+
+
+def commands_come_later(messages: Any) -> bool:
+    """True where ``early_commands`` finds nothing in a payload's messages."""
+    if not isinstance(messages, list):
+        return True
+    if not _objects(messages):
+        return False
+    latest_any: int | None = None
+    latest_message: int | None = None
+    for message in messages:
+        delay = written_delay(message)
+        if delay is None:
+            continue
+        command = is_command(message)
+        if (command and latest_message is not None and delay <= latest_message
+                and not (latest_any is not None and delay < latest_any)):
+            return False
+        if latest_any is None or delay > latest_any:
+            latest_any = delay
+        if not command and (latest_message is None or delay > latest_message):
+            latest_message = delay
+    return True
+
+
+def typing_apart(messages: Any) -> bool:
+    """True where ``typing_overlaps`` finds nothing in a payload's messages (a missing
+    delay is 0, which shows no indicator: only written delays can overlap)."""
+    if not isinstance(messages, list):
+        return True
+    if not _objects(messages):
+        return False
+    seen = False  # a shown message before
+    before: int | None = None  # its delay
+    for message in messages:
+        if not is_shown(message):
+            continue
+        delay = written_delay(message)
+        if (seen and delay is not None and before is not None and delay > 0
+                and delay >= before
+                and max(0, delay - indicator_ms(text_of(message), delay)) < before):
+            return False
+        seen, before = True, delay
+    return True
+
+
+#: the invariants ``"x-delays": NAME`` names, each true of a list of payload messages
+#: that keeps it (and of anything that is not a list)
+INVARIANTS = {
+    "never-decrease": delays_never_decrease,
+    "commands-later": commands_come_later,
+    "typing-apart": typing_apart,
+}

@@ -17,7 +17,11 @@ document, the benchmark corpus and hypothesis mutations of them. Conditions may 
 the shared definitions of ``rules/_quiet.py`` as ``{"$ref": "#/$defs/NAME"}``, and use
 the keywords JSON Schema lacks, which we give jsonschema_rs: ``"x-equal": [NAMES]`` (the
 properties of an object that it has among NAMES are equal: ``uri == url``),
-``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads)
+``"x-distinct": NAME`` (the NAME properties of an array's objects all differ: payloads),
+``"x-delays": NAME`` (an array of messages whose delays as written keep the pacing
+invariant NAME, asked of the functions the PACE rules report from:
+``pacing.INVARIANTS``; JSON Schema cannot compare two members, and the thresholds
+that stood in for a comparison cost most of a conversation certificate's compile),
 ``"x-lazy": SCHEMA`` (SCHEMA, compiled when first reached: most of a certificate's
 compile time goes to a few large regexes that few documents reach; the generated
 Python certificates of small runs keep them lazy, while jsonschema_rs, which only large
@@ -71,7 +75,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 #: the keywords of ours that conditions may use, checked beside jsonschema_rs
 #: (``certsplit.CHECKS``) and by the generated Python certificates (``certgen``)
-KEYWORDS = frozenset({"x-equal", "x-distinct", "x-no-near-miss"})
+KEYWORDS = frozenset({"x-equal", "x-distinct", "x-delays", "x-no-near-miss"})
 
 
 def compile_certificate(schema: Any) -> SplitCertificate:

@@ -2,7 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 
-from spec_compiler._certruntime import eq as _eq, false as _false, integer as _int, is_near_miss as _near_miss, num as _num, search as _search, true as _true
+from spec_compiler._certruntime import delays as _delays, eq as _eq, false as _false, integer as _int, is_near_miss as _near_miss, num as _num, search as _search, true as _true
 
 
 _C0 = 'form'

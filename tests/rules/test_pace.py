@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spec_compiler.config import Config
 from spec_compiler.engine import lint_data, lint_loaded
@@ -106,6 +109,11 @@ CASES = [
                  [], id="PACE003-ok-backchannel"),
     pytest.param(spec("{text: A}", "{text: B, delay: 500}"), [],
                  id="PACE003-ok-spec-previous-computed"),
+    # YAML's infinities are no number of milliseconds: no pacing finding (the schema
+    # reports them), and no crash converting them
+    pytest.param(msgs("{role: agent, text: A, delay: 1000}", "{role: agent, text: B, delay: .inf}",
+                      "{type: command, text: /leave, delay: .nan}"), [],
+                 id="PACE-not-a-number"),
 ]
 
 
@@ -157,3 +165,41 @@ def _examples() -> list[Path]:
 @pytest.mark.parametrize("path", _examples(), ids=lambda p: p.name)
 def test_api_examples_are_clean(path: Path) -> None:
     assert [d.render() for d in lint(path.read_text(encoding="utf-8"), path.name)] == []
+
+
+#: message fields the pacing rules read, with values of every kind a payload may hold
+_DELAYS = st.one_of(st.integers(-1000, 40_000), st.sampled_from([0, 1000, 2000, 3000]),
+                    st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+                    st.just("1000"), st.none())
+_PACED = st.fixed_dictionaries({"role": st.just("agent")}, optional={
+    "delay": _DELAYS,
+    "type": st.sampled_from(["chat", "command", 3]),
+    "text": st.sampled_from(["Hi", "/leave", "x" * 41, 7]),
+    "isBackchannel": st.sampled_from([True, False, "true"]),
+})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PACED, max_size=6))
+def test_each_pacing_invariant_holds_where_its_rule_finds_nothing(messages: list[Any]) -> None:
+    """The certificates' ``x-delays`` ask ``pacing.INVARIANTS`` of a payload's messages
+    as written: each must hold exactly where its rule finds nothing in them (holding
+    where the rule finds something would certify a file with a finding)."""
+    from spec_compiler.pacing import INVARIANTS
+    from spec_compiler.positions import JsonLocator
+
+    codes = {"never-decrease": "PACE001", "commands-later": "PACE002",
+             "typing-apart": "PACE003"}
+    found = {d.code for d in lint_data(messages, kind="message-list", file="case.json",
+                                       locator=JsonLocator(json.dumps(messages)),
+                                       config=Config(select=PREFIXES))}
+    for name, holds in INVARIANTS.items():
+        assert holds(messages) is (codes[name] not in found), name
+        assert holds({"messages": messages}) is True  # not a list: nothing to compare
+
+
+@pytest.mark.parametrize("messages", [[1], ["a", {"delay": 1}], [None]])
+def test_a_pacing_invariant_declines_items_that_are_no_messages(messages: list[Any]) -> None:
+    from spec_compiler.pacing import INVARIANTS
+
+    assert not any(holds(messages) for holds in INVARIANTS.values())
