@@ -1,10 +1,10 @@
 """Our keywords taken out of a certificate, so that jsonschema_rs checks plain JSON Schema.
 
 jsonschema_rs runs a keyword of ours (``x-equal``, ``x-distinct``, ``x-delays``,
-``x-no-near-miss``)
-by calling back into Python, and a validator compiled with any such keyword at all is
-slower on every document, even on one that never reaches it (the same schema without
-our keywords checked a message ~8 µs faster with ``keywords=`` passed than without it).
+``x-no-near-miss``) by calling back into Python, and a validator compiled with any such
+keyword at all is slower on every document, even on one that never reaches it (the
+same schema without our keywords checked a message ~8 µs faster with ``keywords=``
+passed than without it).
 Checked here instead, a message certificate costs ~112,000 instructions instead of
 ~153,000, a conversation's ~329,000 instead of ~431,000 (callgrind, the benchmark
 corpus's documents, the same verdicts).
@@ -250,9 +250,10 @@ class NoNearMiss:
 #: names ``NoNearMiss`` remembers at most (a run over generated keys stays bounded)
 _MEMO_LIMIT = 65_536
 
+
 class PacingKept:
     """``"x-delays": NAME``: an array of messages whose delays keep the pacing invariant
-    NAME (``pacing.INVARIANTS``: what the PACE rules report from)."""
+    NAME (``pacing.INVARIANTS``: true exactly where the PACE rule of NAME finds nothing)."""
 
     def __init__(self, value: Any) -> None:
         from spec_compiler.pacing import INVARIANTS

@@ -203,10 +203,10 @@ def timeline(
 
 
 # ---------------------------------------------------------------- invariants
-# What PACE001-PACE003 check, over known delays: the rules give them a request's
-# messages (delays computed by a spec's pacing count as unknown, None), and the
-# certificates of payloads (``x-delays`` in spec_compiler.quiet) the delays as written,
-# so that a payload a certificate passes is one the rules find nothing in.
+# What PACE001-PACE003 report from, over known delays: the rules give these functions
+# a request's messages (delays a spec's pacing computes count as unknown, None). The
+# certificates of payloads ask ``INVARIANTS`` below instead (``x-delays`` in
+# spec_compiler.quiet), which hold where these find nothing in the delays as written.
 
 
 def lower_delays(delays: Sequence[int | None]) -> list[tuple[int, int]]:
