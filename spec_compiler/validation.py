@@ -215,13 +215,8 @@ def rs_faults(validator: Any, data: Any) -> list[Fault] | None:
 def _as_seen(data: Any, path: list[Any], instance: Any) -> bool:
     """True when the value at ``path`` of ``data`` equals ``instance``, what jsonschema_rs
     says it found there."""
-    value = data
-    for step in path:
-        try:
-            value = value[step]
-        except (LookupError, TypeError):
-            return False
-    return bool(value == instance)
+    value = pointer.walk(data, map(str, path))
+    return value is not pointer.MISSING and bool(value == instance)
 
 
 @cache  # one entry per keyword location of the bundled schemas at most

@@ -43,7 +43,7 @@ from spec_compiler.pacing import (
     text_of,
     typing_overlaps,
 )
-from spec_compiler.rules._pace_util import Timed, timed
+from spec_compiler.rules._pace_util import timed
 from spec_compiler.rules._site_util import unique
 from spec_compiler.rules.base import Finding
 
@@ -68,11 +68,6 @@ QUIET: dict[str, Any] = {
 }
 
 
-def shown(item: Timed) -> bool:
-    """True for messages the contact sees appear (not commands, not backchannel)."""
-    return is_shown(item.site.message)
-
-
 def earliest_delay(text: str, previous: int) -> int:
     """The smallest delay whose typing indicator starts once ``previous`` is shown."""
     delay = previous + SHORT_INDICATOR_MS
@@ -87,7 +82,7 @@ def check(ctx: LintContext, options: Mapping[str, Any]) -> Iterator[Finding]:
     texts = [text_of(item.site.message) for item in items]
     found = []
     for i, j, start, before in typing_overlaps([
-            (item.delay, text, item.written, shown(item))
+            (item.delay, text, item.written, is_shown(item.site.message))
             for item, text in zip(items, texts, strict=True)]):
         found.append(Finding(items[i].pointer, (
             f"typing indicator starts at {start} ms, before message {items[j].number} "
