@@ -330,6 +330,46 @@ def test_a_run_with_many_faulty_files_in_three_processes_equals_serial(
     assert serial.stdout.count('"SMS001"') == 110 + 1  # bad.yaml of the fixture
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_the_parent_lints_what_it_has_before_it_certifies_more(
+        clean_env: Path, tmp_path_factory: pytest.TempPathFactory,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # so that the cores stay evenly busy to the end: a chunk certified while files wait
+    # to be linted leaves them for after the children are done. The first 30 files have
+    # findings; the child starts only once the parent has certified a chunk (of those
+    # files: more than a batch to lint), so the parent certifies more than one chunk
+    import time
+
+    from spec_compiler import lint_cmd
+
+    bad = {"role": "agent", "touchpoint": "sms", "meta": {"SenderID": "Tims Truckshop BV"},
+           "text": "Your car is ready"}
+    good = {"role": "agent", "text": "Your car is ready"}
+    for i in range(400):
+        (clean_env / f"m{i:03}.json").write_text(json.dumps(bad if i < 30 else good),
+                                                 encoding="utf-8")
+    started = tmp_path_factory.mktemp("scheduler") / "parent-certified-a-chunk"
+    parent = os.getpid()
+    waiting: list[int] = []  # how many files were left to lint each time the parent certified
+    certify_range = lint_cmd._certify_range
+
+    def watched(*args: object) -> None:
+        if os.getpid() == parent:
+            waiting.append(len(args[-1]))  # type: ignore[arg-type]
+            if len(waiting) == 2:  # the first is file 0's, before the fork
+                started.touch()
+        else:
+            deadline = time.monotonic() + 30
+            while not started.exists() and time.monotonic() < deadline:
+                time.sleep(0.001)
+        certify_range(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint_cmd, "_certify_range", watched)
+    result = lint("--jobs", "2", "--no-cache", "--format", "json", ".")
+    assert result.stdout.count('"SMS001"') == 30 + 1  # bad.yaml of the fixture
+    assert len(waiting) >= 2 and set(waiting) == {0}
+
+
 def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     from spec_compiler import engine
 
