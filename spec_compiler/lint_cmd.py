@@ -291,6 +291,8 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
         # 2000-file run, or split a backlog over new forks.)
         while True:
             todo.extend(stream.take())
+            if stream.done:  # the children are done, so is the queue: split what is left
+                break
             if todo:
                 lint_some()
                 continue

@@ -370,6 +370,40 @@ def test_the_parent_lints_what_it_has_before_it_certifies_more(
     assert len(waiting) >= 2 and set(waiting) == {0}
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_once_the_children_are_done_the_parent_splits_what_it_has_left(
+        clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every file has a finding: the child certifies none and is done long before the
+    # parent, slowed down here, has linted them all; the parent must not go on alone
+    import time
+
+    from spec_compiler import lint_cmd
+
+    bad = {"role": "agent", "touchpoint": "sms", "meta": {"SenderID": "Tims Truckshop BV"},
+           "text": "Your car is ready"}
+    for i in range(400):
+        (clean_env / f"m{i:03}.json").write_text(json.dumps(bad), encoding="utf-8")
+    parent = os.getpid()
+    split: list[int] = []  # how many files the parent split over forks at the end
+    lint_chunk, lint_split = lint_cmd._lint_chunk, lint_cmd._lint_split
+
+    def slow_chunk(*args: object, **kwargs: object) -> object:
+        if os.getpid() == parent:
+            time.sleep(0.005)
+        return lint_chunk(*args, **kwargs)  # type: ignore[arg-type]
+
+    def watched_split(targets: list[object], *args: object, **kwargs: object) -> object:
+        if os.getpid() == parent:
+            split.append(len(targets))
+        return lint_split(targets, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint_cmd, "_lint_chunk", slow_chunk)
+    monkeypatch.setattr(lint_cmd, "_lint_split", watched_split)
+    result = lint("--jobs", "2", "--no-cache", "--format", "json", ".")
+    assert result.stdout.count('"SMS001"') == 400 + 1  # bad.yaml of the fixture
+    assert len(split) == 1 and split[0] > 200
+
+
 def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     from spec_compiler import engine
 
