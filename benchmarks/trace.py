@@ -9,12 +9,18 @@ timestamps written to stderr, then runs ``cli.main`` with ``lint`` and the argum
 given; lint's own output goes to stdout as usual (send it to ``/dev/null``). Times are
 milliseconds from this script's start, after the interpreter's. The table "where the
 time goes" in docs/performance.md is read off its output.
+
+Where a process is about to fork, where a child ends its queue and where the run ends,
+the line also gives that process's CPU time so far (user + system, ``getrusage``) and
+its minor page faults: a forked child's count from zero, so the CPU time after the fork
+is the parent's at the end less its own at the fork, plus each child's.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import resource
 import sys
 import time
 from collections.abc import Callable
@@ -28,7 +34,15 @@ PHASES = ("_lint_forked", "_certifier", "_fork_children", "_certify_queue",
           "_import_full_path", "_lint_split", "_collect", "_report")
 
 
-def _stamp(text: str) -> None:
+#: the stamps that also give the process's CPU time and page faults so far
+USAGE = ("> _fork_children", "< _certify_queue")
+
+
+def _stamp(text: str, usage: bool = False) -> None:
+    if usage or text in USAGE:
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        text += (f"  [cpu {used.ru_utime * 1000:.1f} user + {used.ru_stime * 1000:.1f} "
+                 f"system ms, {used.ru_minflt} minor faults]")
     sys.stderr.write(f"{(time.perf_counter() - _T0) * 1000:8.1f} ms  pid {os.getpid()}  "
                      f"{text}\n")
 
@@ -58,7 +72,7 @@ def main() -> None:
         cli_main()
     except SystemExit as exc:
         code = exc.code
-    _stamp(f"done, exit {code}")
+    _stamp(f"done, exit {code}", usage=True)
 
 
 if __name__ == "__main__":
