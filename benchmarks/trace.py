@@ -24,7 +24,10 @@ import resource
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # typing imports re, which a lint of JSON files may not import
+if TYPE_CHECKING:
+    from typing import Any
 
 _T0 = time.perf_counter()
 
