@@ -51,7 +51,7 @@ path.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spec_compiler.kinds import detect_kind
 from spec_compiler.reading import within_depth
@@ -308,12 +308,10 @@ def _with_defs(value: Any, defs: Mapping[str, Any]) -> Any:
 
 def _read(name: str) -> Any:
     """A file of ``certificates/`` (None when it is missing or broken)."""
-    import json
-
     try:
         with open(os.path.join(FOLDER, name), encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):
+            return _plain_json()(fh.read())
+    except (OSError, ValueError, RecursionError):
         return None
 
 
@@ -430,7 +428,7 @@ class Certifier:
 
     def _json(self, text: str) -> list[Any] | None:
         try:
-            data = _plain_json().decode(text)
+            data = _plain_json()(text)
         except (ValueError, RecursionError):  # a duplicate key (_Duplicate) among them
             return None
         # a text with fewer brackets than the depth limit cannot nest past it; one with
@@ -465,18 +463,64 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-_decoder: Any = None
+class _Settings:
+    """What json's C scanner (``_json.make_scanner``) reads off a ``json.JSONDecoder``:
+    ``JSONDecoder(object_pairs_hook=_unique_pairs, parse_constant=_no_constant)``'s
+    settings, without importing ``json``, whose decoder imports ``re`` (with json and
+    ``fnmatch``, ~4.5 ms of a large run's serial start, 2026-12-03, which a process that
+    only certifies JSON files never needs)."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = staticmethod(_unique_pairs)
+    parse_float = float
+    parse_int = int
+    parse_constant = staticmethod(_no_constant)
 
 
-def _plain_json() -> Any:
-    """The decoder of plain JSON files: no duplicate key, no ``NaN``/``Infinity``."""
-    global _decoder
-    if _decoder is None:
+#: the characters ``json.decoder`` skips around a value (RFC 8259's whitespace)
+_JSON_SPACE = " \t\n\r"
+
+_decode: Callable[[str], Any] | None = None
+
+
+def _plain_json() -> Callable[[str], Any]:
+    """The decoder of plain JSON texts, as ``JSONDecoder.decode`` with the settings of
+    ``_Settings``: the value of a text, raising ``ValueError`` for anything else (no
+    value, more than one, a duplicate key, ``NaN``/``Infinity``, invalid JSON) and
+    ``RecursionError`` past the interpreter's depth."""
+    global _decode
+    if _decode is not None:
+        return _decode
+    try:
+        from _json import make_scanner
+    except ImportError:  # an interpreter without json's C scanner
         import json
 
-        _decoder = json.JSONDecoder(object_pairs_hook=_unique_pairs,
-                                    parse_constant=_no_constant)
-    return _decoder
+        _decode = json.JSONDecoder(object_pairs_hook=_unique_pairs,
+                                   parse_constant=_no_constant).decode
+        return _decode
+    scan = make_scanner(_Settings())  # type: ignore[arg-type]  # it reads attributes
+
+    def decode(text: str) -> Any:
+        start = len(text) - len(text.lstrip(_JSON_SPACE))
+        try:
+            data, end = scan(text, start)
+        except StopIteration:  # no value where one starts (at any depth)
+            raise ValueError("expecting a JSON value") from None
+        except SystemError:
+            # any other syntax error: the scanner raises json.decoder's JSONDecodeError
+            # (a ValueError), and where json.decoder is not imported, CPython 3.11's
+            # looks for it in sys.modules, finds nothing and fails with a SystemError.
+            # Either way the text is not plain JSON; the full path says why
+            raise ValueError("invalid JSON") from None
+        # a value never ends in whitespace: only whitespace may follow it
+        if end != len(text) and len(text.rstrip(_JSON_SPACE)) != end:
+            raise ValueError("extra data after the JSON value")
+        return data
+
+    _decode = decode
+    return decode
 
 
 def main() -> None:
