@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -43,6 +42,8 @@ def language_suggestion(code: str) -> str | None:
     regional = sorted(c for c in LANGUAGES if c.startswith(base + "_"))
     if regional:
         return regional[0]
+    import difflib  # ~1 ms to import (with heapq): only for a language to correct
+
     close = difflib.get_close_matches(code, sorted(LANGUAGES), n=1, cutoff=0.6)
     return close[0] if close else None
 

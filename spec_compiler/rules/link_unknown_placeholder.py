@@ -29,7 +29,6 @@ actions:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 
 from spec_compiler.diagnostics import Severity
@@ -84,6 +83,8 @@ QUIET: dict[str, Any] = {
 
 def explain(field: str, name: str) -> str:
     """The message for one unknown placeholder, with a did-you-mean when close."""
+    import difflib  # ~1 ms to import (with heapq): only for a finding
+
     close = difflib.get_close_matches(name.lower(), AUTH_PLACEHOLDERS, n=1, cutoff=0.6)
     hint = (f"; did you mean '{{{close[0]}}}'?" if close
             else "; the server fills only '{authuser}' and '{authtoken}' "
