@@ -175,6 +175,20 @@ def test_the_decoder_declines_every_text_json_declines(text: str) -> None:
         _plain_json()(text)
 
 
+def test_without_the_c_scanner_the_decoder_is_json_decoders_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interpreter without ``_json`` (PyPy, say) gets ``JSONDecoder.decode`` with the
+    same settings: the same values and refusals."""
+    monkeypatch.setitem(sys.modules, "_json", None)  # import _json raises ImportError
+    monkeypatch.setattr(quiet, "_decode", None)
+    decode = quiet._plain_json()
+    assert getattr(decode, "__self__", None).__class__ is json.JSONDecoder
+    assert decode(' {"a": [1, "x"]}\n') == {"a": [1, "x"]}
+    for text in ('{"a": 1, "a": 2}', '[NaN]', '{"a" 1}', '{} x', ''):
+        with pytest.raises(ValueError):
+            decode(text)
+
+
 def test_the_decoder_needs_neither_json_nor_re() -> None:
     """In a fresh interpreter: plain texts decode without importing json or re (~4.5 ms
     of a large run's serial start), and invalid ones are declined, whatever CPython's
