@@ -231,10 +231,27 @@ def _has_path(value: Any, tokens: list[str]) -> bool:
 
 
 if TYPE_CHECKING:
-    _Plan = tuple[tuple[str, Any, Mapping[str, Any], Any], ...]
+    _Entry = tuple[str, Any, Mapping[str, Any], Any]
+    _Plan = tuple[_Entry, ...]
     #: each plan entry's ``NEEDS`` (None: the rule always runs)
     _Needs = tuple[frozenset[str] | None, ...]
-_PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _Plan, _Needs]] = {}
+
+
+class _Lazy:
+    """The enabled codes of a plan, their entries (None until a document needs the rule:
+    its module is imported then), their ``NEEDS``, and the whole plan once asked for."""
+
+    __slots__ = ("codes", "entries", "needs", "whole")
+
+    def __init__(self, codes: tuple[str, ...], entries: list[_Entry | None],
+                 needs: _Needs) -> None:
+        self.codes = codes
+        self.entries = entries
+        self.needs = needs
+        self.whole: _Plan | None = None
+
+
+_PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _Lazy]] = {}
 
 #: skip rules whose ``NEEDS`` the document lacks (tests turn it off to prove it changes
 #: nothing)
@@ -248,41 +265,92 @@ def rule_plan(config: Config, file: str) -> _Plan:
     2,000 files asks about the same 60 codes per file: the plan depends on the file only
     through its ``per-file-ignores``, so it is cached by config and those.
     """
-    return _plan(config, file)[1]
+    plan = _plan(config, file)
+    if plan.whole is None:
+        plan.whole = tuple(_resolve(config, plan.entries, at, code)
+                           for at, code in enumerate(plan.codes))
+    return plan.whole
 
 
-def _plan(config: Config, file: str) -> tuple[Config, _Plan, _Needs]:
+def _plan(config: Config, file: str) -> _Lazy:
+    """The plan of ``file`` with each rule that states its ``NEEDS`` left unimported
+    (``certificates.NEEDS`` holds them, generated from the rules) until a document
+    needs it: a lint of messages never imports the spec rules, say (~0.3-0.6 ms a
+    module)."""
     ignores = config.ignores_for(file) if config.per_file_ignores else ()
     key = (id(config), ignores)
     hit = _PLANS.get(key)
     if hit is not None and hit[0] is config:
-        return hit
-    plan = []
+        return hit[1]
+    known = _static_needs()
+    codes: list[str] = []
+    entries: list[_Entry | None] = []
+    needs: list[frozenset[str] | None] = []
     for code in REGISTRY:
         # is_enabled depends on the file only through ignores_for(file), the key
         if config.is_enabled(code, file):
-            rule = load_rule(code)
-            options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
-            plan.append((code, rule, options, config.severity_for(code, rule.SEVERITY)))
-    needs = tuple(_needs(rule) for _, rule, _, _ in plan)
+            codes.append(code)
+            if code in known:
+                entries.append(None)
+                needs.append(known[code])
+            else:
+                entry = _entry(config, code)
+                entries.append(entry)
+                needs.append(_needs(entry[1]))
     if len(_PLANS) > 1024:
         _PLANS.clear()
-    _PLANS[key] = (config, tuple(plan), needs)
-    return _PLANS[key]
+    plan = _Lazy(tuple(codes), entries, tuple(needs))
+    _PLANS[key] = (config, plan)
+    return plan
 
 
-def preload(config: Config, *, yaml: bool = True) -> None:
-    """Import and set up what linting a file takes (the loader, every enabled rule, the
+def _entry(config: Config, code: str) -> _Entry:
+    rule = load_rule(code)
+    options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
+    return (code, rule, options, config.severity_for(code, rule.SEVERITY))
+
+
+def _resolve(config: Config, entries: list[_Entry | None], at: int, code: str) -> _Entry:
+    """A plan's entry ``at``, its rule imported the first time."""
+    entry = entries[at]
+    if entry is None:
+        entry = entries[at] = _entry(config, code)
+    return entry
+
+
+_KNOWN_NEEDS: dict[str, frozenset[str]] | None = None
+
+
+def _static_needs() -> dict[str, frozenset[str]]:
+    """Each rule's ``NEEDS`` without importing it (empty without the generated table)."""
+    global _KNOWN_NEEDS
+    if _KNOWN_NEEDS is None:
+        try:
+            from spec_compiler.certificates import NEEDS
+        except ImportError:  # a broken install: import every rule
+            NEEDS = {}
+        _KNOWN_NEEDS = {code: frozenset(needs) for code, needs in NEEDS.items()
+                        if code in REGISTRY}
+    return _KNOWN_NEEDS
+
+
+def preload(config: Config, *, yaml: bool = True, every_rule: bool = True) -> None:
+    """Import and set up what linting a file takes (the loader, the rules, the
     validators that explain faults of messages and conversations; the YAML reader unless
-    ``yaml`` is false), so that forked workers inherit it. The spec schema's validator
-    (~5 ms) is left to the first spec: most runs have none."""
+    ``yaml`` is false), so that forked workers inherit it: every enabled rule, or with
+    ``every_rule`` false only those no document could skip (the others are imported
+    when a document first needs them). The spec schema's validator (~5 ms) is left to
+    the first spec: most runs have none."""
     import spec_compiler.loader
     import spec_compiler.suppressions
     from spec_compiler.validation import get_validator
 
     if yaml:
         import spec_compiler.yaml12  # noqa: F401
-    _plan(config, "")
+    if every_rule:
+        rule_plan(config, "")
+    else:
+        _plan(config, "")
     for name in ("message", "conversation"):
         get_validator(name).preload()
 
@@ -304,17 +372,20 @@ def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
     """
     doc = ctx.document
     out: list[Diagnostic] = []
-    _, plan, needs = _plan(config, doc.file)
+    plan = _plan(config, doc.file)
+    entries = plan.entries
     has = ctx.features if SKIP_BY_FEATURES else None
     faulty = bool(ctx.schema_errors)
-    for (code, rule, options, severity), need in zip(plan, needs, strict=True):
+    for at, (code, need) in enumerate(zip(plan.codes, plan.needs, strict=True)):
         if codes is not None and code not in codes:
             continue
         if (has is not None and need is not None and need.isdisjoint(has)
                 and (need or not faulty)):
             continue
-        out.extend(run_entry(ctx, (code, rule, options, severity), locator=locator,
-                             pointer_map=pointer_map))
+        entry = entries[at]
+        if entry is None:
+            entry = _resolve(config, entries, at, code)
+        out.extend(run_entry(ctx, entry, locator=locator, pointer_map=pointer_map))
     return out
 
 

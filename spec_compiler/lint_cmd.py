@@ -274,7 +274,9 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
         """Lint a few of the files to do, importing the full path the first time."""
         nonlocal todo, imported
         if not imported:
-            _import_full_path(config, targets)
+            # what is left at the end may be split over forks: _lint_split imports
+            # every rule before it forks
+            _import_full_path(config, targets, every_rule=False)
             imported = True
         mine = todo[:LINT_BATCH]
         todo = todo[LINT_BATCH:]
@@ -497,13 +499,17 @@ class _Found:
             self._fd = None
 
 
-def _import_full_path(config: Config, targets: Sequence[Target]) -> None:
+def _import_full_path(config: Config, targets: Sequence[Target], *,
+                      every_rule: bool = True) -> None:
     """Import what linting a file that is not certified needs (before forking for it):
-    the YAML side only when a target is a YAML file."""
+    the YAML side only when a target is a YAML file; without ``every_rule`` (a process
+    that forks no more for it), only the rules no document could skip, the others when
+    a document first needs them."""
     from spec_compiler.engine import preload
     from spec_compiler.loader import JSON_SUFFIXES  # preload imports the loader anyway
 
-    preload(config, yaml=not all(str(t.path).lower().endswith(JSON_SUFFIXES) for t in targets))
+    preload(config, yaml=not all(str(t.path).lower().endswith(JSON_SUFFIXES) for t in targets),
+            every_rule=every_rule)
 
 
 def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | None,

@@ -133,3 +133,67 @@ def test_skipping_changes_nothing_in_mutants(seeds: list[tuple[Any, str]], data:
     without = engine.lint_loaded(loaded, config=config)
     monkeypatch.setattr(engine, "SKIP_BY_FEATURES", True)
     assert with_skip == without, value
+
+
+def test_the_needs_table_is_each_rules_own() -> None:
+    """``certificates.NEEDS``, which the engine plans with before importing a rule, holds
+    every rule's ``NEEDS`` as the rule states it (``test_certificates_are_current``
+    regenerates the whole file; this says what the engine relies on)."""
+    from spec_compiler.certificates import NEEDS
+
+    for code in REGISTRY:
+        needs = getattr(load_rule(code), "NEEDS", None)
+        if needs is None:
+            assert code not in NEEDS, code
+        else:
+            assert frozenset(NEEDS[code]) == frozenset(needs), code
+    assert engine._static_needs() == {c: frozenset(n) for c, n in NEEDS.items()}
+
+
+def test_a_plan_imports_a_rule_when_a_document_needs_it(tmp_path: Any) -> None:
+    """In a fresh interpreter: a faulty message imports neither the spec rules nor the
+    command rules (its features do not call for them), a spec imports the spec rules,
+    and both give the findings of a run with every rule imported first."""
+    from lintproc import lint_in_subprocess
+
+    (tmp_path / "m.json").write_text('{"role": "agent", "type": "caht", "text": "Hi"}',
+                                     encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "kind: message\nvariables:\n  name: {type: string}\nmessage:\n"
+        "  role: agent\n  text: 'Hi {{ nam }}'\n", encoding="utf-8")
+    spec_rules = {f"spec_compiler.rules.{REGISTRY[c]}" for c in REGISTRY
+                  if c.startswith("SPEC") and c != "SPEC003"}
+    command_rules = {f"spec_compiler.rules.{REGISTRY[c]}" for c in ("CMD001", "CMD002")}
+
+    def run(name: str) -> tuple[set[str], list[tuple[str, int, int]]]:
+        done = lint_in_subprocess([name, "--no-cache", "--format", "json"], cwd=tmp_path,
+                                  watch=("spec_compiler.rules.*",))
+        found = json.loads(done.stdout)["diagnostics"]
+        return set(done.modules), sorted((d["code"], d["line"], d["column"]) for d in found)
+
+    imported, found = run("m.json")
+    assert not (spec_rules | command_rules) & imported
+    assert [c for c, *_ in found] == ["SCHEMA003"]
+    imported, found = run("s.yaml")
+    assert spec_rules <= imported
+    assert "SPEC001" in {c for c, *_ in found}
+    for name in ("m.json", "s.yaml"):
+        loaded = load_text((tmp_path / name).read_text(encoding="utf-8"), name)
+        engine.rule_plan(Config(), name)  # every rule imported: the eager way
+        eager = sorted((d.code, d.line, d.column) for d in engine.lint_loaded(loaded))
+        assert run(name)[1] == eager, name
+
+
+def test_without_the_table_every_rule_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken install without the generated table plans the eager way: every entry has
+    its rule, and the findings are the same."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "spec_compiler.certificates", None)
+    monkeypatch.setattr(engine, "_KNOWN_NEEDS", None)
+    monkeypatch.setattr(engine, "_PLANS", {})
+    config = Config()
+    assert engine._static_needs() == {}
+    assert all(entry is not None for entry in engine._plan(config, "x.json").entries)
+    loaded = load_text('{"role": "agent", "type": "caht", "text": "Hi"}', "x.json")
+    assert [d.code for d in engine.lint_loaded(loaded, config=config)] == ["SCHEMA003"]
