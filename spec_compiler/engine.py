@@ -237,7 +237,7 @@ if TYPE_CHECKING:
     _Needs = tuple[frozenset[str] | None, ...]
 
 
-class _Lazy:
+class _LazyPlan:
     """The enabled codes of a plan, their entries (None until a document needs the rule:
     its module is imported then), their ``NEEDS``, and the whole plan once asked for."""
 
@@ -251,7 +251,7 @@ class _Lazy:
         self.whole: _Plan | None = None
 
 
-_PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _Lazy]] = {}
+_PLANS: dict[tuple[int, tuple[str, ...]], tuple[Config, _LazyPlan]] = {}
 
 #: skip rules whose ``NEEDS`` the document lacks (tests turn it off to prove it changes
 #: nothing)
@@ -259,7 +259,8 @@ SKIP_BY_FEATURES = True
 
 
 def rule_plan(config: Config, file: str) -> _Plan:
-    """The enabled rules for one file with their options and severities, worked out once.
+    """The enabled rules for one file with their options and severities, worked out once
+    (every rule imported).
 
     Compiling 100,000 rows lints every row with the same config and file, and linting
     2,000 files asks about the same 60 codes per file: the plan depends on the file only
@@ -272,7 +273,7 @@ def rule_plan(config: Config, file: str) -> _Plan:
     return plan.whole
 
 
-def _plan(config: Config, file: str) -> _Lazy:
+def _plan(config: Config, file: str) -> _LazyPlan:
     """The plan of ``file`` with each rule that states its ``NEEDS`` left unimported
     (``certificates.NEEDS`` holds them, generated from the rules) until a document
     needs it: a lint of messages never imports the spec rules, say (~0.3-0.6 ms a
@@ -299,12 +300,13 @@ def _plan(config: Config, file: str) -> _Lazy:
                 needs.append(_needs(entry[1]))
     if len(_PLANS) > 1024:
         _PLANS.clear()
-    plan = _Lazy(tuple(codes), entries, tuple(needs))
+    plan = _LazyPlan(tuple(codes), entries, tuple(needs))
     _PLANS[key] = (config, plan)
     return plan
 
 
 def _entry(config: Config, code: str) -> _Entry:
+    """A rule's plan entry: its module (imported here), options and severity."""
     rule = load_rule(code)
     options = {**option_defaults(rule), **config.options_for(code, rule.NAME)}
     return (code, rule, options, config.severity_for(code, rule.SEVERITY))
