@@ -336,23 +336,24 @@ def _static_needs() -> dict[str, frozenset[str]]:
     return _KNOWN_NEEDS
 
 
-def preload(config: Config, *, yaml: bool = True, every_rule: bool = True) -> None:
-    """Import and set up what linting a file takes (the loader, the rules, the
-    validators that explain faults of messages and conversations; the YAML reader unless
-    ``yaml`` is false), so that forked workers inherit it: every enabled rule, or with
-    ``every_rule`` false only those no document could skip (the others are imported
-    when a document first needs them). The spec schema's validator (~5 ms) is left to
-    the first spec: most runs have none."""
+def preload(config: Config, *, yaml: bool = True, for_forks: bool = True) -> None:
+    """Import and set up what linting a file takes: the loader and the engine (the YAML
+    reader unless ``yaml`` is false), and for ``for_forks`` (before forking workers,
+    which inherit it) also every enabled rule and the validators that explain faults
+    of messages and conversations. Without it those wait until a document needs them:
+    a run with a faulty message and no conversation compiles no conversation
+    validator, say. The spec schema's validator (~5 ms) is left to the first spec
+    either way: most runs have none."""
     import spec_compiler.loader
     import spec_compiler.suppressions
     from spec_compiler.validation import get_validator
 
     if yaml:
         import spec_compiler.yaml12  # noqa: F401
-    if every_rule:
-        rule_plan(config, "")
-    else:
+    if not for_forks:
         _plan(config, "")
+        return
+    rule_plan(config, "")
     for name in ("message", "conversation"):
         get_validator(name).preload()
 

@@ -274,9 +274,9 @@ def _lint_forked(targets: Sequence[Target], config: Config, kind: DocumentKind |
         """Lint a few of the files to do, importing the full path the first time."""
         nonlocal todo, imported
         if not imported:
-            # what is left at the end may be split over forks: _lint_split imports
-            # every rule before it forks
-            _import_full_path(config, targets, every_rule=False)
+            # what is left at the end may be split over forks: _lint_split sets up
+            # every rule and validator before it forks
+            _import_full_path(config, targets, for_forks=False)
             imported = True
         mine = todo[:LINT_BATCH]
         todo = todo[LINT_BATCH:]
@@ -500,16 +500,16 @@ class _Found:
 
 
 def _import_full_path(config: Config, targets: Sequence[Target], *,
-                      every_rule: bool = True) -> None:
+                      for_forks: bool = True) -> None:
     """Import what linting a file that is not certified needs (before forking for it):
-    the YAML side only when a target is a YAML file; without ``every_rule`` (a process
-    that forks no more for it), only the rules no document could skip, the others when
-    a document first needs them."""
+    the YAML side only when a target is a YAML file; without ``for_forks`` (a process
+    that forks no more for it), the rules and the validators when a document first
+    needs them."""
     from spec_compiler.engine import preload
     from spec_compiler.loader import JSON_SUFFIXES  # preload imports the loader anyway
 
     preload(config, yaml=not all(str(t.path).lower().endswith(JSON_SUFFIXES) for t in targets),
-            every_rule=every_rule)
+            for_forks=for_forks)
 
 
 def _lint_split(targets: Sequence[Target], config: Config, kind: DocumentKind | None,
