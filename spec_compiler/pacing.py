@@ -120,6 +120,9 @@ def indicator_ms(text: str, delay_ms: int) -> int:
     return SHORT_INDICATOR_MS
 
 
+_INFINITY = float("inf")
+
+
 def explicit_delay(message: Mapping[str, Any]) -> int | None:
     """The delay written on a message, if it is a usable number."""
     delay = message.get("delay")
@@ -128,9 +131,6 @@ def explicit_delay(message: Mapping[str, Any]) -> int | None:
     if isinstance(delay, float) and not -_INFINITY < delay < _INFINITY:
         return None  # YAML's .inf and .nan: no number of milliseconds
     return int(delay)
-
-
-_INFINITY = float("inf")
 
 
 def next_delay(previous: int, message: Mapping[str, Any], params: PacingParams) -> int:
