@@ -754,7 +754,7 @@ def _read(target: Target, limits: Limits, record: bool) -> tuple[bytes | None, S
     now = time.time_ns() if record else 0
     try:
         before = os.stat(target.path) if record else None
-        data = read_bytes(target.path, limits)
+        data = read_bytes(target.path, limits, regular=target.regular)
         after = os.stat(target.path) if record else None
     except Exception:  # the loader's own problem (IO001, IO002...), reported by load_path
         return None, None, None

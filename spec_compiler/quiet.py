@@ -433,9 +433,10 @@ class Certifier:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        if SUPPRESSION_MARK in text or not text.strip():
+        # isspace, not strip: no copy of the text to find that it is not all blanks
+        if SUPPRESSION_MARK in text or not text or text.isspace():
             return None
-        if file.lower().endswith(".json"):
+        if file[-5:].lower() == ".json":
             return self._json(text)
         return self._yaml(text)
 
@@ -527,8 +528,8 @@ def _plain_json() -> Callable[[str], Any]:
             # looks for it in sys.modules, finds nothing and fails with a SystemError.
             # Either way the text is not plain JSON; the full path says why
             raise ValueError("invalid JSON") from None
-        # a value never ends in whitespace: only whitespace may follow it
-        if end != len(text) and len(text.rstrip(_JSON_SPACE)) != end:
+        # only whitespace may follow the value (looked at without copying the text)
+        if end != len(text) and text[end:].strip(_JSON_SPACE):
             raise ValueError("extra data after the JSON value")
         return data
 

@@ -70,33 +70,47 @@ _BOMS = (
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_bytes(path: Path | str, limits: Limits) -> bytes:
+#: what ``read_bytes`` asks for first from a file known to be regular: a file that
+#: comes back shorter than this in one read needs no ``fstat``
+_FIRST_READ = 65536
+
+
+def read_bytes(path: Path | str, limits: Limits, *, regular: bool = False) -> bytes:
     """Read a regular file within the size limit (raises ReadProblem otherwise).
 
     ``os.open``/``fstat``/``os.read``: a fifth of what ``stat`` plus ``open().read()``
-    costs, which is most of a clean JSON file's time on the fast path.
+    costs, which is most of a clean JSON file's time on the fast path. With ``regular``
+    (the walker found the path to be a regular file), a file shorter than 64 KiB is
+    read without the ``fstat`` (~2 µs of ~10 a file here): a regular file reads short
+    only at its end, so one read that comes back short is the whole file; a longer file
+    is checked and read on as any other.
     """
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise ReadProblem("IO001", f"cannot read file: {exc.strerror or exc}") from None
+    wanted = limits.max_file_bytes + 1
+    chunks = []
+    size = 0
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise ReadProblem("IO001", "not a regular file (a directory, FIFO or device)")
-        if st.st_size > limits.max_file_bytes:
-            raise ReadProblem("IO002", f"file is {st.st_size} bytes; the limit is "
-                           f"{limits.max_file_bytes} (limits.max-file-bytes)")
-        wanted = limits.max_file_bytes + 1
-        chunks = []
-        size = 0
-        while size < wanted:
-            asked = min(wanted - size, max(st.st_size + 1 - size, 65536))
-            chunk = os.read(fd, asked)
-            chunks.append(chunk)
-            size += len(chunk)
-            if len(chunk) < asked:
-                break  # a regular file reads short only at its end: no read of nothing
+        if regular:
+            first = min(wanted, _FIRST_READ)
+            chunks.append(os.read(fd, first))
+            size = len(chunks[0])
+        if not regular or size == first:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadProblem("IO001", "not a regular file (a directory, FIFO or device)")
+            if st.st_size > limits.max_file_bytes:
+                raise ReadProblem("IO002", f"file is {st.st_size} bytes; the limit is "
+                                  f"{limits.max_file_bytes} (limits.max-file-bytes)")
+            while size < wanted:
+                asked = min(wanted - size, max(st.st_size + 1 - size, 65536))
+                chunk = os.read(fd, asked)
+                chunks.append(chunk)
+                size += len(chunk)
+                if len(chunk) < asked:
+                    break  # a regular file reads short only at its end: no read of nothing
     except OSError as exc:
         raise ReadProblem("IO001", f"cannot read file: {exc.strerror or exc}") from None
     finally:

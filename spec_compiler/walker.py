@@ -34,10 +34,13 @@ SKIP_DIRS = frozenset(
 
 if TYPE_CHECKING:
     class Target(NamedTuple):
-        """A file to lint: where to read it and how to name it in the output."""
+        """A file to lint: where to read it, how to name it in the output, and whether
+        the walk found it to be a regular file (a file named on the command line may be
+        anything until it is opened)."""
 
         path: str | Path
         display: str
+        regular: bool = False
 
     class Discovery(NamedTuple):
         """The files to lint, and the folders that could not be listed (as findings)."""
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
         targets: list[Target]
         problems: list[Diagnostic]
 else:
-    Target = namedtuple("Target", "path display")
+    Target = namedtuple("Target", "path display regular", defaults=(False,))
     Discovery = namedtuple("Discovery", "targets problems")
 
 
@@ -120,7 +123,7 @@ def _walk(
     stack: list[str] = [root]
     suffixes = _suffixes(config.include)
     exclude = config.exclude
-    make = tuple.__new__  # Target(shown, shown) without namedtuple's Python __new__
+    make = tuple.__new__  # Target(shown, shown, True) without namedtuple's Python __new__
     while stack:
         folder = stack.pop()
         prefix = _child(folder, "")  # what _child(folder, name) puts before the name
@@ -147,7 +150,7 @@ def _walk(
                 elif not _matches(config, shown, config.include):
                     continue
                 if not exclude or not _matches(config, shown, exclude):
-                    out.append(make(Target, (shown, shown)))
+                    out.append(make(Target, (shown, shown, True)))  # is_file: regular
         stack.extend(reversed(subdirs))
     return out
 

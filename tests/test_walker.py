@@ -123,6 +123,15 @@ def test_symlink_loops_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [t.display for t in found.targets] == ["a/x.yaml", "loop1"]
 
 
+def test_only_files_found_by_the_walk_are_known_regular(tree: Path) -> None:
+    # the reader skips its fstat for a walked file: a file named on the command line
+    # may be a FIFO or a device until it is opened
+    found = discover([Path("sub"), Path("a.json"), Path("missing.yaml")]).targets
+    assert [(t.display, t.regular) for t in found] == [
+        ("sub/d.yaml", True), ("sub/deeper/e.yaml", True), ("a.json", False),
+        ("missing.yaml", False)]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
 def test_fifos_are_skipped_when_walking_and_never_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
