@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 _T0 = time.perf_counter()
+#: where the stamps go: a copy of stderr, which lint's workers keep (they point their
+#: own stderr at the null device), so their stamps arrive too; in a traced run they
+#: hold it open until they exit
+_OUT = os.dup(2)
 
 #: the functions of lint_cmd whose start and end are printed (per-chunk ones are left
 #: out: thousands of lines)
@@ -46,8 +50,8 @@ def _stamp(text: str, usage: bool = False) -> None:
         used = resource.getrusage(resource.RUSAGE_SELF)
         text += (f"  [cpu {used.ru_utime * 1000:.1f} user + {used.ru_stime * 1000:.1f} "
                  f"system ms, {used.ru_minflt} minor faults]")
-    sys.stderr.write(f"{(time.perf_counter() - _T0) * 1000:8.1f} ms  pid {os.getpid()}  "
-                     f"{text}\n")
+    line = f"{(time.perf_counter() - _T0) * 1000:8.1f} ms  pid {os.getpid()}  {text}\n"
+    os.write(_OUT, line.encode())
 
 
 def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -404,6 +404,98 @@ def test_once_the_children_are_done_the_parent_splits_what_it_has_left(
     assert len(split) == 1 and split[0] > 200
 
 
+def _many_files(root: Path, count: int = 330) -> None:
+    bad = {"role": "agent", "touchpoint": "sms", "meta": {"SenderID": "Tims Truckshop BV"},
+           "text": "Your car is ready"}
+    good = {"role": "agent", "text": "Your car is ready"}
+    for i in range(count):
+        (root / f"m{i:03}.json").write_text(json.dumps(bad if i % 30 == 0 else good),
+                                            encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_workers_write_nothing_to_our_output(clean_env: Path, capfd: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker's copies of stdout and stderr point at the null device: they would keep
+    # the pipes our output is read from open until its exit is through
+    from spec_compiler import lint_cmd
+
+    _many_files(clean_env)
+    certify_queue = lint_cmd._certify_queue
+
+    def noisy(*args: object) -> object:
+        os.write(1, b"a worker on stdout\n")
+        os.write(2, b"a worker on stderr\n")
+        return certify_queue(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint_cmd, "_certify_queue", noisy)
+    found = discover([Path(".")])
+    from spec_compiler.config import DEFAULT_CONFIG
+
+    assert len(lint_targets(found.targets, DEFAULT_CONFIG, None, 2)) == 11 + 2  # the fixture's
+    out, err = capfd.readouterr()
+    assert "a worker" not in out + err
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_workers_are_waited_for_after_the_report_and_none_is_left(
+        clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker whose result came back whole is not waited for before the report (its
+    # exit overlaps it), but every one is before the command returns; lint_files
+    # called on its own leaves none behind either
+    from spec_compiler import lint_cmd
+
+    _many_files(clean_env)
+    events: list[str] = []
+    waitpid, report = os.waitpid, lint_cmd._report
+
+    def logged_waitpid(pid: int, options: int) -> tuple[int, int]:
+        events.append("wait")
+        return waitpid(pid, options)
+
+    def logged_report(*args: object) -> None:
+        events.append("report")
+        report(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "waitpid", logged_waitpid)
+    monkeypatch.setattr(lint_cmd, "_report", logged_report)
+    result = lint("--jobs", "2", "--no-cache", "--format", "json", ".")
+    assert result.stdout.count('"SMS001"') == 11 + 1  # bad.yaml of the fixture
+    assert events[0] == "report" and events.count("wait") >= 1
+    assert lint_cmd._DONE == []
+    with pytest.raises(ChildProcessError):
+        waitpid(-1, os.WNOHANG)
+    events.clear()
+    from spec_compiler.config import DEFAULT_CONFIG
+
+    lint_targets(discover([Path(".")]).targets, DEFAULT_CONFIG, None, 2)
+    assert "wait" in events and lint_cmd._DONE == []
+    with pytest.raises(ChildProcessError):
+        waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked scheduler")
+def test_a_worker_that_dies_is_an_internal_error_that_says_how(
+        clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # its standard error goes to the null device, so the parent says how it ended
+    import signal
+
+    from spec_compiler import lint_cmd
+
+    _many_files(clean_env)
+
+    def killed(*args: object) -> object:
+        os.kill(os.getpid(), signal.SIGKILL)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    monkeypatch.setattr(lint_cmd, "_certify_queue", killed)
+    result = lint("--jobs", "2", "--no-cache", ".")
+    assert result.exit_code == 2
+    assert ("internal error: a lint worker process died (killed by signal 9)"
+            in result.stderr)
+    assert lint_cmd._DONE == []
+
+
 def test_internal_error_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
     from spec_compiler import engine
 
