@@ -8,7 +8,8 @@ before their own test. ``simplify`` rewrites with three identities of boolean lo
 generation time (``python -m spec_compiler.quiet``, for ``KIND.rs.json`` only), and
 puts a pattern that is slow to compile as a pair that decides the same (``_PATTERNS``):
 
-- ``allOf`` inside ``allOf`` is one ``allOf``; ``true`` and ``{}`` parts go, and an
+- ``allOf`` inside ``allOf`` is one ``allOf``; ``true`` and ``{}`` parts go, a
+  repeated part goes (X and X is X), and an
   ``allOf`` of one part that is all its object holds is that part;
 - parts that hold nothing but ``properties``, ``required`` and ``items`` are one part:
   ``{"properties": {"a": X}}`` and ``{"properties": {"a": Y}}`` are
@@ -172,6 +173,14 @@ def _all_of(parts: list[Any]) -> list[Any]:
             flat.extend(part["allOf"])
         elif not _true(part):
             flat.append(part)
+    seen: set[str] = set()
+    unique = []
+    for part in flat:  # a repeated part holds where it holds once
+        key = _key(part)
+        if key not in seen:
+            seen.add(key)
+            unique.append(part)
+    flat = unique
     mergeable = [p for p in flat if isinstance(p, dict) and p and set(p) <= _MERGEABLE]
     if len(mergeable) > 1:
         flat = [p for p in flat if not any(p is m for m in mergeable)]

@@ -32,6 +32,9 @@ EMAIL_PAIR = (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", r"^[^@]{65}")
     ({"allOf": [A, B]},
      {"properties": {"a": {"allOf": [{"type": "string"}, {"maxLength": 3}]}}}),
     ({"allOf": [X, Y, {"required": ["x"]}]}, {"required": ["x", "y"]}),
+    # a repeated part is one part
+    ({"allOf": [{"anyOf": [X, Y]}, X_NOT, {"anyOf": [X, Y]}]},
+     {"allOf": [X_NOT, {"anyOf": [X, Y]}]}),
     ({"allOf": [{"items": X}, {"items": Y}]}, {"items": {"required": ["x", "y"]}}),
     ({"allOf": [{"properties": {"l": {"items": X}}}, {"properties": {"l": {"items": Y}}}]},
      {"properties": {"l": {"items": {"required": ["x", "y"]}}}}),
