@@ -52,15 +52,16 @@ def search(source: str, x: str) -> bool:
 
 #: ``pacing.INVARIANTS``, imported the first time a certificate asks for one (not by a
 #: run without conversations or message lists), then without an import statement a call
-_INVARIANTS: dict[str, Any] = {}
+_INVARIANTS: dict[str, Any] | None = None
 
 
 def delays(name: str, x: Any) -> bool:
     """``"x-delays": NAME``: ``pacing.INVARIANTS[NAME]`` holds of ``x``."""
-    if not _INVARIANTS:
+    global _INVARIANTS
+    if _INVARIANTS is None:
         from spec_compiler.pacing import INVARIANTS
 
-        _INVARIANTS.update(INVARIANTS)
+        _INVARIANTS = INVARIANTS
     return bool(_INVARIANTS[name](x))
 
 

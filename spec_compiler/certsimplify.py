@@ -155,14 +155,19 @@ def _any_of(branches: list[Any]) -> list[Any] | None:
             flat.append(branch)
     if any(_true(branch) for branch in flat):
         return None
+    return _unique(flat)
+
+
+def _unique(schemas: list[Any]) -> list[Any]:
+    """``schemas`` without repeats (equal as JSON), in order."""
     seen: set[str] = set()
-    unique = []
-    for branch in flat:
-        key = _key(branch)
+    out = []
+    for schema in schemas:
+        key = _key(schema)
         if key not in seen:
             seen.add(key)
-            unique.append(branch)
-    return unique
+            out.append(schema)
+    return out
 
 
 def _all_of(parts: list[Any]) -> list[Any]:
@@ -173,14 +178,7 @@ def _all_of(parts: list[Any]) -> list[Any]:
             flat.extend(part["allOf"])
         elif not _true(part):
             flat.append(part)
-    seen: set[str] = set()
-    unique = []
-    for part in flat:  # a repeated part holds where it holds once
-        key = _key(part)
-        if key not in seen:
-            seen.add(key)
-            unique.append(part)
-    flat = unique
+    flat = _unique(flat)  # a repeated part holds where it holds once
     mergeable = [p for p in flat if isinstance(p, dict) and p and set(p) <= _MERGEABLE]
     if len(mergeable) > 1:
         flat = [p for p in flat if not any(p is m for m in mergeable)]
