@@ -36,9 +36,9 @@ _T0 = time.perf_counter()
 _OUT = os.dup(2)
 
 #: the functions of lint_cmd whose start and end are printed (per-chunk ones are left
-#: out: thousands of lines)
+#: out: thousands of lines); _encode and _decode once a child, at the end of a run
 PHASES = ("_lint_forked", "_certifier", "_fork_children", "_certify_queue",
-          "_import_full_path", "_lint_split", "_collect", "_report")
+          "_import_full_path", "_lint_split", "_collect", "_encode", "_decode", "_report")
 
 
 #: the stamps that also give the process's CPU time and page faults so far
