@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
-from spec_compiler.diagnostics import Diagnostic
+from spec_compiler.diagnostics import SEVERITIES, Diagnostic
 from spec_compiler.document import (
     SPEC_ONLY_KEYS,
     Document,
@@ -27,6 +28,8 @@ from spec_compiler.rules.base import Finding, option_defaults
 TYPE_CHECKING = False  # mypy takes it for True; a lint run need not import typing
 if TYPE_CHECKING:
     from typing import Any
+
+    from spec_compiler.diagnostics import Severity
 
 PointerMap = Callable[[str], str]
 
@@ -149,43 +152,202 @@ def spec_body(spec: Mapping[str, Any], sites: Iterable[MessageSite]) -> dict[str
 # ---------------------------------------------------------------- schema validation
 
 
+#: a split array (``SPLITS``) longer than this is validated a part at a time: the compiled
+#: validator collects every error of what it is given before it returns the first, so a
+#: file with a fault in each of 400,000 messages, or actions, would cost seconds and GBs
+#: for findings nobody reads, where a ``Budget`` stops after the first ones
+CHUNK = 256
+
+#: per schema, the arrays whose faults are those of each item alone: the schema says
+#: nothing of them but their type and ``minItems: 1``, which a part with an item meets as
+#: the whole does, and nothing else in it looks at them. Each has the named schema of its
+#: items where there is one (a message can be split in turn).
+SPLITS: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
+    "message-list": (((), "message"),),
+    "conversation": ((("messages",), "message"),),
+    "spec": ((("messages",), None),),
+    "message": ((("actions",), None), (("results",), None), (("meta", "users"), None),
+                (("meta", "organizations"), None), (("meta", "channels"), None)),
+}
+
+
+#: how many times ``limits.max-findings`` a file's lint asks each rule for, and collects
+#: in all, before it stops
+EACH, COLLECT = 2, 8
+
+#: a file of at most this many characters per ``limits.max-findings`` is linted without a
+#: ``Budget``: a rule finds about one thing per value at most, and a value takes two
+#: characters or more, so such a file's findings stay within a few times the limit
+BUDGET_CHARS = 16
+
+
+class Budget:
+    """The findings one file may still collect before its lint stops early.
+
+    A file's report is cut at ``limits.max-findings`` (LINT001 counts the rest). Its lint
+    asks each rule for at most ``EACH`` times that many findings and collects up to
+    ``COLLECT`` times it in all, then stops: the time and memory of a generated or
+    hostile file with a fault in every item stay bounded, and since a rule finds in
+    document order, the first findings by position are among those collected (unless
+    more than ``COLLECT / EACH`` rules find that many). ``missed`` is the worst severity
+    of what was left uncollected (None: nothing was).
+    """
+
+    __slots__ = ("each", "left", "missed", "room")
+
+    def __init__(self, limit: int) -> None:
+        self.left = COLLECT * limit
+        self.each = EACH * limit
+        self.room = min(self.each, self.left)  # what the next rule may find
+        self.missed: Severity | None = None
+
+    def miss(self, severity: Severity) -> None:
+        """Something of ``severity`` was left uncollected."""
+        if self.missed is None or SEVERITIES.index(severity) < SEVERITIES.index(self.missed):
+            self.missed = severity
+
+    def charge(self, found: int, severity: Severity) -> None:
+        """A rule of ``severity`` found ``found`` (at most ``room`` and one more: the one
+        more tells that it was stopped, and is kept: it is found, and not shown)."""
+        if found > self.room:
+            self.miss(severity)
+        self.left -= found
+        self.room = max(min(self.each, self.left), 0)
+
+
 def _validate(name: str, data: Any, prefix: str = "", *,
-              spec: bool = False) -> list[SchemaError]:
+              spec: bool = False, budget: Budget | None = None) -> list[SchemaError]:
     from spec_compiler.validation import get_validator
 
     validator = get_validator(name)
     if validator.is_valid(data):
         return []
-    if spec:
-        # a spec whose only faults are template strings (checked after rendering) is
-        # valid: tell from the compiled validator, without importing jsonschema
-        values = validator.fault_values(data)
-        if values is not None and all(is_template(v) for v in values):
-            return []
-    errors = validator.errors(data)
+    if budget is not None and _is_big(name, data):
+        errors = _split_faults(name, data, budget)
+    else:
+        if spec:
+            # a spec whose only faults are template strings (checked after rendering) is
+            # valid: tell from the compiled validator, without importing jsonschema
+            values = validator.fault_values(data)
+            if values is not None and all(is_template(v) for v in values):
+                return []
+        errors = validator.errors(data)
     if not prefix:
         return list(errors)
     return [SchemaError(prefix + e.pointer, e.keyword, e.message, e.value, e.at_key)
             for e in errors]
 
 
-def schema_errors(ctx: LintContext) -> tuple[SchemaError, ...]:
-    """Schema faults of the document; in specs, template strings are not judged."""
+def _array_at(data: Any, path: tuple[str, ...]) -> list[Any] | None:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data if isinstance(data, list) and data else None
+
+
+def _is_big(name: str, data: Any) -> bool:
+    """True when a split array of ``data`` is longer than ``CHUNK``, or holds an item
+    that is big in turn."""
+    for path, item in SPLITS.get(name, ()):
+        array = _array_at(data, path)
+        if array is not None and (len(array) > CHUNK
+                                  or (item is not None and any(_is_big(item, x)
+                                                               for x in array))):
+            return True
+    return False
+
+
+def _replaced(data: Any, path: tuple[str, ...], value: list[Any]) -> Any:
+    """``data`` with the array at ``path`` replaced by ``value`` (copies along the path)."""
+    if not path:
+        return value
+    head, *rest = path
+    return {**data, head: _replaced(data[head], tuple(rest), value)}
+
+
+def _split_faults(name: str, data: Any, budget: Budget) -> list[SchemaError]:
+    """The faults of ``data`` with its split arrays validated a part at a time (an item
+    that is big itself alone, through its own schema), until ``budget`` has no room for
+    more; the same faults, with the same pointers, as one validation of the whole gives.
+
+    The faults outside those arrays come from ``data`` with each array cut to its first
+    item; each part is that with one array's slice in place, of which only the faults
+    inside the slice are taken.
+    """
+    from spec_compiler.validation import get_validator
+
+    validator = get_validator(name)
+    splits = [(path, item, array) for path, item in SPLITS[name]
+              if (array := _array_at(data, path)) is not None]
+    base = data
+    for path, _, array in splits:
+        base = _replaced(base, path, array[:1])
+    out: list[SchemaError] = []
+    if not validator.is_valid(base):
+        out.extend(e for e in validator.errors(base)
+                   if not any(_index_in(e.pointer, path) is not None for path, _, _ in splits))
+    for path, item, array in splits:
+        for at in range(0, len(array), CHUNK):
+            if len(out) > budget.left:
+                budget.miss("error")  # faults a rule would report, as severe as any
+                return out
+            part = array[at:at + CHUNK]
+            if item is not None and any(_is_big(item, x) for x in part):
+                for i, x in enumerate(part, at):
+                    where = join("", *path, str(i))
+                    out.extend(SchemaError(where + e.pointer, e.keyword, e.message, e.value,
+                                           e.at_key)
+                               for e in _validate(item, x, budget=budget))
+                continue
+            whole = _replaced(base, path, part)
+            if validator.is_valid(whole):
+                continue
+            for e in validator.errors(whole):
+                index = _index_in(e.pointer, path)
+                if index is not None:
+                    tokens = split(e.pointer)
+                    tokens[len(path)] = str(index + at)
+                    out.append(SchemaError(join("", *tokens), e.keyword, e.message, e.value,
+                                           e.at_key))
+    return out
+
+
+def _index_in(ptr: str, path: tuple[str, ...]) -> int | None:
+    """The index of the item of the array at ``path`` that ``ptr`` is in (None: outside)."""
+    tokens = split(ptr)
+    n = len(path)
+    if len(tokens) > n and tuple(tokens[:n]) == path and tokens[n].isdigit():
+        return int(tokens[n])
+    return None
+
+
+def schema_errors(ctx: LintContext, budget: Budget | None = None) -> tuple[SchemaError, ...]:
+    """Schema faults of the document; in specs, template strings are not judged.
+
+    With a ``budget``, a document with a split array (``SPLITS``) longer than ``CHUNK``
+    is validated a part at a time, and no more parts once there are more faults than
+    the budget has room for (``budget.missed`` says so).
+    """
     data = ctx.data
     if ctx.kind == "message":
-        errors = _validate("message", data)
+        errors = _validate("message", data, budget=budget)
     elif ctx.kind == "message-list":
-        errors = _validate("message-list", data)
+        errors = _validate("message-list", data, budget=budget)
     elif ctx.kind == "conversation":
-        errors = _validate("conversation", data)
+        errors = _validate("conversation", data, budget=budget)
     else:
-        errors = _validate("spec", data, spec=True)
+        errors = _validate("spec", data, spec=True, budget=budget)
         if not any(e.pointer in ("", "/messages") for e in errors):
             if ctx.conversation is not None:
                 errors += _validate("conversation", ctx.conversation, spec=True)
             else:
                 for site in ctx.messages:
-                    errors += _validate("message", dict(site.message), site.pointer, spec=True)
+                    if budget is not None and len(errors) > budget.left:
+                        budget.miss("error")
+                        break
+                    errors += _validate("message", dict(site.message), site.pointer,
+                                        spec=True, budget=budget)
         errors = [_respec(ctx, e) for e in errors if not is_template(e.value)]
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -365,13 +527,16 @@ def _needs(rule: Any) -> frozenset[str] | None:
 
 def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
               pointer_map: PointerMap | None = None,
-              codes: frozenset[str] | None = None) -> list[Diagnostic]:
+              codes: frozenset[str] | None = None,
+              budget: Budget | None = None) -> list[Diagnostic]:
     """Every enabled rule (or those of ``codes``) over one context.
 
     A rule whose ``NEEDS`` names nothing the document has is skipped: it cannot find
     anything there. Where the document has schema faults, the rules that report them (an
     empty ``NEEDS``: nothing to find in a valid payload) run whatever it has; the others
-    only look at the faults to keep quiet where one is reported already.
+    only look at the faults to keep quiet where one is reported already. With a
+    ``budget``, each rule is asked for no more findings than it has room for, and no rule
+    runs once it has none.
     """
     doc = ctx.document
     out: list[Diagnostic] = []
@@ -385,20 +550,31 @@ def run_rules(ctx: LintContext, config: Config, *, locator: Locator,
         if (has is not None and need is not None and need.isdisjoint(has)
                 and (need or not faulty)):
             continue
+        if budget is not None and budget.left <= 0:
+            budget.miss("error")  # the rules left might find anything
+            break
         entry = entries[at]
         if entry is None:
             entry = _resolve(config, entries, at, code)
-        out.extend(run_entry(ctx, entry, locator=locator, pointer_map=pointer_map))
+        out.extend(run_entry(ctx, entry, locator=locator, pointer_map=pointer_map,
+                             budget=budget))
     return out
 
 
 def run_entry(ctx: LintContext, entry: tuple[str, Any, Mapping[str, Any], Any], *,
-              locator: Locator, pointer_map: PointerMap | None = None) -> list[Diagnostic]:
-    """One rule of a plan over one context, its findings placed and stamped."""
+              locator: Locator, pointer_map: PointerMap | None = None,
+              budget: Budget | None = None) -> list[Diagnostic]:
+    """One rule of a plan over one context, its findings placed and stamped (no more of
+    them than ``budget`` has room for: the rest are not asked for)."""
     code, rule, options, severity = entry
     doc = ctx.document
     try:
-        findings = list(rule.check(ctx, options))
+        if budget is None:
+            findings = list(rule.check(ctx, options))
+        else:
+            findings = list(islice(rule.check(ctx, options), budget.room + 1))
+            if findings:
+                budget.charge(len(findings), severity)
     except Exception as exc:  # a bug of ours: say where, do not hide it
         raise RuleCrash(code, doc.file, exc) from exc
     return [_diagnostic(doc, code, rule.NAME, severity, f, locator, pointer_map)
@@ -416,15 +592,16 @@ def _diagnostic(doc: Document, code: str, name: str, severity: Any, finding: Fin
 
 
 def lint_document(doc: Document, *, config: Config = DEFAULT_CONFIG,
-                  kind: DocumentKind | None = None) -> list[Diagnostic]:
-    """Lint one loaded document."""
+                  kind: DocumentKind | None = None,
+                  budget: Budget | None = None) -> list[Diagnostic]:
+    """Lint one loaded document (no more findings than ``budget`` has room for)."""
     ctx = build_context(doc, kind or config.kind_for(doc.file))
-    ctx = _with_schema_errors(ctx)
-    return run_rules(ctx, config, locator=doc.locator)
+    ctx = _with_schema_errors(ctx, budget)
+    return run_rules(ctx, config, locator=doc.locator, budget=budget)
 
 
-def _with_schema_errors(ctx: LintContext) -> LintContext:
-    errors = schema_errors(ctx)
+def _with_schema_errors(ctx: LintContext, budget: Budget | None = None) -> LintContext:
+    errors = schema_errors(ctx, budget)
     return ctx._replace(schema_errors=errors) if errors else ctx
 
 
@@ -449,10 +626,58 @@ def lint_loaded(loaded: LoadedFile, *, config: Config = DEFAULT_CONFIG,
 
     diags = [d for d in loaded.diagnostics if config.is_enabled(d.code, loaded.path)]
     diags = [_reseverity(d, config) for d in diags]
+    limit = config.limits.max_findings
+    # a file this short cannot hold findings enough to need stopping early: it is linted
+    # whole (and its count is exact) without the budget's bookkeeping in every rule
+    budget = Budget(limit) if len(loaded.text) > BUDGET_CHARS * limit else None
     for doc in loaded.documents:
-        found = lint_document(doc, config=config, kind=kind)
+        found = lint_document(doc, config=config, kind=kind, budget=budget)
         diags.extend(_without_cascades(found, loaded.diagnostics, doc.index))
-    return apply_suppressions(loaded.text, diags, config=config, file=loaded.path)
+    diags = apply_suppressions(loaded.text, diags, config=config, file=loaded.path)
+    missed = budget.missed if budget is not None else None
+    if len(diags) > limit or missed is not None:
+        diags = _cut(diags, limit, missed, file=loaded.path)
+        if not config.is_enabled(diags[-1].code, loaded.path):
+            del diags[-1]
+    return diags
+
+
+def _cut(diags: list[Diagnostic], limit: int, missed: Severity | None, *,
+         file: str) -> list[Diagnostic]:
+    """The first ``limit`` findings by position and a LINT001 at the first one left out
+    that counts the rest, as severe as the worst of them and of what the lint ``missed``
+    (did not collect: it stopped early), so that the exit code is what it would be with
+    every finding shown."""
+    from spec_compiler.diagnostics import sort_key
+    from spec_compiler.load_codes import LOAD_CODES
+
+    diags = sorted(diags, key=sort_key)
+    shown, hidden = diags[:limit], diags[limit:]
+    counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for d in hidden:
+        counts[d.severity] += 1
+    worst: Severity = next((sev for sev in SEVERITIES if counts[sev] or sev == missed),
+                           "info")
+    some = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
+    n = len(hidden)
+    if missed is None:
+        message = (f"{n} more finding{'s' if n != 1 else ''} not shown ({some}): a file's "
+                   f"report stops at {limit} findings (limits.max-findings)")
+    elif n:
+        message = (f"at least {n} more finding{'s' if n != 1 else ''} not shown ({some} "
+                   f"found before its lint stopped early): a file's report stops at "
+                   f"{limit} findings (limits.max-findings)")
+    else:
+        message = (f"more findings may not be shown: this file's lint stopped early, after "
+                   f"{COLLECT} times limits.max-findings ({limit})")
+    at = hidden[0] if hidden else (shown[-1] if shown else None)
+    info = LOAD_CODES["LINT001"]
+    summary = Diagnostic(file=at.file if at else file, line=at.line if at else 1,
+                         column=at.column if at else 1, code=info.code, severity=worst,
+                         message=message, rule=info.name,
+                         pointer=at.pointer if at else "",
+                         document=at.document if at else 0)
+    return [*shown, summary]
 
 
 def _without_cascades(found: list[Diagnostic], load: list[Diagnostic],

@@ -70,6 +70,17 @@ LOAD_CODES: dict[str, LoadCode] = {
         LoadCode("YAML007", "empty-document", _W,
                  "The file or one of its `---` documents is empty.",
                  fails="---\n---\ntext: hi", passes="---\ntext: hi"),
+        LoadCode("LINT001", "too-many-findings", _W,
+                 "A file has more findings than `limits.max-findings` (default 1000): the "
+                 "first ones by position are reported and this one counts the rest, at the "
+                 "first it leaves out. It is an error when any finding it hides is one, so "
+                 "the exit code is what it would be with every finding shown. A file with "
+                 "several times that many stops being linted early (the count then says "
+                 "\"at least\"), which keeps a generated or hostile file's time and "
+                 "memory bounded. Ignoring it in the configuration hides the count, not "
+                 "the cut, and the exit code then follows the findings shown.",
+                 fails="[{\"type\": \"chat\", \"text\": 1}, ... 2,000 such messages]",
+                 passes="[{\"type\": \"chat\", \"text\": \"hi\"}]"),
         LoadCode("SUP001", "unused-suppression", _W,
                  "A `# spec-compiler: ignore[CODE]` comment that suppresses nothing: the "
                  "finding was fixed or the code is wrong. Remove it.",

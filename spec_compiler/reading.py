@@ -23,9 +23,11 @@ if TYPE_CHECKING:
         max_file_bytes: int = 10 * 1024 * 1024
         max_depth: int = 100
         max_alias_nodes: int = 100_000
+        #: findings reported per file (LINT001 says how many more there are)
+        max_findings: int = 1000
 else:
-    Limits = namedtuple("Limits", "max_file_bytes max_depth max_alias_nodes",
-                        defaults=(10 * 1024 * 1024, 100, 100_000))
+    Limits = namedtuple("Limits", "max_file_bytes max_depth max_alias_nodes max_findings",
+                        defaults=(10 * 1024 * 1024, 100, 100_000, 1000))
 
 
 DEFAULT_LIMITS = Limits()

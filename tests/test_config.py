@@ -48,6 +48,7 @@ quick-reply-max-length = 30
 max-file-bytes = 1000
 max-depth = 20
 max-alias-nodes = 50
+max-findings = 7
 """
 
 
@@ -76,7 +77,8 @@ def test_every_key(tmp_path: Path) -> None:
     assert c.options_for("SMS005", "sms-segments") == {"max-segments": 4}
     assert c.options_for("WA007", "free-form-whatsapp") == {"window": "closed"}
     assert c.options_for("ACT007", "quick-reply-too-long") == {"max-length": 40}
-    assert c.limits == Limits(max_file_bytes=1000, max_depth=20, max_alias_nodes=50)
+    assert c.limits == Limits(max_file_bytes=1000, max_depth=20, max_alias_nodes=50,
+                              max_findings=7)
     assert c.source == "spec-compiler.toml"
     assert not c.is_enabled("PACE001") and not c.is_enabled("MSG004")
     assert c.is_enabled("MSG002") and not c.is_enabled("MSG002", "legacy/old.yaml")
