@@ -41,6 +41,15 @@ INPUTS: list[tuple[str, str, bytes]] = [
     ("non-string keys", "keys.yaml", b"role: agent\ntext: hi\n1: x\n"),
     ("empty file", "empty.yaml", b""),
     ("top-level scalar", "scalar.yaml", b"hello\n"),
+    # a fault or three in every item: the report stops at limits.max-findings (LINT001)
+    ("400,000 faulty messages (6.8 MB)", "faulty.json",
+     json.dumps([{"text": 1, "a": 1}] * 400_000, separators=(",", ":")).encode()),
+    ("a message with 400,000 faulty actions", "actions.json",
+     json.dumps({"type": "chat", "text": "hi", "role": "bot",
+                 "actions": [{"text": 1, "a": 1}] * 400_000}, separators=(",", ":")).encode()),
+    ("a message with 400,000 unknown fields", "fields.json",
+     json.dumps({"type": "chat", "text": "hi", "role": "bot",
+                 **{f"k{i}": 1 for i in range(400_000)}}, separators=(",", ":")).encode()),
 ]
 
 
