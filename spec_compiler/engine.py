@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
 from spec_compiler.config import DEFAULT_CONFIG, Config
-from spec_compiler.diagnostics import SEVERITIES, Diagnostic
+from spec_compiler.diagnostics import SEVERITIES, Diagnostic, sort_key
 from spec_compiler.document import (
     SPEC_ONLY_KEYS,
     Document,
@@ -239,11 +239,9 @@ def _validate(name: str, data: Any, prefix: str = "", *,
 
 
 def _array_at(data: Any, path: tuple[str, ...]) -> list[Any] | None:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data if isinstance(data, list) and data else None
+    """The non-empty array at ``path`` of ``data`` (None: there is none)."""
+    value = walk(data, path)
+    return value if isinstance(value, list) and value else None
 
 
 def _is_big(name: str, data: Any) -> bool:
@@ -285,8 +283,10 @@ def _split_faults(name: str, data: Any, budget: Budget) -> list[SchemaError]:
         base = _replaced(base, path, array[:1])
     out: list[SchemaError] = []
     if not validator.is_valid(base):
-        out.extend(e for e in validator.errors(base)
-                   if not any(_index_in(e.pointer, path) is not None for path, _, _ in splits))
+        for e in validator.errors(base):
+            tokens = split(e.pointer)
+            if all(_index_in(tokens, path) is None for path, _, _ in splits):
+                out.append(e)
     for path, item, array in splits:
         for at in range(0, len(array), CHUNK):
             if len(out) > budget.left:
@@ -295,27 +295,24 @@ def _split_faults(name: str, data: Any, budget: Budget) -> list[SchemaError]:
             part = array[at:at + CHUNK]
             if item is not None and any(_is_big(item, x) for x in part):
                 for i, x in enumerate(part, at):
-                    where = join("", *path, str(i))
-                    out.extend(SchemaError(where + e.pointer, e.keyword, e.message, e.value,
-                                           e.at_key)
-                               for e in _validate(item, x, budget=budget))
+                    out.extend(_validate(item, x, join("", *path, str(i)), budget=budget))
                 continue
             whole = _replaced(base, path, part)
             if validator.is_valid(whole):
                 continue
             for e in validator.errors(whole):
-                index = _index_in(e.pointer, path)
+                tokens = split(e.pointer)
+                index = _index_in(tokens, path)
                 if index is not None:
-                    tokens = split(e.pointer)
                     tokens[len(path)] = str(index + at)
                     out.append(SchemaError(join("", *tokens), e.keyword, e.message, e.value,
                                            e.at_key))
     return out
 
 
-def _index_in(ptr: str, path: tuple[str, ...]) -> int | None:
-    """The index of the item of the array at ``path`` that ``ptr`` is in (None: outside)."""
-    tokens = split(ptr)
+def _index_in(tokens: list[str], path: tuple[str, ...]) -> int | None:
+    """The index of the item of the array at ``path`` that the pointer of ``tokens`` is
+    in (None: outside)."""
     n = len(path)
     if len(tokens) > n and tuple(tokens[:n]) == path and tokens[n].isdigit():
         return int(tokens[n])
@@ -648,7 +645,6 @@ def _cut(diags: list[Diagnostic], limit: int, missed: Severity | None, *,
     that counts the rest, as severe as the worst of them and of what the lint ``missed``
     (did not collect: it stopped early), so that the exit code is what it would be with
     every finding shown."""
-    from spec_compiler.diagnostics import sort_key
     from spec_compiler.load_codes import LOAD_CODES
 
     diags = sorted(diags, key=sort_key)
